@@ -1,0 +1,1 @@
+//! crosscheck-cluster (to be built; see ARCHITECTURE.md).

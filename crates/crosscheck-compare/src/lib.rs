@@ -1,0 +1,1 @@
+//! crosscheck-compare (to be built; see ARCHITECTURE.md).

@@ -1,0 +1,1 @@
+//! crosscheck-extract (to be built; see ARCHITECTURE.md).

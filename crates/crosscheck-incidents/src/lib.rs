@@ -1,0 +1,1 @@
+//! crosscheck-incidents (to be built; see ARCHITECTURE.md).

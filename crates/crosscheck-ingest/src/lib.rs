@@ -1,0 +1,1 @@
+//! crosscheck-ingest (to be built; see ARCHITECTURE.md).

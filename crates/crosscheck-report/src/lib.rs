@@ -1,0 +1,1 @@
+//! crosscheck-report (to be built; see ARCHITECTURE.md).

@@ -1,0 +1,1 @@
+//! crosscheck-server (to be built; see ARCHITECTURE.md).

@@ -1,0 +1,1 @@
+//! crosscheck-store (to be built; see ARCHITECTURE.md).

@@ -1,0 +1,98 @@
+//! The `crosscheck` command line: a thin layer over the stage crates.
+//!
+//! Contract (scripts depend on it): `crosscheck [--db PATH] <verb> ... [--json]`.
+//! Every verb lives in its own module under `commands/`, owns its clap `Args`, and
+//! prints JSON instead of a table when `--json` is given.
+
+mod commands;
+
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Options every verb sees.
+#[derive(Debug, Clone)]
+pub struct Context {
+    /// SQLite file (or, for the verbs that support it, a `postgres://` URL).
+    pub db: String,
+    /// Machine-readable output instead of tables.
+    pub json: bool,
+    /// No progress bars, no summaries on stderr.
+    pub quiet: bool,
+}
+
+#[derive(Debug, Parser)]
+#[command(name = "crosscheck", version, about = "Follow one news story across many outlets: who said what, what is corroborated, what was changed.")]
+struct Cli {
+    /// Database: a SQLite file path (created if missing).
+    #[arg(long, global = true, env = "CROSSCHECK_DB", default_value = "crosscheck.db")]
+    db: String,
+    /// Print JSON instead of a table.
+    #[arg(long, global = true)]
+    json: bool,
+    /// No progress bars or summaries on stderr.
+    #[arg(long, short, global = true)]
+    quiet: bool,
+    #[command(subcommand)]
+    verb: Verb,
+}
+
+#[derive(Debug, Subcommand)]
+enum Verb {
+    /// Read files, directories, globs or `-` (JSONL on stdin) into the store.
+    Ingest(commands::ingest::Args),
+    /// List stored articles.
+    Ls(commands::ls::Args),
+    /// Show one stored article with its metadata.
+    Show(commands::show::Args),
+    /// Extract main text and metadata from one file (HTML, text...).
+    Extract(commands::extract::Args),
+    /// Find near-duplicate and syndicated copies.
+    Dedup(commands::dedup::Args),
+    /// Group articles into stories.
+    Cluster(commands::cluster::Args),
+    /// Ingest, group and cross-check; write the story dossiers.
+    Analyze(commands::analyze::Args),
+    /// Score the analysis against a gold annotation.
+    Eval(commands::eval::Args),
+    /// The incident register across all stories.
+    Incidents(commands::incidents::Args),
+    /// Serve the HTTP API and web UI.
+    Serve(commands::serve::Args),
+    /// Benchmarks that print figures.
+    Bench(commands::bench::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("CROSSCHECK_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let ctx = Context { db: cli.db, json: cli.json, quiet: cli.quiet };
+    let result = match cli.verb {
+        Verb::Ingest(a) => commands::ingest::run(&ctx, a),
+        Verb::Ls(a) => commands::ls::run(&ctx, a),
+        Verb::Show(a) => commands::show::run(&ctx, a),
+        Verb::Extract(a) => commands::extract::run(&ctx, a),
+        Verb::Dedup(a) => commands::dedup::run(&ctx, a),
+        Verb::Cluster(a) => commands::cluster::run(&ctx, a),
+        Verb::Analyze(a) => commands::analyze::run(&ctx, a),
+        Verb::Eval(a) => commands::eval::run(&ctx, a),
+        Verb::Incidents(a) => commands::incidents::run(&ctx, a),
+        Verb::Serve(a) => commands::serve::run(&ctx, a),
+        Verb::Bench(a) => commands::bench::run(&ctx, a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("crosscheck: error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
