@@ -1,1 +1,142 @@
-//! crosscheck-extract (to be built; see ARCHITECTURE.md).
+//! # crosscheck-extract
+//!
+//! Per-article annotation: sentences, direct quotes with their speakers, people
+//! and organisations with their roles, quantities and dates. Every finding is a
+//! [`Span`] into the article's text plus a typed payload and the evidence and
+//! confidence it rests on. Where evidence is weak the answer is "unknown".
+//!
+//! (Skeleton: these types are the contract later stages build against; the
+//! extract stage fills them.)
+
+use chrono::NaiveDate;
+use crosscheck_core::{Article, Span};
+use serde::{Deserialize, Serialize};
+
+/// A sentence of the article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sentence {
+    pub span: Span,
+    /// Index into `Article::paragraphs`.
+    pub paragraph: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    /// A quotation of what someone said or wrote.
+    Full,
+    /// A short phrase in quotation marks ("pre-emptive strikes"): a term, not an utterance.
+    ScareQuote,
+}
+
+/// Who a quote is attributed to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Speaker {
+    /// A named entity of this article (index into `Annotated::entities`).
+    Entity { entity: usize },
+    /// Named only by role ("Russia's ambassador to Belgium"); the story level may resolve it.
+    Role { role: String },
+    /// An anonymous source ("a Baltic diplomat").
+    Anonymous { description: String },
+}
+
+/// Why a quote is attributed to a speaker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Attribution {
+    pub speaker: Speaker,
+    /// The pattern that matched (e.g. "quote-said-name", "name-said-colon", "pronoun").
+    pub method: String,
+    /// The reporting verb as printed ("said", "warned", "claimed").
+    pub cue: Option<String>,
+    /// The text the attribution rests on (the speaker mention or the clause).
+    pub evidence: Span,
+    pub confidence: f32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The quoted words, inside the quotation marks.
+    pub span: Span,
+    /// Including the quotation marks.
+    pub outer: Span,
+    pub kind: QuoteKind,
+    /// Index of the sentence the quote starts in.
+    pub sentence: usize,
+    /// `None` when the evidence is too weak: unknown, not guessed.
+    pub attribution: Option<Attribution>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    Person,
+    Organisation,
+    Place,
+}
+
+/// A role or title phrase given to a person, as printed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoleMention {
+    pub text: String,
+    pub span: Span,
+    pub confidence: f32,
+}
+
+/// One entity of the article, its aliases merged (full name, surname, "the admiral").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub kind: EntityKind,
+    /// The fullest name printed.
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub mentions: Vec<Span>,
+    pub roles: Vec<RoleMention>,
+}
+
+/// A number with what it counts ("over 110 sabotage incidents").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    pub span: Span,
+    pub value: f64,
+    /// "over", "at least", "approximately"...
+    pub qualifier: Option<String>,
+    /// Unit or counted noun ("%", "million personnel", "sabotage incidents").
+    pub unit: Option<String>,
+    pub sentence: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DateMention {
+    pub span: Span,
+    /// Relative to the article's date ("on Monday", "last month") or absolute.
+    pub relative: bool,
+    /// Resolved range (start, end inclusive); `None` when it cannot be resolved.
+    pub resolved: Option<(NaiveDate, NaiveDate)>,
+    pub sentence: usize,
+    pub confidence: f32,
+}
+
+/// An article with every annotation layer of this stage.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Annotated {
+    pub article: Article,
+    pub sentences: Vec<Sentence>,
+    pub quotes: Vec<Quote>,
+    pub entities: Vec<Entity>,
+    pub quantities: Vec<Quantity>,
+    pub dates: Vec<DateMention>,
+}
+
+/// Annotate one article. `reference_date` resolves relative dates when the article
+/// has no date of its own (e.g. the story's date).
+pub fn annotate(article: &Article, _reference_date: Option<NaiveDate>) -> Annotated {
+    Annotated {
+        article: article.clone(),
+        sentences: Vec::new(),
+        quotes: Vec::new(),
+        entities: Vec::new(),
+        quantities: Vec::new(),
+        dates: Vec::new(),
+    }
+}

@@ -1,16 +1,33 @@
-//! `crosscheck bench` (not built yet).
+//! `crosscheck bench ...`: benchmarks that print figures (never timed tests).
 
 use std::process::ExitCode;
 
 use crate::Context;
 
+pub mod cluster;
+pub mod dedup;
+pub mod extract;
+
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Inputs.
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    pub rest: Vec<String>,
+    #[command(subcommand)]
+    pub which: Which,
 }
 
-pub fn run(_ctx: &Context, _args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`bench` is not implemented yet")
+#[derive(Debug, clap::Subcommand)]
+pub enum Which {
+    /// HTML extraction speed (and accuracy against a ground truth, if given).
+    Extract(extract::Args),
+    /// Near-duplicate detection speed and recall on a generated corpus.
+    Dedup(dedup::Args),
+    /// Story clustering quality and throughput.
+    Cluster(cluster::Args),
+}
+
+pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
+    match args.which {
+        Which::Extract(a) => extract::run(ctx, a),
+        Which::Dedup(a) => dedup::run(ctx, a),
+        Which::Cluster(a) => cluster::run(ctx, a),
+    }
 }
