@@ -60,6 +60,8 @@ enum Verb {
     Incidents(commands::incidents::Args),
     /// Serve the HTTP API and web UI.
     Serve(commands::serve::Args),
+    /// Watch feeds and an incoming folder; ingest and re-cluster as articles arrive.
+    Watch(commands::watch::Args),
     /// Benchmarks that print figures.
     Bench(commands::bench::Args),
 }
@@ -85,6 +87,7 @@ fn main() -> ExitCode {
         Verb::Eval(a) => commands::eval::run(&ctx, a),
         Verb::Incidents(a) => commands::incidents::run(&ctx, a),
         Verb::Serve(a) => commands::serve::run(&ctx, a),
+        Verb::Watch(a) => commands::watch::run(&ctx, a),
         Verb::Bench(a) => commands::bench::run(&ctx, a),
     };
     match result {

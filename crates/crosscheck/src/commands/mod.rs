@@ -11,3 +11,4 @@ pub mod ingest;
 pub mod ls;
 pub mod serve;
 pub mod show;
+pub mod watch;
