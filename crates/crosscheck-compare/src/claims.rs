@@ -1,0 +1,212 @@
+//! Claims: claim units aligned across outlets, and their corroboration.
+//!
+//! Units are compared by an IDF-weighted cosine over their content-token sets
+//! (IDF over the story's units, so words every outlet uses weigh little);
+//! shared numbers and capitalised names weigh more. Each unit gathers, from
+//! every other near-duplicate group, its best match above the threshold; a
+//! unit may support several claims (a list sentence names several incidents).
+//! Claims with the same support are merged; a claim contained in another is
+//! dropped.
+//!
+//! A claim is **corroborated** when its supporting units come from two or more
+//! near-duplicate groups. A unit nobody else aligns with is a **single-source**
+//! claim when it rests on a specific — a name or number that no other group
+//! prints anywhere; an aligned unit that adds such a specific also yields a
+//! single-source claim for that detail. Single-source units of one outlet that
+//! share a specific are one claim.
+
+use std::collections::{HashMap, HashSet};
+
+use crosscheck_core::text::match_words;
+use serde::{Deserialize, Serialize};
+
+use crate::lexical::{content_tokens, is_number_token, name_tokens};
+use crate::segment::{claim_units, sentences};
+use crate::{sorted_sources, tables, Cite, StoryInput};
+
+/// Whether a claim rests on one outlet or several.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimStatus {
+    Corroborated,
+    SingleSource,
+}
+
+/// One claim and the sentences that support it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    pub id: String,
+    /// A representative wording (the longest-supported unit as printed).
+    pub text: String,
+    pub status: ClaimStatus,
+    pub support: Vec<Cite>,
+    pub sources: Vec<String>,
+    /// Distinct near-duplicate groups among the supporting articles.
+    pub independent_sources: usize,
+    /// For single-source claims: the names/numbers only this outlet prints.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub specifics: Vec<String>,
+}
+
+/// A claim unit with its features.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub doc: usize,
+    pub span: crosscheck_core::Span,
+    pub tokens: HashSet<String>,
+    pub names: HashSet<String>,
+}
+
+/// The claim units of a story.
+pub fn units(input: StoryInput<'_>) -> Vec<Unit> {
+    let mut out = Vec::new();
+    for (di, d) in input.docs.iter().enumerate() {
+        let text = &d.article.text;
+        for s in sentences(d) {
+            for u in claim_units(text, s) {
+                let t = u.slice(text);
+                let tokens: HashSet<String> = content_tokens(t).into_iter().collect();
+                if tokens.len() < 2 {
+                    continue;
+                }
+                let names: HashSet<String> = name_tokens(t).into_iter().collect();
+                out.push(Unit { doc: di, span: u, tokens, names });
+            }
+        }
+    }
+    out
+}
+
+fn weight(tok: &str, names: &HashSet<String>, idf: &HashMap<String, f64>) -> f64 {
+    let mut w = idf.get(tok).copied().unwrap_or(1.0);
+    if is_number_token(tok) {
+        w *= tables::NUMBER_WEIGHT;
+    } else if names.contains(tok) {
+        w *= tables::NAME_WEIGHT;
+    }
+    w
+}
+
+/// IDF-weighted cosine of two units' token sets.
+pub fn similarity(a: &Unit, b: &Unit, idf: &HashMap<String, f64>) -> f64 {
+    let norm = |u: &Unit| u.tokens.iter().map(|t| weight(t, &u.names, idf).powi(2)).sum::<f64>().sqrt();
+    let shared: f64 = a.tokens.iter().filter(|t| b.tokens.contains(*t)).map(|t| weight(t, &a.names, idf) * weight(t, &b.names, idf)).sum();
+    let d = norm(a) * norm(b);
+    if d == 0.0 { 0.0 } else { shared / d }
+}
+
+/// Align the story's claims.
+pub fn align_claims(input: StoryInput<'_>) -> Vec<Claim> {
+    let units = units(input);
+    let n = units.len();
+    let mut df: HashMap<String, usize> = HashMap::new();
+    for u in &units {
+        for t in &u.tokens {
+            *df.entry(t.clone()).or_default() += 1;
+        }
+    }
+    let idf: HashMap<String, f64> = df.into_iter().map(|(t, c)| (t, ((n as f64 + 1.0) / (c as f64 + 0.5)).ln().max(0.1))).collect();
+    // Words each near-duplicate group prints anywhere, for "specifics".
+    let mut group_words: HashMap<usize, HashSet<String>> = HashMap::new();
+    for (di, d) in input.docs.iter().enumerate() {
+        let set = group_words.entry(input.group(di)).or_default();
+        for w in match_words(&d.article.text) {
+            set.insert(crate::lexical::stem(&w));
+            for p in w.split('-') {
+                set.insert(crate::lexical::stem(p));
+            }
+        }
+    }
+    let mut claims: Vec<(Vec<usize>, ClaimStatus, Vec<String>)> = Vec::new();
+    for i in 0..n {
+        let gi = input.group(units[i].doc);
+        let mut best: HashMap<usize, (f64, usize)> = HashMap::new();
+        for j in 0..n {
+            let gj = input.group(units[j].doc);
+            if gj == gi {
+                continue;
+            }
+            let s = similarity(&units[i], &units[j], &idf);
+            if s >= tables::CLAIM_ALIGN_THRESHOLD && best.get(&gj).is_none_or(|(b, _)| s > *b) {
+                best.insert(gj, (s, j));
+            }
+        }
+        let specifics: Vec<String> = {
+            let mut v: Vec<String> = units[i]
+                .tokens
+                .iter()
+                .filter(|t| is_number_token(t) && t.chars().any(|c| c.is_ascii_digit()) || units[i].names.contains(*t) || tables::NUMBER_WORDS.iter().any(|(w, _)| w == t))
+                .filter(|t| !group_words.iter().any(|(g, ws)| *g != gi && ws.contains(*t)))
+                .cloned()
+                .collect();
+            v.sort();
+            v
+        };
+        if best.is_empty() {
+            if !specifics.is_empty() {
+                claims.push((vec![i], ClaimStatus::SingleSource, specifics));
+            }
+        } else {
+            let mut m: Vec<usize> = best.values().map(|(_, j)| *j).collect();
+            m.push(i);
+            m.sort();
+            claims.push((m, ClaimStatus::Corroborated, Vec::new()));
+            if !specifics.is_empty() {
+                claims.push((vec![i], ClaimStatus::SingleSource, specifics));
+            }
+        }
+    }
+    // Merge corroborated claims with equal or contained support.
+    claims.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+    let mut kept: Vec<(Vec<usize>, ClaimStatus, Vec<String>)> = Vec::new();
+    for c in claims {
+        match c.1 {
+            ClaimStatus::Corroborated => {
+                if kept.iter().any(|k| k.1 == ClaimStatus::Corroborated && c.0.iter().all(|u| k.0.contains(u))) {
+                    continue;
+                }
+                kept.push(c);
+            }
+            ClaimStatus::SingleSource => {
+                // One outlet's units sharing a specific are one claim.
+                let doc = units[c.0[0]].doc;
+                if let Some(k) = kept.iter_mut().find(|k| k.1 == ClaimStatus::SingleSource && units[k.0[0]].doc == doc && k.2.iter().any(|s| c.2.contains(s))) {
+                    k.0.extend(c.0);
+                    k.0.sort();
+                    k.0.dedup();
+                    for s in c.2 {
+                        if !k.2.contains(&s) {
+                            k.2.push(s);
+                        }
+                    }
+                } else {
+                    kept.push(c);
+                }
+            }
+        }
+    }
+    let mut out: Vec<Claim> = kept
+        .into_iter()
+        .map(|(m, status, specifics)| {
+            let support: Vec<Cite> = m.iter().map(|&u| Cite::of(&input.docs[units[u].doc], units[u].span)).collect();
+            let mut groups: Vec<usize> = m.iter().map(|&u| input.group(units[u].doc)).collect();
+            groups.sort();
+            groups.dedup();
+            let text = support.iter().map(|c| c.text.clone()).min_by_key(|t| (t.len() as i64 - 160).abs()).unwrap_or_default();
+            Claim {
+                id: String::new(),
+                text,
+                status,
+                sources: sorted_sources(support.iter().map(|c| c.source.clone())),
+                independent_sources: groups.len(),
+                support,
+                specifics,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| b.independent_sources.cmp(&a.independent_sources).then(a.support[0].source.cmp(&b.support[0].source)).then(a.support[0].span.cmp(&b.support[0].span)));
+    for (i, c) in out.iter_mut().enumerate() {
+        c.id = format!("c{}", i + 1);
+    }
+    out
+}

@@ -1,0 +1,222 @@
+//! Conflicts between outlets: one person with different titles, different
+//! numbers for one counted thing, different dates within one claim.
+
+use serde::{Deserialize, Serialize};
+
+use crate::claims::{Claim, ClaimStatus};
+use crate::lexical::{diff_words, is_number_token, stem};
+use crate::people::People;
+use crate::{sorted_sources, tables, Cite, StoryInput};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConflictKind {
+    Role,
+    Number,
+    Date,
+}
+
+/// One side of a conflict: a value and the outlets that print it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConflictSide {
+    pub value: String,
+    pub sources: Vec<String>,
+    pub cites: Vec<Cite>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Conflict {
+    pub kind: ConflictKind,
+    /// The person (role), counted thing (number) or claim (date) in question.
+    pub subject: String,
+    /// The claim the number/date conflict was found in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claim: Option<String>,
+    pub sides: Vec<ConflictSide>,
+}
+
+/// The head noun of a role phrase: the last word before the first preposition,
+/// skipping determiners, possessives and rank adjectives.
+pub fn role_head(role: &str) -> Option<String> {
+    let mut head = None;
+    for w in diff_words(role) {
+        if tables::ROLE_PREPOSITIONS.contains(&w.as_str()) {
+            if head.is_some() {
+                break;
+            }
+            continue;
+        }
+        if w.ends_with("'s") || tables::ROLE_SKIP.contains(&w.as_str()) {
+            continue;
+        }
+        head = Some(w);
+    }
+    head
+}
+
+fn same_title(a: &str, b: &str) -> bool {
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    a == b || common >= tables::ROLE_SAME_PREFIX || stem(a) == stem(b)
+}
+
+/// People given titles with different head nouns by different outlets.
+pub fn role_conflicts(people: &People) -> Vec<Conflict> {
+    let mut out = Vec::new();
+    for p in &people.people {
+        // Classes of equivalent specific titles: (head, role indices).
+        let mut classes: Vec<(String, Vec<usize>)> = Vec::new();
+        for (ri, r) in p.roles.iter().enumerate() {
+            let Some(h) = role_head(&r.text) else { continue };
+            if tables::GENERIC_ROLE_HEADS.contains(&h.as_str()) {
+                continue;
+            }
+            match classes.iter_mut().find(|(ch, _)| same_title(ch, &h)) {
+                Some(c) => c.1.push(ri),
+                None => classes.push((h, vec![ri])),
+            }
+        }
+        // A head printed inside another class's role text is not a rival title
+        // ("chairs the committee" vs "chair of the committee").
+        let words_of = |c: &(String, Vec<usize>)| -> Vec<String> { c.1.iter().flat_map(|&ri| diff_words(&p.roles[ri].text)).collect() };
+        let mut merged: Vec<(String, Vec<usize>)> = Vec::new();
+        for c in classes {
+            if let Some(m) = merged.iter_mut().find(|m| words_of(m).iter().any(|w| same_title(w, &c.0)) || words_of(&c).iter().any(|w| same_title(w, &m.0))) {
+                m.1.extend(c.1);
+            } else {
+                merged.push(c);
+            }
+        }
+        if merged.len() < 2 {
+            continue;
+        }
+        let sides: Vec<ConflictSide> = merged
+            .iter()
+            .map(|(_, ris)| ConflictSide {
+                value: p.roles[ris[0]].text.clone(),
+                sources: sorted_sources(ris.iter().map(|&ri| p.roles[ri].source.clone())),
+                cites: ris
+                    .iter()
+                    .map(|&ri| Cite { article: p.roles[ri].article.clone(), source: p.roles[ri].source.clone(), span: p.roles[ri].span, text: p.roles[ri].text.clone() })
+                    .collect(),
+            })
+            .collect();
+        out.push(Conflict { kind: ConflictKind::Role, subject: p.name.clone(), claim: None, sides });
+    }
+    out
+}
+
+const MONTHS: &[&str] = &["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/// (value as printed, counted-noun stems) pairs of a text.
+fn counts(text: &str) -> Vec<(String, Vec<String>)> {
+    let w = diff_words(text);
+    let mut out = Vec::new();
+    for i in 0..w.len() {
+        let t = &w[i];
+        let is_num = is_number_token(t);
+        let vague = tables::VAGUE_QUANTIFIERS.contains(&t.as_str());
+        if !is_num && !vague {
+            continue;
+        }
+        if let Ok(y) = t.parse::<u32>() {
+            if (1900..=2100).contains(&y) {
+                continue;
+            }
+        }
+        let near_month = (i > 0 && MONTHS.contains(&w[i - 1].as_str())) || w.get(i + 1).is_some_and(|n| MONTHS.contains(&n.as_str()));
+        if near_month || t == "one" {
+            continue;
+        }
+        let nouns: Vec<String> = w[i + 1..(i + 6).min(w.len())].iter().filter(|x| !crate::lexical::is_stop(x) && !is_number_token(x)).map(|x| stem(x)).collect();
+        out.push((t.clone(), nouns));
+    }
+    out
+}
+
+/// Different numbers for the same counted thing inside one corroborated claim.
+pub fn number_conflicts(_input: StoryInput<'_>, claims: &[Claim]) -> Vec<Conflict> {
+    let mut out = Vec::new();
+    for c in claims.iter().filter(|c| c.status == ClaimStatus::Corroborated) {
+        let per: Vec<(&Cite, Vec<(String, Vec<String>)>)> = c.support.iter().map(|s| (s, counts(&s.text))).collect();
+        let mut done: Vec<String> = Vec::new();
+        for (i, (ci, ki)) in per.iter().enumerate() {
+            for (vi, ni) in ki {
+                for (cj, kj) in per.iter().skip(i + 1) {
+                    if ci.source == cj.source {
+                        continue;
+                    }
+                    for (vj, nj) in kj {
+                        let Some(noun) = ni.iter().find(|x| nj.contains(x)) else { continue };
+                        if vi == vj || done.contains(noun) {
+                            continue;
+                        }
+                        done.push(noun.clone());
+                        out.push(Conflict {
+                            kind: ConflictKind::Number,
+                            subject: noun.clone(),
+                            claim: Some(c.id.clone()),
+                            sides: vec![
+                                ConflictSide { value: format!("{vi} {noun}"), sources: vec![ci.source.clone()], cites: vec![(*ci).clone()] },
+                                ConflictSide { value: format!("{vj} {noun}"), sources: vec![cj.source.clone()], cites: vec![(*cj).clone()] },
+                            ],
+                        });
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Different dates printed for one corroborated claim.
+pub fn date_conflicts(input: StoryInput<'_>, claims: &[Claim]) -> Vec<Conflict> {
+    let mut out = Vec::new();
+    for c in claims.iter().filter(|c| c.status == ClaimStatus::Corroborated) {
+        let mut sides: Vec<ConflictSide> = Vec::new();
+        for s in &c.support {
+            let Some(d) = input.docs.iter().find(|d| d.article.id == s.article) else { continue };
+            for m in d.dates.iter().filter(|m| s.span.contains(m.span)) {
+                let value = m.span.slice(&d.article.text).to_string();
+                let key = crosscheck_core::text::match_form(&value);
+                match sides.iter_mut().find(|x| crosscheck_core::text::match_form(&x.value) == key) {
+                    Some(x) => {
+                        if !x.sources.contains(&s.source) {
+                            x.sources.push(s.source.clone());
+                        }
+                        x.cites.push(s.clone());
+                    }
+                    None => sides.push(ConflictSide { value, sources: vec![s.source.clone()], cites: vec![s.clone()] }),
+                }
+            }
+        }
+        let distinct_sources = sorted_sources(sides.iter().flat_map(|x| x.sources.clone()));
+        if sides.len() >= 2 && distinct_sources.len() >= 2 {
+            out.push(Conflict { kind: ConflictKind::Date, subject: c.text.clone(), claim: Some(c.id.clone()), sides });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn role_heads() {
+        assert_eq!(role_head("the country's envoy to Ruritania").as_deref(), Some("envoy"));
+        assert_eq!(role_head("the Italian chairman of the Military Committee").as_deref(), Some("chairman"));
+        assert_eq!(role_head("US special envoy").as_deref(), Some("envoy"));
+        assert!(same_title("chair", "chairman"));
+        assert!(same_title("spokeswoman", "spokesperson"));
+        assert!(!same_title("envoy", "ambassador"));
+    }
+
+    #[test]
+    fn counts_find_vague_and_exact() {
+        let a = counts("the cutting of two underwater cables in the sea");
+        let b = counts("multiple severed sea data cables");
+        assert!(a.iter().any(|(v, n)| v == "two" && n.contains(&"cable".to_string())));
+        assert!(b.iter().any(|(v, n)| v == "multiple" && n.contains(&"cable".to_string())));
+        assert!(counts("on December 2, 2025").is_empty());
+    }
+}

@@ -1,0 +1,118 @@
+//! Every cue-word list and threshold of the comparison stage, apart from the
+//! algorithms that use them. Nothing here names a person, outlet or phrase of a
+//! particular story: these are properties of English news prose.
+
+/// Function words ignored when aligning claims and quotes lexically.
+pub const STOP_WORDS: &[&str] = &[
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as",
+    "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could",
+    "did", "do", "does", "doing", "down", "during", "each", "even", "few", "for", "from", "further", "had",
+    "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is",
+    "it", "its", "it's", "itself", "just", "may", "me", "might", "more", "most", "mr", "ms", "mrs", "much",
+    "must", "my", "no", "nor", "not", "now", "of", "off", "on", "once", "one", "only", "or", "other", "our",
+    "out", "over", "own", "said", "same", "says", "she", "should", "so", "some", "such", "than", "that",
+    "the", "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too",
+    "under", "until", "up", "us", "very", "was", "we", "were", "what", "when", "where", "which", "while",
+    "who", "whom", "why", "will", "with", "would", "you", "your", "yet", "s", "its", "whether", "according",
+    "including", "such", "meanwhile", "however", "still", "already", "since", "within", "across", "amid",
+];
+
+/// Words that spell a number; they count as "specifics" like digits do.
+pub const NUMBER_WORDS: &[(&str, f64)] = &[
+    ("zero", 0.0), ("one", 1.0), ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0), ("six", 6.0),
+    ("seven", 7.0), ("eight", 8.0), ("nine", 9.0), ("ten", 10.0), ("eleven", 11.0), ("twelve", 12.0),
+    ("fifteen", 15.0), ("twenty", 20.0), ("thirty", 30.0), ("fifty", 50.0), ("hundred", 100.0),
+    ("thousand", 1000.0), ("million", 1e6), ("billion", 1e9), ("half", 0.5), ("dozen", 12.0),
+    ("dozens", 24.0), ("hundreds", 200.0), ("thousands", 2000.0),
+];
+
+/// Vague quantifiers: a count that is not a number ("multiple cables"). Compared
+/// with an exact number for the same thing, they make a number conflict.
+pub const VAGUE_QUANTIFIERS: &[&str] = &["multiple", "several", "many", "numerous", "various", "few", "some", "series"];
+
+/// Words that open a new clause inside a long sentence; a long sentence is cut
+/// before them (after a comma) into claim units.
+pub const CLAUSE_OPENERS: &[&str] = &["while", "whereas", "with", "although", "though", "but", "and", "as", "after", "prompting", "including", "given", "which", "amid"];
+
+/// Sentences longer than this (in words) are cut into clause units.
+pub const LONG_SENTENCE_WORDS: usize = 24;
+/// A clause shorter than this (in words) is glued back to its neighbour.
+pub const MIN_CLAUSE_WORDS: usize = 5;
+
+/// Two claim units from different outlets align when their IDF-weighted token
+/// cosine reaches this.
+pub const CLAIM_ALIGN_THRESHOLD: f64 = 0.34;
+/// Weight multiplier of a shared number (digits or number word): numbers are
+/// what makes two sentences say the same specific thing.
+pub const NUMBER_WEIGHT: f64 = 1.5;
+/// Weight multiplier of a shared capitalised name.
+pub const NAME_WEIGHT: f64 = 1.3;
+
+/// Two quotation segments from different outlets are the same utterance when
+/// the longest common word subsequence covers this share of the shorter one.
+pub const QUOTE_GROUP_MIN_COVER: f64 = 0.6;
+/// ... and has at least this many words.
+pub const QUOTE_GROUP_MIN_WORDS: usize = 2;
+/// Words compared at a segment edge to decide whether another outlet's
+/// quotation starts or ends there.
+pub const QUOTE_EDGE_WORDS: usize = 3;
+
+/// Titles printed before names; dropped when comparing person names.
+pub const HONORIFICS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sir", "president", "prime", "minister", "admiral", "general", "gen", "adm",
+    "senator", "sen", "rep", "gov", "governor", "king", "queen", "prince", "pope", "chancellor", "judge",
+    "colonel", "col", "captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "mayor", "secretary", "ambassador",
+];
+
+/// Determiners and other words skipped when finding a role's head noun.
+pub const ROLE_SKIP: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "former", "then", "current", "new", "acting", "deputy", "top", "senior", "chief", "special", "also"];
+/// Role words too generic to conflict with a specific title ("official" vs "chair").
+pub const GENERIC_ROLE_HEADS: &[&str] = &["official", "officer", "officials", "leader", "figure", "representative", "member", "head", "person", "source", "spokesperson", "diplomat", "expert", "analyst", "politician"];
+/// Words that end a role's head noun phrase.
+pub const ROLE_PREPOSITIONS: &[&str] = &["of", "to", "for", "at", "in", "on", "with", "from", "and", ","];
+/// Two role head nouns sharing a prefix at least this long are one title
+/// written two ways ("chair"/"chairman", "spokeswoman"/"spokesperson").
+pub const ROLE_SAME_PREFIX: usize = 5;
+
+/// Certainty boosters with their weight (added to a statement's certainty).
+pub const BOOSTERS: &[(&str, f64)] = &[
+    ("urgent", 0.25), ("breaking", 0.25), ("actively", 0.3), ("seriously", 0.3), ("forced to", 0.35),
+    ("will", 0.2), ("must", 0.25), ("set to", 0.2), ("certainly", 0.3), ("definitely", 0.3),
+    ("clearly", 0.2), ("openly", 0.15), ("no choice", 0.3), ("determined", 0.2), ("vows", 0.25),
+    ("confirms", 0.2), ("confirmed", 0.15), ("plans to", 0.2), ("prepares", 0.2), ("preparing", 0.15),
+    ("is going to", 0.25), ("imminent", 0.3), ("decided", 0.3),
+];
+/// Hedges with their weight (subtracted from a statement's certainty).
+pub const HEDGES: &[(&str, f64)] = &[
+    ("may", 0.3), ("might", 0.3), ("could", 0.2), ("possible", 0.15), ("possibly", 0.2), ("perhaps", 0.25),
+    ("thinking about", 0.35), ("considering", 0.2), ("consider", 0.2), ("considers", 0.2), ("studying", 0.3),
+    ("weighing", 0.25), ("exploring", 0.25), ("suggested", 0.2), ("suggests", 0.2), ("kind of", 0.2),
+    ("whether", 0.15), ("reportedly", 0.15), ("not out of the question", 0.3), ("potential", 0.1),
+    ("examining", 0.2), ("debating", 0.2), ("option", 0.15), ("options", 0.15), ("mulling", 0.25),
+    ("likely", 0.1), ("unclear", 0.2), ("indicated", 0.1),
+];
+/// Certainty of a statement with no cue at all.
+pub const CERTAINTY_BASE: f64 = 0.5;
+/// A lead is flagged when its certainty exceeds the quoted source's by this much.
+pub const FRAMING_MARGIN: f64 = 0.2;
+
+/// Incident / event types of the timeline, each with cue stems (matched as
+/// token prefixes in the match form). Order matters: the first type whose cue
+/// matches wins, so specific types come before general ones.
+pub const EVENT_TYPES: &[(&str, &[&str])] = &[
+    ("cable damage", &["cable"]),
+    ("drone incursion", &["drone", "airspace", "incursion"]),
+    ("arson", &["arson", "fire", "blaze", "burn"]),
+    ("cyber", &["cyber", "hack", "ransomware"]),
+    ("gps jamming", &["jamming", "jammed"]),
+    ("military aircraft", &["jet", "fighter", "bomber", "aircraft"]),
+    ("naval shadowing", &["warship", "vessel", "shadowed", "navy"]),
+    ("strike", &["strike", "missile", "bombard", "shelling", "killed", "airstrike"]),
+    ("sabotage", &["sabotage", "explosion", "blast"]),
+    ("diplomatic meeting", &["talks", "meet", "meeting", "visit", "negotiation", "summit"]),
+    ("interview", &["interview"]),
+];
+
+/// Reporting words: a sentence that is about someone speaking; used to keep
+/// framing leads and timeline events apart from quotes.
+pub const REPORTING_VERBS: &[&str] = &["said", "says", "told", "stated", "warned", "claimed", "added", "noted", "stressed", "explained"];

@@ -1,0 +1,163 @@
+//! Timeline: typed, dated events of the story with places and sources.
+//!
+//! Each claim unit asserting a happening (an event-type cue, no hedge or modal
+//! — "may strike" is not a strike) becomes an event mention, typed by the first
+//! matching cue of [`tables::EVENT_TYPES`], dated by the extract stage's
+//! resolved date mention inside it (else undated), placed by the place
+//! entities or capitalised names inside it. Mentions of one type sharing a
+//! place (or, without places, one claim) are one event.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::claims::{units, Claim};
+use crate::lexical::{diff_words, name_tokens};
+use crate::{sorted_sources, tables, Cite, StoryInput};
+
+/// Words that make a unit speculative rather than a report of a happening.
+const SPECULATIVE: &[&str] = &["may", "might", "could", "would", "consider", "considering", "considers", "considered", "whether", "weighing", "thinking", "if", "should", "proposal", "possibility", "option", "options", "threshold"];
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimelineEvent {
+    /// Event type ("cable damage", "arson", "drone incursion", ...).
+    pub kind: String,
+    /// Resolved date range (inclusive), when an outlet dates it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<(NaiveDate, NaiveDate)>,
+    /// The date as printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_text: Option<String>,
+    pub places: Vec<String>,
+    /// A representative sentence.
+    pub summary: String,
+    pub sources: Vec<String>,
+    pub cites: Vec<Cite>,
+}
+
+/// The event type of a text, if it reports one.
+pub fn event_type(text: &str) -> Option<&'static str> {
+    let words = diff_words(text);
+    if words.iter().any(|w| SPECULATIVE.contains(&w.as_str())) {
+        return None;
+    }
+    for (kind, cues) in tables::EVENT_TYPES {
+        if words.iter().any(|w| cues.iter().any(|c| w.starts_with(c))) {
+            return Some(kind);
+        }
+    }
+    None
+}
+
+/// Build the story's timeline.
+pub fn timeline(input: StoryInput<'_>, _claims: &[Claim]) -> Vec<TimelineEvent> {
+    let mut events: Vec<(TimelineEvent, Vec<String>)> = Vec::new();
+    for u in units(input) {
+        let d = &input.docs[u.doc];
+        let text = u.span.slice(&d.article.text);
+        let Some(kind) = event_type(text) else { continue };
+        let mut places: Vec<String> = d
+            .entities
+            .iter()
+            .filter(|e| e.kind == crosscheck_extract::EntityKind::Place && e.mentions.iter().any(|m| u.span.contains(*m)))
+            .map(|e| e.name.clone())
+            .collect();
+        let keys: Vec<String> = if places.is_empty() {
+            let names = name_tokens(text);
+            places = capitalised_runs(text);
+            names
+        } else {
+            places.iter().flat_map(|p| diff_words(p)).collect()
+        };
+        let date = d.dates.iter().find(|m| u.span.contains(m.span) && m.resolved.is_some());
+        let cite = Cite::of(d, u.span);
+        let found = events.iter_mut().find(|(e, k)| e.kind == kind && (k.iter().any(|x| keys.contains(x)) || k.is_empty() && keys.is_empty()));
+        match found {
+            Some((e, k)) => {
+                if !e.sources.contains(&cite.source) {
+                    e.sources.push(cite.source.clone());
+                }
+                for p in places {
+                    if !e.places.contains(&p) {
+                        e.places.push(p);
+                    }
+                }
+                if e.date.is_none() {
+                    if let Some(m) = date {
+                        e.date = m.resolved;
+                        e.date_text = Some(m.span.slice(&d.article.text).to_string());
+                    }
+                }
+                for x in keys {
+                    if !k.contains(&x) {
+                        k.push(x);
+                    }
+                }
+                e.cites.push(cite);
+            }
+            None => {
+                let ev = TimelineEvent {
+                    kind: kind.to_string(),
+                    date: date.and_then(|m| m.resolved),
+                    date_text: date.map(|m| m.span.slice(&d.article.text).to_string()),
+                    places,
+                    summary: cite.text.clone(),
+                    sources: vec![cite.source.clone()],
+                    cites: vec![cite],
+                };
+                events.push((ev, keys));
+            }
+        }
+    }
+    let mut out: Vec<TimelineEvent> = events.into_iter().map(|(mut e, _)| {
+        e.sources = sorted_sources(e.sources.clone());
+        e
+    }).collect();
+    out.sort_by(|a, b| a.date.map(|d| d.0).cmp(&b.date.map(|d| d.0)).then(b.sources.len().cmp(&a.sources.len())));
+    let _ = input.story_date;
+    out
+}
+
+/// Runs of capitalised words (not sentence-initial) as printed: place-name candidates.
+fn capitalised_runs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur: Vec<&str> = Vec::new();
+    let mut first = true;
+    for raw in text.split_whitespace() {
+        let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        let cap = w.chars().next().is_some_and(char::is_uppercase) && !first;
+        if cap {
+            cur.push(w);
+        } else if !cur.is_empty() {
+            out.push(cur.join(" "));
+            cur.clear();
+        }
+        if cap && raw.ends_with([',', '.', ';', ':']) && !cur.is_empty() {
+            out.push(cur.join(" "));
+            cur.clear();
+        }
+        first = false;
+    }
+    if !cur.is_empty() {
+        out.push(cur.join(" "));
+    }
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn types_and_speculation() {
+        assert_eq!(event_type("A fire destroyed a depot in the port."), Some("arson"));
+        assert_eq!(event_type("Divers found two severed cables."), Some("cable damage"));
+        assert_eq!(event_type("The alliance may consider strikes."), None);
+        assert_eq!(event_type("Missile strikes killed four civilians."), Some("strike"));
+    }
+
+    #[test]
+    fn runs() {
+        assert_eq!(capitalised_runs("A blaze hit a warehouse in East London on Monday."), vec!["East London", "Monday"]);
+    }
+}
