@@ -1,1 +1,59 @@
-//! crosscheck-cluster (to be built; see ARCHITECTURE.md).
+//! # crosscheck-cluster
+//!
+//! Grouping articles two ways:
+//! * [`dedup`]: **near-duplicates** — copies of one text (syndicated wire copy,
+//!   trimmed or re-led republications). Word-shingle MinHash with LSH banding,
+//!   verified by exact sentence containment. A group has one canonical member,
+//!   its first publisher; later stages count a group as one source.
+//! * [`story`]: **stories** — articles about one event, clustered as they
+//!   arrive (Miranda et al. 2018): TF-IDF cosine with an incremental IDF, shared
+//!   capitalised names, publication-time distance. Story ids are stable and the
+//!   whole state serialises with serde.
+//!
+//! [`metrics`] scores a clustering against gold labels (B-cubed and pairwise
+//! F1) and [`synth`] generates the benchmark corpora.
+//!
+//! ```
+//! use crosscheck_cluster::{dedup::{Deduper, DedupConfig}, story::{StoryClusterer, StoryConfig}};
+//! let mut d = Deduper::new(DedupConfig::default()).unwrap();
+//! let mut s = StoryClusterer::new(StoryConfig::default()).unwrap();
+//! # let _ = (&mut d, &mut s);
+//! ```
+
+pub mod bench;
+pub mod dedup;
+pub mod features;
+pub mod metrics;
+pub mod minhash;
+pub mod story;
+pub mod synth;
+pub mod tables;
+pub mod tokens;
+
+pub use dedup::{dedup, DedupConfig, DedupError, Deduper, DupCopy, DupGroup, DupMember, MatchKind};
+pub use story::{cluster, StoryArticle, StoryClusterer, StoryConfig, StoryEvent, StoryView};
+
+/// Map `f` over `items` on the available cores (at most 8 threads), keeping order.
+/// Used for the pure per-article work (fingerprints, features) of batch modes.
+pub(crate) fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if threads <= 1 || items.len() < 64 {
+        return items.iter().map(&f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|sc| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| {
+                let f = &f;
+                sc.spawn(move || part.iter().map(f).collect::<Vec<R>>())
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("worker panicked"))
+            .collect()
+    })
+}

@@ -1,0 +1,645 @@
+//! Benchmarks behind `crosscheck bench dedup|cluster` (and the crate's `bench`
+//! example, which builds in release without the rest of the workspace). They
+//! print figures; nothing here is a timed test.
+
+use std::collections::{BTreeMap, HashSet};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use chrono::{DateTime, NaiveDate};
+use crosscheck_core::{
+    Article, ArticleBuilder, DateMethod, DatePrecision, PublishedDate, SourceFormat,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::dedup::{DedupConfig, Deduper};
+use crate::metrics::{bcubed, pairwise, Prf};
+use crate::story::{StoryClusterer, StoryConfig};
+use crate::synth;
+
+/// Errors of the benchmark drivers (I/O, bad fixtures).
+#[derive(Debug, thiserror::Error)]
+pub enum BenchError {
+    #[error("{0}: {1}")]
+    Io(String, std::io::Error),
+    #[error("{0}: {1}")]
+    Json(String, serde_json::Error),
+    #[error(transparent)]
+    Dedup(#[from] crate::dedup::DedupError),
+    #[error("bad fixture: {0}")]
+    Fixture(String),
+}
+
+/// Peak resident memory of this process (VmHWM) in bytes, where /proc exists.
+pub fn peak_rss_bytes() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+/// Current resident memory (VmRSS) in bytes.
+pub fn rss_bytes() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = s.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+/// Options of the dedup benchmark.
+#[derive(Debug, Clone)]
+pub struct DedupBenchOptions {
+    pub docs: usize,
+    pub num_perm: usize,
+    pub threshold: f64,
+    pub copy_share: f64,
+    pub seed: u64,
+    /// Write the corpus (`PATH`) and its truth (`PATH.truth.jsonl`) for other tools.
+    pub corpus_out: Option<PathBuf>,
+}
+
+impl Default for DedupBenchOptions {
+    fn default() -> Self {
+        DedupBenchOptions {
+            docs: 20_000,
+            num_perm: 128,
+            threshold: 0.8,
+            copy_share: 0.25,
+            seed: 42,
+            corpus_out: None,
+        }
+    }
+}
+
+/// Figures of one dedup mode.
+#[derive(Debug, Clone, Serialize)]
+pub struct DedupModeReport {
+    pub mode: String,
+    pub seconds: f64,
+    pub docs_per_sec: f64,
+    pub pairs_found: usize,
+    /// Against pairs with exact Jaccard ≥ threshold (the MinHash task).
+    pub jaccard_task: Prf,
+    /// Against all planted copy pairs (near, trimmed, re-led, siblings).
+    pub copy_task: Prf,
+    /// Recall per pair kind ("near@0.90", "trimmed", ...).
+    pub recall_by_kind: BTreeMap<String, (usize, usize)>,
+    pub approx_heap_bytes: usize,
+}
+
+/// The dedup benchmark's figures.
+#[derive(Debug, Clone, Serialize)]
+pub struct DedupBenchReport {
+    pub docs: usize,
+    pub words: usize,
+    pub planted_copies: usize,
+    pub truth_pairs: usize,
+    pub positive_pairs: usize,
+    pub num_perm: usize,
+    pub threshold: f64,
+    pub bands: usize,
+    pub rows: usize,
+    pub modes: Vec<DedupModeReport>,
+    pub peak_rss_bytes: Option<u64>,
+    pub corpus: Option<String>,
+}
+
+fn kind_key(p: &synth::TruthPair, docs: &[synth::SynthDoc]) -> String {
+    match (p.kind.as_str(), docs[p.b as usize].target) {
+        ("near", Some(t)) => format!("near@{t:.2}"),
+        (k, _) => k.to_string(),
+    }
+}
+
+/// Score found pairs against the truth (shared by both modes and, in the same
+/// definitions, by bench/dedup_vs_datasketch.py).
+fn score_pairs(
+    found: &HashSet<(u32, u32)>,
+    corpus: &synth::DedupCorpus,
+    threshold: f64,
+) -> (Prf, Prf, BTreeMap<String, (usize, usize)>) {
+    let truth: HashSet<(u32, u32)> = corpus.truth.iter().map(|p| (p.a, p.b)).collect();
+    let pos: HashSet<(u32, u32)> = corpus
+        .truth
+        .iter()
+        .filter(|p| p.jaccard >= threshold)
+        .map(|p| (p.a, p.b))
+        .collect();
+    let f = found.len().max(1) as f64;
+    let tp_j = found.intersection(&pos).count() as f64;
+    let tp_c = found.intersection(&truth).count() as f64;
+    let jt = Prf::new(
+        if found.is_empty() { 1.0 } else { tp_j / f },
+        tp_j / pos.len().max(1) as f64,
+    );
+    let ct = Prf::new(
+        if found.is_empty() { 1.0 } else { tp_c / f },
+        tp_c / truth.len().max(1) as f64,
+    );
+    let mut by_kind: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for p in &corpus.truth {
+        let e = by_kind.entry(kind_key(p, &corpus.docs)).or_default();
+        e.1 += 1;
+        if found.contains(&(p.a, p.b)) {
+            e.0 += 1;
+        }
+    }
+    (jt, ct, by_kind)
+}
+
+/// Turn synthetic texts into articles (untimed preparation).
+fn dedup_articles(corpus: &synth::DedupCorpus) -> Vec<Article> {
+    let epoch = NaiveDate::from_ymd_opt(2025, 1, 1).expect("date");
+    corpus
+        .docs
+        .iter()
+        .map(|d| {
+            let mut b = ArticleBuilder::new(
+                format!("outlet{}", d.id % 97),
+                format!("doc{}", d.id),
+                SourceFormat::Jsonl,
+                b"",
+                &d.text,
+            );
+            let base_minutes = d.family as i64;
+            let dt = epoch
+                .and_hms_opt(0, 0, 0)
+                .expect("time")
+                .and_utc()
+                .fixed_offset()
+                + chrono::Duration::minutes(base_minutes)
+                + chrono::Duration::hours(d.hours as i64);
+            b.published = Some(date_of(dt));
+            b.build(None, None).expect("synthetic article")
+        })
+        .collect()
+}
+
+fn date_of(dt: DateTime<chrono::FixedOffset>) -> PublishedDate {
+    PublishedDate {
+        date: dt.date_naive(),
+        datetime: Some(dt),
+        precision: DatePrecision::DateTime,
+        method: DateMethod::Record,
+        confidence: 1.0,
+        evidence: dt.to_rfc3339(),
+    }
+}
+
+/// Write the corpus as JSONL (`{"id","text","family","kind"}`) and the truth
+/// pairs as `PATH.truth.jsonl`.
+pub fn write_dedup_corpus(corpus: &synth::DedupCorpus, path: &Path) -> Result<(), BenchError> {
+    let io = |e| BenchError::Io(path.display().to_string(), e);
+    let mut w = std::io::BufWriter::new(std::fs::File::create(path).map_err(io)?);
+    for d in &corpus.docs {
+        serde_json::to_writer(&mut w, d)
+            .map_err(|e| BenchError::Json(path.display().to_string(), e))?;
+        w.write_all(b"\n").map_err(io)?;
+    }
+    w.flush().map_err(io)?;
+    let tpath = PathBuf::from(format!("{}.truth.jsonl", path.display()));
+    let io2 = |e| BenchError::Io(tpath.display().to_string(), e);
+    let mut w = std::io::BufWriter::new(std::fs::File::create(&tpath).map_err(io2)?);
+    for p in &corpus.truth {
+        serde_json::to_writer(&mut w, p)
+            .map_err(|e| BenchError::Json(tpath.display().to_string(), e))?;
+        w.write_all(b"\n").map_err(io2)?;
+    }
+    w.flush().map_err(io2)?;
+    Ok(())
+}
+
+/// Run the dedup benchmark: MinHash-LSH alone (datasketch's task) and with the
+/// sentence-containment verification, both single-threaded and streaming (query
+/// then insert, like `MinHashLSH.query` + `insert`), plus the 2-core batch mode.
+pub fn run_dedup(
+    opts: &DedupBenchOptions,
+    progress: &dyn Fn(&str),
+) -> Result<DedupBenchReport, BenchError> {
+    progress("generating corpus");
+    let corpus = synth::dedup_corpus(
+        opts.docs,
+        opts.copy_share,
+        crate::tables::SHINGLE_WORDS,
+        opts.seed,
+    );
+    if let Some(p) = &opts.corpus_out {
+        progress("writing corpus");
+        write_dedup_corpus(&corpus, p)?;
+    }
+    let articles = dedup_articles(&corpus);
+    let words: usize = corpus.docs.iter().map(|d| d.text.split(' ').count()).sum();
+    let mut modes = Vec::new();
+    let mut bands_rows = (0, 0);
+    for (mode, verify, batch) in [
+        ("minhash-lsh", false, false),
+        ("minhash-lsh+containment", true, false),
+        ("minhash-lsh+containment batch (all cores)", true, true),
+    ] {
+        progress(mode);
+        let cfg = DedupConfig {
+            threshold: opts.threshold,
+            num_perm: opts.num_perm,
+            verify,
+            ..Default::default()
+        };
+        let start = Instant::now();
+        let d = if batch {
+            crate::dedup::dedup_index(&articles, &cfg)?
+        } else {
+            let mut d = Deduper::new(cfg)?;
+            for a in &articles {
+                d.add(a);
+            }
+            d
+        };
+        let secs = start.elapsed().as_secs_f64();
+        bands_rows = d.bands_rows();
+        let found: HashSet<(u32, u32)> = d
+            .pairs()
+            .iter()
+            .map(|p| (p.a.min(p.b), p.a.max(p.b)))
+            .collect();
+        let (jt, ct, by_kind) = score_pairs(&found, &corpus, opts.threshold);
+        modes.push(DedupModeReport {
+            mode: mode.into(),
+            seconds: secs,
+            docs_per_sec: articles.len() as f64 / secs,
+            pairs_found: found.len(),
+            jaccard_task: jt,
+            copy_task: ct,
+            recall_by_kind: by_kind,
+            approx_heap_bytes: d.approx_heap_bytes(),
+        });
+    }
+    Ok(DedupBenchReport {
+        docs: corpus.docs.len(),
+        words,
+        planted_copies: corpus.docs.iter().filter(|d| d.kind != "base").count(),
+        truth_pairs: corpus.truth.len(),
+        positive_pairs: corpus
+            .truth
+            .iter()
+            .filter(|p| p.jaccard >= opts.threshold)
+            .count(),
+        num_perm: opts.num_perm,
+        threshold: opts.threshold,
+        bands: bands_rows.0,
+        rows: bands_rows.1,
+        modes,
+        peak_rss_bytes: peak_rss_bytes(),
+        corpus: opts.corpus_out.as_ref().map(|p| p.display().to_string()),
+    })
+}
+
+impl DedupBenchReport {
+    /// Human-readable figures.
+    pub fn render(&self) -> String {
+        let mut s = format!(
+            "dedup benchmark: {} docs ({} words), {} planted copies, {} truth pairs ({} with Jaccard >= {})\n\
+             num_perm {}, threshold {}, LSH {} bands x {} rows\n\n",
+            self.docs, self.words, self.planted_copies, self.truth_pairs, self.positive_pairs, self.threshold,
+            self.num_perm, self.threshold, self.bands, self.rows
+        );
+        s += &format!(
+            "{:<44} {:>8} {:>10} {:>7} {:>8} {:>8} {:>8} {:>8} {:>9}\n",
+            "mode", "seconds", "docs/s", "pairs", "J-prec", "J-rec", "copy-P", "copy-R", "heap MB"
+        );
+        for m in &self.modes {
+            s += &format!(
+                "{:<44} {:>8.2} {:>10.0} {:>7} {:>8.4} {:>8.4} {:>8.4} {:>8.4} {:>9.1}\n",
+                m.mode,
+                m.seconds,
+                m.docs_per_sec,
+                m.pairs_found,
+                m.jaccard_task.precision,
+                m.jaccard_task.recall,
+                m.copy_task.precision,
+                m.copy_task.recall,
+                m.approx_heap_bytes as f64 / 1e6
+            );
+        }
+        s += "\nrecall by planted kind (found/total):\n";
+        let kinds: Vec<&String> = self.modes[0].recall_by_kind.keys().collect();
+        s += &format!("{:<14}", "kind");
+        for m in &self.modes[..2.min(self.modes.len())] {
+            s += &format!(" {:>26}", m.mode);
+        }
+        s += "\n";
+        for k in kinds {
+            s += &format!("{k:<14}");
+            for m in &self.modes[..2.min(self.modes.len())] {
+                let (f, t) = m.recall_by_kind[k];
+                s += &format!(" {:>17}/{:<5} {:.2}", f, t, f as f64 / t.max(1) as f64);
+            }
+            s += "\n";
+        }
+        if let Some(p) = self.peak_rss_bytes {
+            s += &format!(
+                "\npeak RSS (VmHWM, whole process incl. corpus): {:.1} MB\n",
+                p as f64 / 1e6
+            );
+        }
+        if let Some(c) = &self.corpus {
+            s += &format!("corpus written to {c} (+ .truth.jsonl)\n");
+        }
+        s
+    }
+}
+
+// ------------------------------------------------------------------ clustering
+
+/// One labelled fixture article (tests/fixtures/stories.json).
+#[derive(Debug, Clone, Deserialize)]
+pub struct FixtureArticle {
+    pub story: String,
+    pub source: String,
+    pub title: String,
+    #[serde(default)]
+    pub published: Option<String>,
+    pub text: String,
+}
+
+/// Default location of the labelled fixtures (inside this crate).
+pub fn default_fixtures() -> PathBuf {
+    PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/stories.json"
+    ))
+}
+
+/// Default location of the seed reports (examples/seeds of the repository).
+pub fn default_seeds() -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/seeds"))
+}
+
+fn day(s: &str) -> Option<PublishedDate> {
+    let d = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()?;
+    Some(PublishedDate {
+        date: d,
+        datetime: None,
+        precision: DatePrecision::Day,
+        method: DateMethod::Record,
+        confidence: 1.0,
+        evidence: s.to_string(),
+    })
+}
+
+/// A plain-text report as an article: source = file stem, first line = title.
+pub fn text_article(path: &Path) -> Result<Article, BenchError> {
+    let raw = std::fs::read(path).map_err(|e| BenchError::Io(path.display().to_string(), e))?;
+    let text = String::from_utf8_lossy(&raw);
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let mut b = ArticleBuilder::new(
+        stem,
+        path.display().to_string(),
+        SourceFormat::Text,
+        &raw,
+        &text,
+    );
+    let first = b.text().lines().next().unwrap_or("").to_string();
+    let title_span = if !first.is_empty() && first.split_whitespace().count() <= 20 {
+        b.title = Some(first.clone());
+        Some(crosscheck_core::Span::new(0, first.len()))
+    } else {
+        None
+    };
+    b.build(title_span, None)
+        .map_err(|e| BenchError::Fixture(format!("{}: {e}", path.display())))
+}
+
+/// The labelled corpus: the seed reports (one story, "seeds") followed by the
+/// fixture stories, interleaved by date as a feed would deliver them.
+pub fn labelled_corpus(
+    fixtures: &Path,
+    seeds: Option<&Path>,
+) -> Result<(Vec<Article>, Vec<String>), BenchError> {
+    let raw = std::fs::read_to_string(fixtures)
+        .map_err(|e| BenchError::Io(fixtures.display().to_string(), e))?;
+    let items: Vec<FixtureArticle> = serde_json::from_str(&raw)
+        .map_err(|e| BenchError::Json(fixtures.display().to_string(), e))?;
+    let mut out: Vec<(Option<NaiveDate>, Article, String)> = Vec::new();
+    for (i, it) in items.into_iter().enumerate() {
+        let mut b = ArticleBuilder::new(
+            it.source.clone(),
+            format!("{}#{i}", fixtures.display()),
+            SourceFormat::Jsonl,
+            it.text.as_bytes(),
+            &it.text,
+        );
+        b.title = Some(it.title);
+        b.published = it.published.as_deref().and_then(day);
+        let a = b
+            .build(None, None)
+            .map_err(|e| BenchError::Fixture(e.to_string()))?;
+        out.push((a.published.as_ref().map(|p| p.date), a, it.story));
+    }
+    if let Some(dir) = seeds {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(|e| BenchError::Io(dir.display().to_string(), e))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        paths.sort();
+        for p in paths {
+            let a = text_article(&p)?;
+            // The seeds are undated plain text; they were published Dec 1-3, 2025.
+            out.push((NaiveDate::from_ymd_opt(2025, 12, 2), a, "seeds".to_string()));
+        }
+    }
+    // Stable sort by date: a feed's order, fixtures of the same day keep file order.
+    out.sort_by_key(|x| x.0);
+    Ok(out.into_iter().map(|(_, a, s)| (a, s)).unzip())
+}
+
+/// Options of the clustering benchmark.
+#[derive(Debug, Clone)]
+pub struct ClusterBenchOptions {
+    pub fixtures: PathBuf,
+    pub seeds: Option<PathBuf>,
+    /// Synthetic articles for throughput and memory.
+    pub synthetic: usize,
+    pub seed: u64,
+}
+
+/// Figures of the clustering benchmark.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClusterBenchReport {
+    pub labelled_articles: usize,
+    pub labelled_stories: usize,
+    pub predicted_stories: usize,
+    pub bcubed: Prf,
+    pub pairwise: Prf,
+    pub synthetic_articles: usize,
+    pub synthetic_stories: usize,
+    pub synthetic_bcubed: Prf,
+    pub synthetic_pairwise: Prf,
+    pub seconds_streaming: f64,
+    pub articles_per_sec_streaming: f64,
+    pub seconds_batch: f64,
+    pub articles_per_sec_batch: f64,
+    pub merges: usize,
+    pub state_heap_bytes: usize,
+    pub dedup_heap_bytes: usize,
+    pub rss_before_bytes: Option<u64>,
+    pub peak_rss_bytes: Option<u64>,
+    pub serialized_state_bytes: usize,
+}
+
+fn synthetic_articles(n: usize, seed: u64) -> (Vec<Article>, Vec<u32>) {
+    let corpus = synth::story_corpus(n, seed);
+    let epoch = NaiveDate::from_ymd_opt(2025, 1, 1)
+        .expect("date")
+        .and_hms_opt(0, 0, 0)
+        .expect("t")
+        .and_utc()
+        .fixed_offset();
+    let mut items: Vec<(u64, usize)> = corpus
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.minute, i))
+        .collect();
+    items.sort();
+    let mut arts = Vec::with_capacity(n);
+    let mut gold = Vec::with_capacity(n);
+    for (_, i) in items {
+        let s = &corpus[i];
+        let mut b = ArticleBuilder::new(
+            format!("outlet{}", i % 211),
+            format!("syn{i}"),
+            SourceFormat::Jsonl,
+            b"",
+            &s.text,
+        );
+        b.title = Some(s.title.clone());
+        b.published = Some(date_of(epoch + chrono::Duration::minutes(s.minute as i64)));
+        arts.push(b.build(None, None).expect("synthetic article"));
+        gold.push(s.story);
+    }
+    (arts, gold)
+}
+
+/// Run the clustering benchmark: quality on the labelled corpus, then quality,
+/// throughput and memory on `synthetic` generated articles.
+pub fn run_cluster(
+    opts: &ClusterBenchOptions,
+    progress: &dyn Fn(&str),
+) -> Result<ClusterBenchReport, BenchError> {
+    progress("labelled corpus");
+    let (arts, gold) = labelled_corpus(&opts.fixtures, opts.seeds.as_deref())?;
+    let c = crate::story::cluster(&arts, &StoryConfig::default())?;
+    let pred = c.labels();
+    let labelled_stories = gold.iter().collect::<HashSet<_>>().len();
+    progress("generating synthetic articles");
+    let (syn, sgold) = synthetic_articles(opts.synthetic, opts.seed);
+    let rss_before = rss_bytes();
+    progress("clustering (streaming, one thread)");
+    let start = Instant::now();
+    let mut sc = StoryClusterer::new(StoryConfig::default())?;
+    for a in &syn {
+        sc.add(a);
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let peak = peak_rss_bytes();
+    let spred = sc.labels();
+    let state_heap = sc.approx_heap_bytes();
+    let dedup_heap = sc.deduper().map_or(0, |d| d.approx_heap_bytes());
+    let serialized = serde_json::to_vec(&sc).map(|v| v.len()).unwrap_or(0);
+    let merges = sc.events().len();
+    drop(sc);
+    progress("clustering (batch, all cores)");
+    let start = Instant::now();
+    let bc = crate::story::cluster(&syn, &StoryConfig::default())?;
+    let bsecs = start.elapsed().as_secs_f64();
+    debug_assert_eq!(bc.labels(), spred);
+    Ok(ClusterBenchReport {
+        labelled_articles: arts.len(),
+        labelled_stories,
+        predicted_stories: pred.iter().collect::<HashSet<_>>().len(),
+        bcubed: bcubed(&pred, &gold.iter().map(|s| s.as_str()).collect::<Vec<_>>()),
+        pairwise: pairwise(&pred, &gold.iter().map(|s| s.as_str()).collect::<Vec<_>>()),
+        synthetic_articles: syn.len(),
+        synthetic_stories: sgold.iter().collect::<HashSet<_>>().len(),
+        synthetic_bcubed: bcubed(&spred, &sgold),
+        synthetic_pairwise: pairwise(&spred, &sgold),
+        seconds_streaming: secs,
+        articles_per_sec_streaming: syn.len() as f64 / secs,
+        seconds_batch: bsecs,
+        articles_per_sec_batch: syn.len() as f64 / bsecs,
+        merges,
+        state_heap_bytes: state_heap,
+        dedup_heap_bytes: dedup_heap,
+        rss_before_bytes: rss_before,
+        peak_rss_bytes: peak,
+        serialized_state_bytes: serialized,
+    })
+}
+
+impl ClusterBenchReport {
+    /// Human-readable figures, with the 1M-article memory extrapolation.
+    pub fn render(&self) -> String {
+        let mb = |b: f64| b / 1e6;
+        let per_article = (self.state_heap_bytes + self.dedup_heap_bytes) as f64
+            / self.synthetic_articles.max(1) as f64;
+        let mut s = format!(
+            "labelled corpus: {} articles in {} gold stories -> {} predicted\n\
+             B-cubed   P {:.3}  R {:.3}  F1 {:.3}\n\
+             pairwise  P {:.3}  R {:.3}  F1 {:.3}\n\n",
+            self.labelled_articles,
+            self.labelled_stories,
+            self.predicted_stories,
+            self.bcubed.precision,
+            self.bcubed.recall,
+            self.bcubed.f1,
+            self.pairwise.precision,
+            self.pairwise.recall,
+            self.pairwise.f1
+        );
+        s += &format!(
+            "synthetic: {} articles in {} stories\n\
+             B-cubed   P {:.3}  R {:.3}  F1 {:.3}\n\
+             pairwise  P {:.3}  R {:.3}  F1 {:.3}\n\
+             streaming (1 thread): {:.2} s, {:.0} articles/s\n\
+             batch (all cores):    {:.2} s, {:.0} articles/s\n\
+             merges logged: {}\n\n",
+            self.synthetic_articles,
+            self.synthetic_stories,
+            self.synthetic_bcubed.precision,
+            self.synthetic_bcubed.recall,
+            self.synthetic_bcubed.f1,
+            self.synthetic_pairwise.precision,
+            self.synthetic_pairwise.recall,
+            self.synthetic_pairwise.f1,
+            self.seconds_streaming,
+            self.articles_per_sec_streaming,
+            self.seconds_batch,
+            self.articles_per_sec_batch,
+            self.merges
+        );
+        s += &format!(
+            "memory: story state ~{:.1} MB + dedup index ~{:.1} MB (heap estimate) = {:.0} bytes/article\n\
+             serialised state (JSON): {:.1} MB\n",
+            mb(self.state_heap_bytes as f64),
+            mb(self.dedup_heap_bytes as f64),
+            per_article,
+            mb(self.serialized_state_bytes as f64)
+        );
+        if let (Some(b), Some(p)) = (self.rss_before_bytes, self.peak_rss_bytes) {
+            s += &format!(
+                "RSS before clustering {:.1} MB (corpus in memory), peak VmHWM {:.1} MB, growth {:.1} MB\n",
+                mb(b as f64),
+                mb(p as f64),
+                mb(p.saturating_sub(b) as f64)
+            );
+        }
+        s += &format!(
+            "1M-article estimate (linear in articles): {:.2} GB for LSH index + story state (budget 2 GB)\n",
+            per_article * 1e6 / 1e9
+        );
+        s
+    }
+}

@@ -1,0 +1,703 @@
+//! Streaming story clustering (Miranda et al. 2018, "Multilingual Clustering of
+//! Streaming News", single-language variant).
+//!
+//! Each new article is compared with the stories that share its most
+//! distinctive terms (an inverted index from term to recent stories), scored by
+//! * TF-IDF cosine between the article and the story centroid (IDF updated
+//!   incrementally with every article, as in the paper);
+//! * shared entities (capitalised-name proxy): share of the article's entities
+//!   the story already mentions;
+//! * publication-time distance to the story's time range, `exp(-Δ/scale)`.
+//!
+//! A signal that cannot be computed (no date on either side, no entity in the
+//! article) is left out and the weights are renormalised: missing is neutral,
+//! neither for nor against. The article joins the best story scoring at least
+//! the threshold, or opens a new one. Story ids are `"story-" + id of the first
+//! article`, so they never change as coverage arrives.
+//!
+//! **Merges**: when an article scores above the threshold with two stories whose
+//! centroids are themselves similar, it bridges them; the younger story is
+//! merged into the older one, whose id survives (the absorbed id is kept as an
+//! alias). Merges are logged through `tracing` and kept in [`StoryClusterer::events`].
+//! Splits are not performed automatically (a story never loses members), so
+//! an id once given to an article stays valid, possibly as an alias.
+//!
+//! **Duplicates** (from [`crate::dedup`]) join the story of the text they copy
+//! without touching its centroid or the IDF: ten syndicated copies are one voice.
+//!
+//! Deterministic for a given input order: ties break on story age, hash maps use
+//! a fixed hasher and are never iterated for decisions. [`cluster`] (batch) computes
+//! the features on all cores, then assigns in order, with the same result as
+//! [`StoryClusterer::add`] one by one.
+
+use crosscheck_core::{Article, ArticleId};
+use serde::{Deserialize, Serialize};
+
+use crate::dedup::{DedupConfig, DedupError, Deduper, Fingerprint};
+use crate::features::{featurize, Features};
+use crate::tables;
+use crate::tokens::PreMap;
+
+/// Settings of story clustering.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoryConfig {
+    /// Minimum score to join an existing story.
+    pub threshold: f32,
+    pub weight_tfidf: f32,
+    pub weight_entities: f32,
+    pub weight_time: f32,
+    pub time_scale_days: f64,
+    /// Stories idle for longer than this (relative to the article) are not candidates.
+    pub window_days: f64,
+    /// Centroid cosine above which two stories bridged by one article merge.
+    pub merge_cosine: f32,
+    /// Near-duplicate settings; `None` disables dedup inside clustering.
+    pub dedup: Option<DedupConfig>,
+}
+
+impl Default for StoryConfig {
+    fn default() -> Self {
+        StoryConfig {
+            threshold: tables::STORY_THRESHOLD,
+            weight_tfidf: tables::WEIGHT_TFIDF,
+            weight_entities: tables::WEIGHT_ENTITIES,
+            weight_time: tables::WEIGHT_TIME,
+            time_scale_days: tables::TIME_SCALE_DAYS,
+            window_days: tables::STORY_WINDOW_DAYS,
+            merge_cosine: tables::MERGE_CENTROID_COSINE,
+            dedup: Some(DedupConfig::default()),
+        }
+    }
+}
+
+/// One story: its members and the running summary it is compared by.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Story {
+    /// Stable id, `"story-" + first article id`.
+    pub id: String,
+    /// Ids of stories merged into this one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Member article indices, in arrival order.
+    pub members: Vec<u32>,
+    /// Index of the story this one was merged into.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merged_into: Option<u32>,
+    /// Summed term weights of the (non-duplicate) members, sorted by term; pruned
+    /// to the strongest terms.
+    centroid: Vec<(u32, f32)>,
+    /// (entity, number of members mentioning it), sorted by entity.
+    entities: Vec<(u32, u32)>,
+    first_time: Option<i64>,
+    last_time: Option<i64>,
+}
+
+/// An article as the clusterer remembers it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleEntry {
+    pub id: ArticleId,
+    pub path: String,
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Publication date as printed by the ingest stage (ISO), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// Story index (follow `merged_into` for the live story).
+    pub story: u32,
+    /// Score with the story when it joined (1 for the opener, the duplicate's
+    /// similarity for a copy).
+    pub score: f32,
+}
+
+/// A logged change of the story set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum StoryEvent {
+    /// `from` was merged into `into` when article `article` bridged them.
+    Merge {
+        into: String,
+        from: String,
+        article: ArticleId,
+        centroid_cosine: f32,
+    },
+}
+
+/// Where [`StoryClusterer::add`] put an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assignment {
+    pub index: u32,
+    pub story_id: String,
+    pub score: f32,
+    /// A new story was opened.
+    pub opened: bool,
+    /// The earlier article this one copies, if it is a duplicate.
+    pub duplicate_of: Option<u32>,
+}
+
+/// A story in output form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoryView {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    pub articles: Vec<StoryArticle>,
+}
+
+/// A story member in output form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoryArticle {
+    pub id: ArticleId,
+    pub path: String,
+    pub source: String,
+    pub title: Option<String>,
+    pub published: Option<String>,
+    /// The canonical (first-published) member of its duplicate group, if it is a copy.
+    pub duplicate_of: Option<ArticleId>,
+    pub score: f32,
+    /// Input index.
+    #[serde(skip)]
+    pub index: u32,
+}
+
+/// Incremental story clusterer; its whole state serialises with serde, so a
+/// server can persist it and keep story ids across restarts.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StoryClusterer {
+    config: StoryConfig,
+    /// Articles counted in the IDF (duplicates are not).
+    n_docs: u32,
+    df: PreMap<u32, u32>,
+    stories: Vec<Story>,
+    articles: Vec<ArticleEntry>,
+    /// Term -> recent stories (may name merged stories; resolved at lookup).
+    postings: PreMap<u32, Vec<u32>>,
+    events: Vec<StoryEvent>,
+    deduper: Option<Deduper>,
+}
+
+/// Features and dedup fingerprint of an article, computable in parallel.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    features: Features,
+    fingerprint: Option<Fingerprint>,
+}
+
+impl StoryClusterer {
+    pub fn new(config: StoryConfig) -> Result<Self, DedupError> {
+        let deduper = config.dedup.clone().map(Deduper::new).transpose()?;
+        Ok(StoryClusterer {
+            config,
+            n_docs: 0,
+            df: PreMap::default(),
+            stories: Vec::new(),
+            articles: Vec::new(),
+            postings: PreMap::default(),
+            events: Vec::new(),
+            deduper,
+        })
+    }
+
+    pub fn config(&self) -> &StoryConfig {
+        &self.config
+    }
+
+    /// Features and fingerprint of an article (pure; safe to run on other threads).
+    pub fn prepare(&self, article: &Article) -> Prepared {
+        Prepared {
+            features: featurize(article),
+            fingerprint: self.deduper.as_ref().map(|d| d.fingerprint(&article.text)),
+        }
+    }
+
+    /// Add one article and return its story.
+    pub fn add(&mut self, article: &Article) -> Assignment {
+        let p = self.prepare(article);
+        self.add_prepared(article, p)
+    }
+
+    fn idf(&self, term: u32) -> f32 {
+        let df = self.df.get(&term).copied().unwrap_or(0) as f32;
+        ((self.n_docs as f32 + 1.0) / (df + 1.0)).ln() + 1.0
+    }
+
+    fn live(&self, mut s: u32) -> u32 {
+        while let Some(m) = self.stories[s as usize].merged_into {
+            s = m;
+        }
+        s
+    }
+
+    /// [`StoryClusterer::add`] with features computed beforehand by [`StoryClusterer::prepare`].
+    pub fn add_prepared(&mut self, article: &Article, p: Prepared) -> Assignment {
+        let index = self.articles.len() as u32;
+        let mut entry = ArticleEntry {
+            id: article.id.clone(),
+            path: article.path.clone(),
+            source: article.source.clone(),
+            title: article.title.clone(),
+            published: article.published.as_ref().map(|d| match d.datetime {
+                Some(dt) => dt.to_rfc3339(),
+                None => d.date.to_string(),
+            }),
+            story: 0,
+            score: 1.0,
+        };
+        // 1. A copy of an earlier article joins that article's story as is.
+        if let (Some(d), Some(fp)) = (self.deduper.as_mut(), p.fingerprint) {
+            let out = d.add_fingerprint(article, fp);
+            if let Some(m) = out.matches.first() {
+                let s = self.live(self.articles[m.a as usize].story);
+                entry.story = s;
+                entry.score = m.jaccard.max(m.containment);
+                self.stories[s as usize].members.push(index);
+                self.articles.push(entry);
+                tracing::debug!(article = %article.id, story = %self.stories[s as usize].id, "duplicate joins story");
+                return Assignment {
+                    index,
+                    story_id: self.stories[s as usize].id.clone(),
+                    score: m.jaccard.max(m.containment),
+                    opened: false,
+                    duplicate_of: Some(m.a),
+                };
+            }
+        }
+        let f = p.features;
+        // 2. Incremental IDF: the article counts before it is scored.
+        self.n_docs += 1;
+        for (t, _) in &f.terms {
+            *self.df.entry(*t).or_insert(0) += 1;
+        }
+        let weighted: Vec<(u32, f32)> =
+            f.terms.iter().map(|&(t, w)| (t, w * self.idf(t))).collect();
+        let norm = weighted.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        // 3. Candidates: stories sharing the article's most distinctive terms.
+        let mut query: Vec<(u32, f32)> = weighted
+            .iter()
+            .copied()
+            .filter(|(t, _)| {
+                self.n_docs < 100
+                    || (self.df.get(t).copied().unwrap_or(0) as f32)
+                        <= tables::MAX_QUERY_DF_SHARE * self.n_docs as f32
+            })
+            .collect();
+        query.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        query.truncate(tables::QUERY_TERMS);
+        let mut hits: Vec<u32> = Vec::new();
+        for (t, _) in &query {
+            if let Some(p) = self.postings.get(t) {
+                hits.extend(p.iter().map(|&s| self.live(s)));
+            }
+        }
+        hits.sort_unstable();
+        let mut counted: Vec<(u32, u32)> = Vec::new();
+        for s in hits {
+            match counted.last_mut() {
+                Some(last) if last.0 == s => last.1 += 1,
+                _ => counted.push((s, 1)),
+            }
+        }
+        let window = (self.config.window_days * 86_400.0) as i64;
+        counted.retain(|&(s, _)| {
+            let st = &self.stories[s as usize];
+            match (f.time, st.first_time, st.last_time) {
+                (Some(t), Some(a), Some(b)) => t >= a - window && t <= b + window,
+                _ => true,
+            }
+        });
+        counted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        counted.truncate(tables::MAX_CANDIDATES);
+        // 4. Score.
+        let mut scored: Vec<(u32, f32)> = counted
+            .iter()
+            .map(|&(s, _)| {
+                (
+                    s,
+                    self.score(&weighted, norm, &f, &self.stories[s as usize]),
+                )
+            })
+            .collect();
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let best = scored
+            .first()
+            .copied()
+            .filter(|&(_, sc)| sc >= self.config.threshold);
+        let (story, score, opened) = match best {
+            Some((s, sc)) => (s, sc, false),
+            None => {
+                let s = self.stories.len() as u32;
+                let mut id = format!("story-{}", article.id);
+                if self.stories.iter().any(|st| st.id == id) {
+                    // The same text added twice without dedup: keep ids unique.
+                    id = format!("{id}-{s}");
+                }
+                tracing::debug!(story = %id, "story opened");
+                self.stories.push(Story {
+                    id,
+                    aliases: Vec::new(),
+                    members: Vec::new(),
+                    merged_into: None,
+                    centroid: Vec::new(),
+                    entities: Vec::new(),
+                    first_time: None,
+                    last_time: None,
+                });
+                (s, 1.0, true)
+            }
+        };
+        entry.story = story;
+        entry.score = score;
+        self.articles.push(entry);
+        self.absorb(story, index, &f);
+        for (t, _) in &query {
+            let p = self.postings.entry(*t).or_default();
+            if !p.contains(&story) {
+                if p.len() >= tables::POSTINGS_PER_TERM {
+                    p.remove(0);
+                }
+                p.push(story);
+            }
+        }
+        // 5. A bridge between two similar stories merges them.
+        if !opened {
+            if let Some(&(other, sc)) = scored.get(1) {
+                if sc >= self.config.threshold && other != story {
+                    let cos = self.centroid_cosine(story, other);
+                    if cos >= self.config.merge_cosine {
+                        self.merge(story.min(other), story.max(other), &article.id, cos);
+                    }
+                }
+            }
+        }
+        let live = self.live(story);
+        Assignment {
+            index,
+            story_id: self.stories[live as usize].id.clone(),
+            score,
+            opened,
+            duplicate_of: None,
+        }
+    }
+
+    fn score(&self, weighted: &[(u32, f32)], norm: f32, f: &Features, st: &Story) -> f32 {
+        let mut num = 0.0;
+        let mut den = 0.0;
+        // TF-IDF cosine (centroid weighted with the current IDF).
+        let (mut dot, mut cn) = (0.0f32, 0.0f32);
+        let mut i = 0;
+        for &(t, w) in &st.centroid {
+            let cw = w * self.idf(t);
+            cn += cw * cw;
+            while i < weighted.len() && weighted[i].0 < t {
+                i += 1;
+            }
+            if i < weighted.len() && weighted[i].0 == t {
+                dot += cw * weighted[i].1;
+            }
+        }
+        let cos = if norm > 0.0 && cn > 0.0 {
+            dot / (norm * cn.sqrt())
+        } else {
+            0.0
+        };
+        num += self.config.weight_tfidf * cos;
+        den += self.config.weight_tfidf;
+        if !f.entities.is_empty() {
+            let shared = f
+                .entities
+                .iter()
+                .filter(|e| st.entities.binary_search_by_key(e, |x| &x.0).is_ok())
+                .count();
+            num += self.config.weight_entities * shared as f32 / f.entities.len() as f32;
+            den += self.config.weight_entities;
+        }
+        if let (Some(t), Some(a), Some(b)) = (f.time, st.first_time, st.last_time) {
+            let gap = if t < a {
+                a - t
+            } else if t > b {
+                t - b
+            } else {
+                0
+            };
+            let days = gap as f64 / 86_400.0;
+            num += self.config.weight_time * (-days / self.config.time_scale_days).exp() as f32;
+            den += self.config.weight_time;
+        }
+        if den > 0.0 {
+            num / den
+        } else {
+            0.0
+        }
+    }
+
+    fn centroid_cosine(&self, a: u32, b: u32) -> f32 {
+        let (ca, cb) = (
+            &self.stories[a as usize].centroid,
+            &self.stories[b as usize].centroid,
+        );
+        let w = |v: &[(u32, f32)]| {
+            v.iter()
+                .map(|&(t, x)| (t, x * self.idf(t)))
+                .collect::<Vec<_>>()
+        };
+        let (wa, wb) = (w(ca), w(cb));
+        let na = wa.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
+        let nb = wb.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
+        let mut dot = 0.0;
+        let (mut i, mut j) = (0, 0);
+        while i < wa.len() && j < wb.len() {
+            match wa[i].0.cmp(&wb[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += wa[i].1 * wb[j].1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        if na > 0.0 && nb > 0.0 {
+            dot / (na * nb)
+        } else {
+            0.0
+        }
+    }
+
+    /// Add an article's features to a story.
+    fn absorb(&mut self, s: u32, index: u32, f: &Features) {
+        let st = &mut self.stories[s as usize];
+        st.members.push(index);
+        st.centroid = merge_sorted(&st.centroid, &f.terms, |a, b| a + b);
+        let ents: Vec<(u32, u32)> = f.entities.iter().map(|&e| (e, 1)).collect();
+        st.entities = merge_sorted(&st.entities, &ents, |a, b| a + b);
+        if let Some(t) = f.time {
+            st.first_time = Some(st.first_time.map_or(t, |x| x.min(t)));
+            st.last_time = Some(st.last_time.map_or(t, |x| x.max(t)));
+        }
+        self.prune(s);
+    }
+
+    /// Keep the strongest centroid terms (by current TF-IDF) and most frequent entities.
+    fn prune(&mut self, s: u32) {
+        if self.stories[s as usize].centroid.len() > tables::CENTROID_TERMS {
+            let mut c: Vec<(u32, f32, f32)> = self.stories[s as usize]
+                .centroid
+                .iter()
+                .map(|&(t, w)| (t, w, w * self.idf(t)))
+                .collect();
+            c.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+            c.truncate(tables::CENTROID_TERMS);
+            c.sort_by_key(|x| x.0);
+            self.stories[s as usize].centroid = c.into_iter().map(|(t, w, _)| (t, w)).collect();
+        }
+        let st = &mut self.stories[s as usize];
+        if st.entities.len() > tables::STORY_ENTITIES {
+            st.entities
+                .sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            st.entities.truncate(tables::STORY_ENTITIES);
+            st.entities.sort_by_key(|x| x.0);
+        }
+        // Merged vectors are allocated for the sum of both inputs; at a million
+        // articles that slack would cost hundreds of megabytes.
+        st.centroid.shrink_to_fit();
+        st.entities.shrink_to_fit();
+    }
+
+    fn merge(&mut self, keep: u32, from: u32, article: &ArticleId, cos: f32) {
+        let absorbed = std::mem::take(&mut self.stories[from as usize].members);
+        let (c, e, ft, lt) = {
+            let f = &self.stories[from as usize];
+            (
+                f.centroid.clone(),
+                f.entities.clone(),
+                f.first_time,
+                f.last_time,
+            )
+        };
+        let from_id = self.stories[from as usize].id.clone();
+        let from_aliases = std::mem::take(&mut self.stories[from as usize].aliases);
+        self.stories[from as usize].merged_into = Some(keep);
+        self.stories[from as usize].centroid.clear();
+        self.stories[from as usize].entities.clear();
+        for &m in &absorbed {
+            self.articles[m as usize].story = keep;
+        }
+        let k = &mut self.stories[keep as usize];
+        k.members.extend(absorbed);
+        k.members.sort_unstable();
+        k.centroid = merge_sorted(&k.centroid, &c, |a, b| a + b);
+        k.entities = merge_sorted(&k.entities, &e, |a, b| a + b);
+        k.first_time = min_opt(k.first_time, ft);
+        k.last_time = max_opt(k.last_time, lt);
+        k.aliases.push(from_id.clone());
+        k.aliases.extend(from_aliases);
+        let into = k.id.clone();
+        self.prune(keep);
+        tracing::info!(into = %into, from = %from_id, article = %article, centroid_cosine = cos, "stories merged");
+        self.events.push(StoryEvent::Merge {
+            into,
+            from: from_id,
+            article: article.clone(),
+            centroid_cosine: cos,
+        });
+    }
+
+    /// Merge and split events so far.
+    pub fn events(&self) -> &[StoryEvent] {
+        &self.events
+    }
+
+    /// Number of articles added.
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    /// The live story id of article `index` (input order).
+    pub fn story_of(&self, index: u32) -> Option<&str> {
+        let e = self.articles.get(index as usize)?;
+        Some(&self.stories[self.live(e.story) as usize].id)
+    }
+
+    /// Resolve a story id or an alias of a merged story to the live story id.
+    pub fn resolve(&self, id: &str) -> Option<&str> {
+        let i = self.stories.iter().position(|s| s.id == id)?;
+        Some(&self.stories[self.live(i as u32) as usize].id)
+    }
+
+    /// The near-duplicate detector used inside clustering, if enabled.
+    pub fn deduper(&self) -> Option<&Deduper> {
+        self.deduper.as_ref()
+    }
+
+    /// Live stories in order of creation, members in input order, each copy
+    /// pointing at its group's first publisher.
+    pub fn stories(&self) -> Vec<StoryView> {
+        let canon = self.deduper.as_ref().map(|d| d.canonical_map());
+        self.stories
+            .iter()
+            .filter(|s| s.merged_into.is_none())
+            .map(|s| StoryView {
+                id: s.id.clone(),
+                aliases: s.aliases.clone(),
+                articles: s
+                    .members
+                    .iter()
+                    .map(|&m| {
+                        let e = &self.articles[m as usize];
+                        let dup = canon
+                            .as_ref()
+                            .and_then(|c| c.get(m as usize).copied())
+                            .filter(|&c| c != m)
+                            .map(|c| self.articles[c as usize].id.clone());
+                        StoryArticle {
+                            id: e.id.clone(),
+                            path: e.path.clone(),
+                            source: e.source.clone(),
+                            title: e.title.clone(),
+                            published: e.published.clone(),
+                            duplicate_of: dup,
+                            score: e.score,
+                            index: m,
+                        }
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+
+    /// Story label (live story index) of every article, in input order.
+    pub fn labels(&self) -> Vec<u32> {
+        self.articles.iter().map(|e| self.live(e.story)).collect()
+    }
+
+    /// Approximate heap bytes of the story state (without the deduper).
+    pub fn approx_heap_bytes(&self) -> usize {
+        let stories: usize = self
+            .stories
+            .iter()
+            .map(|s| {
+                std::mem::size_of::<Story>()
+                    + s.id.len()
+                    + s.members.capacity() * 4
+                    + s.centroid.capacity() * 8
+                    + s.entities.capacity() * 8
+            })
+            .sum();
+        let articles: usize = self
+            .articles
+            .iter()
+            .map(|a| {
+                std::mem::size_of::<ArticleEntry>()
+                    + ArticleId::HEX_LEN
+                    + a.path.len()
+                    + a.source.len()
+                    + a.title.as_ref().map_or(0, |t| t.len())
+                    + a.published.as_ref().map_or(0, |t| t.len())
+            })
+            .sum();
+        let df = self.df.capacity() * 9;
+        let postings: usize = self
+            .postings
+            .values()
+            .map(|p| p.capacity() * 4 + 24 + 5)
+            .sum();
+        stories + articles + df + postings
+    }
+}
+
+fn min_opt(a: Option<i64>, b: Option<i64>) -> Option<i64> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, y) => x.or(y),
+    }
+}
+
+fn max_opt(a: Option<i64>, b: Option<i64>) -> Option<i64> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.max(y)),
+        (x, y) => x.or(y),
+    }
+}
+
+fn merge_sorted<V: Copy>(a: &[(u32, V)], b: &[(u32, V)], add: impl Fn(V, V) -> V) -> Vec<(u32, V)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(b[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push((a[i].0, add(a[i].1, b[j].1)));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
+/// Batch clustering: features on all cores, then assignment in input order —
+/// the same result as adding the articles one by one.
+pub fn cluster(articles: &[Article], config: &StoryConfig) -> Result<StoryClusterer, DedupError> {
+    let mut c = StoryClusterer::new(config.clone())?;
+    let prepared = {
+        let cref = &c;
+        crate::parallel_map(articles, |a| cref.prepare(a))
+    };
+    for (a, p) in articles.iter().zip(prepared) {
+        c.add_prepared(a, p);
+    }
+    Ok(c)
+}

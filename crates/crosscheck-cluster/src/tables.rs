@@ -1,0 +1,233 @@
+//! Every tunable constant of the crate, apart from the algorithms that use them.
+//!
+//! The values were chosen on the synthetic benchmarks (`crosscheck bench dedup`,
+//! `crosscheck bench cluster`) and on the hand-written story fixtures; none is
+//! specific to one story.
+
+// ---------------------------------------------------------------- near-duplicates
+
+/// Default Jaccard threshold of the shingle sets for "near-duplicate".
+pub const DEFAULT_JACCARD: f64 = 0.8;
+/// Default number of MinHash permutations (as datasketch's `num_perm`).
+pub const DEFAULT_NUM_PERM: usize = 128;
+/// Words per shingle. Five words make chance overlaps between different texts on
+/// the same topic rare while one edited word only removes five shingles.
+pub const SHINGLE_WORDS: usize = 5;
+/// Weights of false positives and false negatives in the LSH band/row search
+/// (the same objective and defaults as datasketch's `_optimal_param`).
+pub const LSH_FALSE_POSITIVE_WEIGHT: f64 = 0.5;
+pub const LSH_FALSE_NEGATIVE_WEIGHT: f64 = 0.5;
+/// Sentences shorter than this many words are not fingerprinted: "Read more."
+/// or a bare dateline would make unrelated articles look contained in each other.
+pub const MIN_SENTENCE_WORDS: usize = 6;
+/// A sentence fingerprint seen in more documents than this is boilerplate
+/// (newsletter pitch, copyright line); it stops collecting candidates.
+pub const SENTENCE_POSTINGS_CAP: usize = 64;
+/// Share of the smaller document's sentences that must appear verbatim (in match
+/// form) in the other for it to count as a trimmed or lightly edited copy.
+pub const DEFAULT_CONTAINMENT: f64 = 0.7;
+/// At least this many shared sentences, so that two short notes sharing one
+/// stock sentence are not called copies.
+pub const MIN_SHARED_SENTENCES: usize = 3;
+/// Seed of the MinHash permutations; fixed so signatures are comparable across runs.
+pub const MINHASH_SEED: u64 = 0x5eed_c1a5_7e2d_0001;
+
+// ---------------------------------------------------------------- stories
+
+/// Minimum combined score for an article to join an existing story.
+pub const STORY_THRESHOLD: f32 = 0.30;
+/// Weights of the three similarity signals. Time is a weak prior: it mostly
+/// separates recurring events with similar wording.
+pub const WEIGHT_TFIDF: f32 = 0.60;
+pub const WEIGHT_ENTITIES: f32 = 0.25;
+pub const WEIGHT_TIME: f32 = 0.15;
+/// Decay scale of the time signal in days: `exp(-|Δt| / scale)`.
+pub const TIME_SCALE_DAYS: f64 = 3.0;
+/// A story not updated for this many days (relative to the article's date) is
+/// no longer a candidate. Undated articles ignore this window.
+pub const STORY_WINDOW_DAYS: f64 = 14.0;
+/// Two stories an article scores above the threshold with are merged when
+/// their own centroids are at least this similar (TF-IDF cosine).
+pub const MERGE_CENTROID_COSINE: f32 = 0.5;
+/// Terms of the title count this many times (headlines are dense in topic words).
+pub const TITLE_TERM_WEIGHT: f32 = 2.0;
+/// Terms of an article used to look up candidate stories in the inverted index.
+pub const QUERY_TERMS: usize = 20;
+/// Candidate stories scored in full per article (the ones sharing most query terms).
+pub const MAX_CANDIDATES: usize = 24;
+/// Terms kept per story centroid (by weight); bounds memory per story.
+pub const CENTROID_TERMS: usize = 96;
+/// Entities kept per story.
+pub const STORY_ENTITIES: usize = 48;
+/// Most recent stories kept per term in the inverted index.
+pub const POSTINGS_PER_TERM: usize = 256;
+/// Query terms whose document frequency exceeds this share of all articles are
+/// too common to find candidates with.
+pub const MAX_QUERY_DF_SHARE: f32 = 0.2;
+/// Articles shorter than this many content words do not open stories with
+/// confidence; they still join or open one (reported as is).
+pub const MIN_TERMS: usize = 3;
+
+/// Function words left out of the TF-IDF vectors and of capitalised-entity
+/// sequences (a sentence-initial "The" is not a name).
+pub const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "it's",
+    "its",
+    "itself",
+    "just",
+    "me",
+    "more",
+    "most",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "said",
+    "same",
+    "says",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "may",
+    "might",
+    "must",
+    "new",
+    "one",
+    "two",
+    "per",
+    "cent",
+    "percent",
+    "year",
+    "years",
+    "told",
+    "according",
+    "including",
+    "however",
+    "since",
+    "would",
+    "last",
+    "first",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+];
