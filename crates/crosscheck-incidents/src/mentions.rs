@@ -1,0 +1,594 @@
+//! Incident mentions in one annotated article.
+//!
+//! For each sentence: find the incident cues ([`tables::KIND_CUES`]), drop the
+//! ones that name an intention or a hypothetical ("an attempt to sabotage",
+//! "responding to drone incursions would be…"), mark the ones a campaign head
+//! governs ("a wave of sabotage") as aggregates, then give each cue the places
+//! and dates of its stretch of the sentence: a place or date belongs to the
+//! nearest cue before it, so a list such as "the cutting of two cables in the
+//! Baltic Sea, drone violations over Poland, and cyber breaches…" becomes one
+//! mention per item with its own place. Dates printed before the first cue
+//! ("Last month a warship shadowed…") apply to every cue of the sentence.
+
+use chrono::NaiveDate;
+use crosscheck_core::{Article, Span};
+use crosscheck_extract::Annotated;
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+use crate::dates::{find_dateline, find_dates, DateHit, IncidentDate};
+use crate::gazetteer::{self, Hit};
+use crate::tables;
+use crate::{Actor, Count, IncidentKind, Mention, Multiplicity, PlaceMention};
+
+static CUES: Lazy<Vec<(IncidentKind, Regex)>> = Lazy::new(|| {
+    tables::KIND_CUES
+        .iter()
+        .map(|(k, p)| (*k, Regex::new(&format!("(?i){p}")).expect("cue regex")))
+        .collect()
+});
+static CAMPAIGN: Lazy<Regex> = Lazy::new(|| Regex::new(tables::CAMPAIGN_HEADS).expect("campaign regex"));
+static LOCATIVE: Lazy<Regex> = Lazy::new(|| Regex::new(tables::LOCATIVE_TAIL).expect("locative regex"));
+static COORD: Lazy<Regex> = Lazy::new(|| Regex::new(tables::COORDINATION_TAIL).expect("coord regex"));
+static FRONTED: Lazy<Regex> = Lazy::new(|| Regex::new(tables::FRONTED_LOCATIVE).expect("fronted regex"));
+static ATTRIBUTIONS: Lazy<Vec<Regex>> =
+    Lazy::new(|| tables::ATTRIBUTION_PATTERNS.iter().map(|p| Regex::new(p).expect("attribution regex")).collect());
+static AGENT: Lazy<Regex> = Lazy::new(|| Regex::new(tables::AGENT_PATTERN).expect("agent regex"));
+static COUNT: Lazy<Regex> = Lazy::new(|| {
+    let mut words: Vec<String> = tables::NUMBER_WORDS.iter().map(|(w, _)| regex::escape(w)).collect();
+    words.extend(tables::VAGUE_COUNTS.iter().map(|w| regex::escape(w)));
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let quals = tables::COUNT_QUALIFIERS.iter().map(|q| regex::escape(q)).collect::<Vec<_>>().join("|");
+    Regex::new(&format!(
+        r"(?i)\b(?:(?P<q>{quals})\s+)?(?P<n>\d[\d,]*(?:\.\d+)?|{})\s+(?P<noun>(?:[\w’'-]+\s+){{0,4}}[\w’'-]+)",
+        words.join("|")
+    ))
+    .expect("count regex")
+});
+
+/// A cue found in a sentence (offsets relative to the sentence).
+#[derive(Debug, Clone)]
+struct Cue {
+    kind: IncidentKind,
+    start: usize,
+    end: usize,
+    campaign: bool,
+}
+
+/// Kind of a free wording ("cable sabotage", "GPS jamming") by the cue tables.
+pub fn classify(text: &str) -> Option<IncidentKind> {
+    find_cues(text).first().map(|c| c.kind)
+}
+
+/// Cues of a sentence, overlaps resolved by table priority.
+fn find_cues(s: &str) -> Vec<Cue> {
+    let mut found: Vec<(usize, Cue)> = Vec::new();
+    for (prio, (kind, re)) in CUES.iter().enumerate() {
+        for m in re.find_iter(s) {
+            found.push((prio, Cue { kind: *kind, start: m.start(), end: m.end(), campaign: false }));
+        }
+    }
+    found.sort_by_key(|(p, c)| (*p, c.start));
+    let mut kept: Vec<Cue> = Vec::new();
+    for (_, c) in found {
+        if kept.iter().any(|k| c.start < k.end && k.start < c.end) {
+            continue;
+        }
+        kept.push(c);
+    }
+    kept.sort_by_key(|c| c.start);
+    kept
+}
+
+fn words_before(s: &str, pos: usize, n: usize) -> Vec<String> {
+    let mut w: Vec<String> = s[..pos].split_whitespace().map(|x| x.to_lowercase()).collect();
+    let k = w.len().saturating_sub(n);
+    w.drain(..k);
+    w
+}
+
+/// "to sabotage", "responding to drone incursions", "drone incursions would be…".
+fn is_intention_or_hypothetical(s: &str, c: &Cue) -> bool {
+    let cue_text = s[c.start..c.end].to_lowercase();
+    let first = cue_text.split_whitespace().next().unwrap_or("");
+    let before = words_before(s, c.start, tables::GOVERNOR_WINDOW);
+    if before.last().is_some_and(|w| w == "to") && tables::VERBAL_CUES.iter().any(|v| first.starts_with(v)) {
+        return true;
+    }
+    let window = before.join(" ");
+    if tables::HYPOTHETICAL_GOVERNORS.iter().any(|g| window.contains(g)) {
+        return true;
+    }
+    let after: Vec<String> =
+        s[c.end..].split_whitespace().take(tables::MODAL_WINDOW).map(|w| w.to_lowercase()).collect();
+    after.iter().any(|w| tables::MODALS_AFTER.contains(&w.as_str()))
+}
+
+/// Whether a campaign head governs the cue: "a wave of sabotage and cyber
+/// warfare", "mounting sabotage operations".
+fn is_campaign(s: &str, c: &Cue) -> bool {
+    let prefix = &s[..c.start];
+    let Some(m) = CAMPAIGN.find_iter(prefix).last() else { return false };
+    if m.end() == prefix.len() {
+        return true;
+    }
+    let between = &prefix[m.end()..];
+    !between.contains(['.', ';', ':']) && between.split_whitespace().count() <= tables::CAMPAIGN_LIST_WORDS
+}
+
+/// Accepted scene places of a sentence (offsets relative to it), skipping
+/// `skip` bytes at its start (a dateline).
+fn scene_places(s: &str, skip: usize) -> Vec<Hit> {
+    let mut hits: Vec<Hit> = gazetteer::find_all(s).into_iter().filter(|h| h.start >= skip).collect();
+    hits.extend(gazetteer::find_border_demonyms(s).into_iter().filter(|h| h.start >= skip));
+    hits.sort_by_key(|h| h.start);
+    let mut accepted: Vec<Hit> = Vec::new();
+    for h in hits {
+        if accepted.iter().any(|a| h.start < a.end && a.start < h.end) {
+            continue;
+        }
+        let after = &s[h.end..];
+        // Possessives and compounds name actors: "Russia's ambassador", "Moscow-directed".
+        if after.starts_with("'s") || after.starts_with("’s") || after.starts_with('-') {
+            continue;
+        }
+        let prefix = &s[..h.start];
+        let next_word = after.split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let is_border = h.entry.place.kind == gazetteer::PlaceKind::Country
+            && ["border", "frontier", "airspace", "coast", "territorial"].iter().any(|w| next_word.starts_with(w));
+        let ok = LOCATIVE.is_match(prefix)
+            || (COORD.is_match(prefix) && accepted.last().is_some_and(|a| prefix[a.end..].trim().len() <= 8))
+            || matches!(h.entry.place.kind, gazetteer::PlaceKind::Sea)
+            || tables::FACILITY_NOUNS.contains(&next_word.as_str())
+            || is_border;
+        if ok {
+            accepted.push(h);
+        }
+    }
+    accepted
+}
+
+/// The index of the cue an item at `pos` belongs to: the nearest cue starting
+/// before it; failing that, the first cue when nothing but words (no comma)
+/// separates them.
+fn owner(s: &str, cues: &[Cue], pos: usize) -> Option<usize> {
+    if let Some(i) = cues.iter().rposition(|c| c.start <= pos) {
+        return Some(i);
+    }
+    let first = cues.first()?;
+    (!s[pos..first.start].contains([',', ';', ':'])).then_some(0)
+}
+
+fn find_count(s: &str, c: &Cue) -> Option<(Count, usize)> {
+    // Look from the last comma before the cue (at most 40 bytes back) to its end.
+    let mut from = c.start.saturating_sub(40);
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    if let Some(i) = s[from..c.start].rfind([',', ';', '(']) {
+        from += i + 1;
+    }
+    let region = &s[from..c.end];
+    let m = COUNT.captures_iter(region).last()?;
+    let n = m.name("n")?;
+    let raw = n.as_str().to_lowercase();
+    let value = raw
+        .replace(',', "")
+        .parse::<f64>()
+        .ok()
+        .or_else(|| tables::NUMBER_WORDS.iter().find(|(w, _)| *w == raw).map(|(_, v)| *v));
+    let vague = value.is_none().then(|| raw.clone());
+    let mut noun_words: Vec<&str> = Vec::new();
+    for w in m.name("noun")?.as_str().split_whitespace() {
+        let lw = w.to_lowercase();
+        if ["in", "at", "on", "over", "across", "from", "were", "was", "that", "which", "into", "near", "of"].contains(&lw.as_str()) {
+            break;
+        }
+        noun_words.push(w);
+    }
+    // The noun may continue past the cue ("over 110 sabotage incidents").
+    let rest = &s[c.end..];
+    if let Some(w) = rest.split_whitespace().next() {
+        let lw = w.trim_matches(|ch: char| !ch.is_alphanumeric()).to_lowercase();
+        if tables::INCIDENT_COUNT_NOUNS.contains(&lw.as_str()) && rest.starts_with(' ') {
+            noun_words.push(w.trim_matches(|ch: char| !ch.is_alphanumeric()));
+        }
+    }
+    if noun_words.is_empty() {
+        return None;
+    }
+    let whole = m.get(0)?;
+    Some((
+        Count {
+            value,
+            vague,
+            qualifier: m.name("q").map(|q| q.as_str().to_lowercase()),
+            noun: noun_words.join(" "),
+            span: Span::new(from + whole.start(), from + whole.end()),
+        },
+        from,
+    ))
+}
+
+fn trim_actor(raw: &str) -> String {
+    let mut t = raw.to_string();
+    for stop in tables::ACTOR_STOP_WORDS {
+        if let Some(i) = t.find(stop) {
+            t.truncate(i);
+        }
+    }
+    let words: Vec<&str> = t.split_whitespace().take(tables::ACTOR_MAX_WORDS).collect();
+    words.join(" ").trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').to_string()
+}
+
+/// Attributions of the whole sentence (offsets absolute via `base`).
+fn attributions(s: &str, base: usize) -> Vec<Actor> {
+    let mut out = Vec::new();
+    for re in ATTRIBUTIONS.iter() {
+        for c in re.captures_iter(s) {
+            let (Some(actor), Some(wording)) = (c.name("actor"), c.name("wording")) else { continue };
+            let name = trim_actor(actor.as_str());
+            if name.is_empty() {
+                continue;
+            }
+            let whole = c.get(0).unwrap();
+            out.push(Actor {
+                name,
+                wording: wording.as_str().trim().to_string(),
+                attributed_by: c.name("by").map(|b| b.as_str().trim().to_string()),
+                span: Span::new(base + whole.start(), base + whole.end()),
+            });
+        }
+    }
+    out
+}
+
+/// The perpetrator named as agent within the cue's clause ("incursions by
+/// Russian drones", "Russian vessels … damaging cables").
+fn agent(s: &str, cues: &[Cue], i: usize, base: usize) -> Option<Actor> {
+    let c = &cues[i];
+    // The clause: between the nearest commas, and never into a neighbouring cue's stretch.
+    let mut start = s[..c.start].rfind([',', ';']).map(|i| i + 1).unwrap_or(0);
+    if i > 0 {
+        start = start.max(cues[i - 1].end);
+    }
+    let mut end = s[c.end..].find([',', ';']).map(|i| c.end + i).unwrap_or(s.len());
+    if let Some(next) = cues.get(i + 1) {
+        end = end.min(next.start);
+    }
+    let clause = &s[start..end];
+    let m = AGENT.captures(clause)?.name("actor")?;
+    Some(Actor {
+        name: m.as_str().to_string(),
+        wording: "named as perpetrator".into(),
+        attributed_by: None,
+        span: Span::new(base + start + m.start(), base + start + m.end()),
+    })
+}
+
+/// Sentence spans of an annotated article: the extraction stage's, or a simple
+/// split of each paragraph when that layer is empty.
+pub fn sentence_spans(doc: &Annotated) -> Vec<Span> {
+    if !doc.sentences.is_empty() {
+        return doc.sentences.iter().map(|s| s.span).collect();
+    }
+    let text = &doc.article.text;
+    let paragraphs = if doc.article.paragraphs.is_empty() { vec![Span::new(0, text.len())] } else { doc.article.paragraphs.clone() };
+    let mut out = Vec::new();
+    for p in paragraphs {
+        let pt = p.slice(text);
+        let mut start = 0;
+        let bytes: Vec<(usize, char)> = pt.char_indices().collect();
+        for (k, &(i, ch)) in bytes.iter().enumerate() {
+            if !matches!(ch, '.' | '!' | '?') {
+                continue;
+            }
+            // Swallow closing quotes after the stop.
+            let mut j = k + 1;
+            while j < bytes.len() && matches!(bytes[j].1, '"' | '”' | '’' | '\'' | ')') {
+                j += 1;
+            }
+            if j >= bytes.len() || !bytes[j].1.is_whitespace() {
+                continue;
+            }
+            let next = pt[bytes[j].0..].trim_start().chars().next();
+            if !next.is_some_and(|c| c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '“' | '‘')) {
+                continue;
+            }
+            let word = pt[..i].rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+            if tables::ABBREVIATIONS.contains(&word) || (word.len() == 1 && word.chars().all(|c| c.is_uppercase())) {
+                continue;
+            }
+            let end = bytes[j].0;
+            out.push(Span::new(p.start + start, p.start + end).trim(text));
+            start = end;
+        }
+        if start < pt.len() {
+            out.push(Span::new(p.start + start, p.end).trim(text));
+        }
+    }
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+/// The article's own date: its published date, else a dateline at the start of its text.
+pub fn article_date(article: &Article) -> Option<NaiveDate> {
+    article.published.as_ref().map(|p| p.date).or_else(|| find_dateline(&article.text).map(|(_, d)| d))
+}
+
+/// Incident mentions of one article, annotating it first with the extraction
+/// stage. `reference` resolves relative dates when the article has no date.
+pub fn mentions_of_article(article: &Article, reference: Option<NaiveDate>) -> Vec<Mention> {
+    let date = article_date(article).or(reference);
+    let doc = crosscheck_extract::annotate(article, date);
+    mentions(&doc, reference)
+}
+
+/// Incident mentions of one annotated article. Uses the extraction stage's
+/// sentences and resolved dates when present, the crate's own fallbacks
+/// otherwise; `reference` resolves relative dates when the article has no date.
+pub fn mentions(doc: &Annotated, reference: Option<NaiveDate>) -> Vec<Mention> {
+    let article = &doc.article;
+    let text = &article.text;
+    let own_date = article_date(article);
+    let date_ref = own_date.or(reference);
+    // Places in a dateline are where the report was filed, not where anything happened.
+    let dateline_end = article
+        .dateline_span
+        .map(|s| s.end)
+        .or_else(|| find_dateline(text).map(|(len, _)| len))
+        .unwrap_or(0);
+    let mut out = Vec::new();
+    for (si, sent) in sentence_spans(doc).into_iter().enumerate() {
+        let s = sent.slice(text);
+        let mut cues = find_cues(s);
+        cues.retain(|c| !is_intention_or_hypothetical(s, c));
+        if cues.is_empty() {
+            continue;
+        }
+        for c in cues.iter_mut() {
+            c.campaign = is_campaign(s, c);
+        }
+        let skip = dateline_end.saturating_sub(sent.start).min(s.len());
+        // Places per cue.
+        let places = scene_places(s, skip);
+        let fronted = FRONTED.is_match(s);
+        let mut cue_places: Vec<Vec<&Hit>> = vec![Vec::new(); cues.len()];
+        let first_cue = cues[0].start;
+        for h in &places {
+            if h.start < first_cue && fronted && !s[..h.start].contains(',') {
+                for cp in cue_places.iter_mut() {
+                    cp.push(h);
+                }
+            } else if let Some(i) = owner(s, &cues, h.start) {
+                cue_places[i].push(h);
+            }
+        }
+        // Dates per cue: the extraction stage's resolved dates, else our own.
+        let mut dates: Vec<DateHit> = doc
+            .dates
+            .iter()
+            .filter(|d| sent.contains(d.span))
+            .filter_map(|d| {
+                let (a, b) = d.resolved?;
+                Some(DateHit {
+                    start: d.span.start - sent.start,
+                    end: d.span.end - sent.start,
+                    date: IncidentDate::from_range(a, b, d.relative, d.span.slice(text)),
+                })
+            })
+            .collect();
+        for h in find_dates(s, date_ref) {
+            if h.start >= skip && !dates.iter().any(|d| h.start < d.end && d.start < h.end) {
+                dates.push(h);
+            }
+        }
+        // "Since the invasion of X in 2022, …": the date opens a range up to the article date.
+        for d in dates.iter_mut() {
+            let clause_start = s[..d.start].rfind([',', ';']).map(|i| i + 1).unwrap_or(0);
+            let clause = s[clause_start..d.start].to_lowercase();
+            if clause.split_whitespace().any(|w| w == "since") {
+                if let Some(r) = date_ref.filter(|r| *r > d.date.end) {
+                    d.date = IncidentDate::from_range(d.date.start, r, true, d.date.text.clone());
+                }
+            }
+        }
+        let mut cue_dates: Vec<Vec<&DateHit>> = vec![Vec::new(); cues.len()];
+        for d in &dates {
+            if d.start < first_cue {
+                for cd in cue_dates.iter_mut() {
+                    cd.push(d);
+                }
+            } else if let Some(i) = cues.iter().rposition(|c| c.start <= d.start) {
+                cue_dates[i].push(d);
+            }
+        }
+        let sentence_actors = attributions(s, sent.start);
+        // One mention per cue, then same-kind cues with compatible places merge.
+        let mut sentence_mentions: Vec<Mention> = Vec::new();
+        for (i, c) in cues.iter().enumerate() {
+            let mut pm: Vec<PlaceMention> = cue_places[i]
+                .iter()
+                .map(|h| PlaceMention {
+                    place: h.entry.place.clone(),
+                    text: s[h.start..h.end].to_string(),
+                    span: Span::new(sent.start + h.start, sent.start + h.end),
+                })
+                .collect();
+            pm.dedup_by(|a, b| a.place.id == b.place.id);
+            let date = cue_dates[i].iter().min_by_key(|d| d.date.days()).map(|d| d.date.clone());
+            let count = find_count(s, c).map(|(mut k, _)| {
+                k.span = k.span.offset(sent.start);
+                k
+            });
+            let cue_text = &s[c.start..c.end];
+            let last_word = cue_text.split_whitespace().last().unwrap_or("").to_lowercase();
+            let aggregate_count = count.as_ref().is_some_and(|k| {
+                k.value.is_some_and(|v| v >= tables::AGGREGATE_MIN_COUNT)
+                    && k.noun.split_whitespace().last().is_some_and(|w| tables::INCIDENT_COUNT_NOUNS.contains(&w.to_lowercase().as_str()))
+            });
+            let multiplicity = if c.campaign || aggregate_count {
+                Multiplicity::Aggregate
+            } else if tables::EVENT_NOUNS_PLURAL.contains(&last_word.as_str())
+                || count.as_ref().is_some_and(|k| k.vague.is_some())
+            {
+                Multiplicity::Several
+            } else {
+                Multiplicity::Single
+            };
+            let mut actors = sentence_actors.clone();
+            if let Some(a) = agent(s, &cues, i, sent.start) {
+                if !actors.iter().any(|x| x.name == a.name) {
+                    actors.push(a);
+                }
+            }
+            let m = Mention {
+                article: article.id.clone(),
+                source: article.source.clone(),
+                article_date: date_ref,
+                sentence: sent,
+                sentence_text: s.to_string(),
+                cue: cue_text.to_string(),
+                cue_span: Span::new(sent.start + c.start, sent.start + c.end),
+                kind: c.kind,
+                multiplicity,
+                places: pm,
+                date,
+                actors,
+                count,
+            };
+            merge_into_sentence(&mut sentence_mentions, m);
+        }
+        tracing::trace!(sentence = si, mentions = sentence_mentions.len(), "incident cues");
+        out.extend(sentence_mentions);
+    }
+    for m in out.iter_mut() {
+        m.places.sort_by_key(|p| std::cmp::Reverse(p.place.kind.specificity()));
+    }
+    out
+}
+
+/// Same-kind cues of one sentence ("fires and explosions, such as the blaze at a
+/// warehouse in east London") are one mention unless they name incompatible places.
+fn merge_into_sentence(acc: &mut Vec<Mention>, m: Mention) {
+    for prev in acc.iter_mut() {
+        if prev.kind != m.kind || (prev.multiplicity == Multiplicity::Aggregate) != (m.multiplicity == Multiplicity::Aggregate) {
+            continue;
+        }
+        let a: Vec<_> = prev.places.iter().map(|p| p.place.clone()).collect();
+        let b: Vec<_> = m.places.iter().map(|p| p.place.clone()).collect();
+        if gazetteer::best_compatibility(&a, &b).is_some_and(|c| c == 0) {
+            continue;
+        }
+        for p in m.places {
+            if !prev.places.iter().any(|q| q.place.id == p.place.id) {
+                prev.places.push(p);
+            }
+        }
+        // Keep only the most specific places when one contains the other.
+        let max = prev.places.iter().map(|p| p.place.kind.specificity()).max().unwrap_or(0);
+        if max >= 3 {
+            prev.places.retain(|p| p.place.kind.specificity() >= 2);
+        }
+        if let Some(d) = m.date {
+            if prev.date.as_ref().map_or(true, |pd| d.days() < pd.days()) {
+                prev.date = Some(d);
+            }
+        }
+        if prev.count.is_none() {
+            prev.count = m.count;
+        }
+        if m.multiplicity == Multiplicity::Single {
+            prev.multiplicity = Multiplicity::Single;
+        }
+        for a in m.actors {
+            if !prev.actors.iter().any(|x| x.name == a.name && x.wording == a.wording) {
+                prev.actors.push(a);
+            }
+        }
+        prev.cue = format!("{} … {}", prev.cue, m.cue);
+        prev.cue_span = prev.cue_span.cover(m.cue_span);
+        return;
+    }
+    acc.push(m);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crosscheck_core::{ArticleBuilder, SourceFormat};
+
+    fn art(text: &str) -> Article {
+        ArticleBuilder::new("outlet", "x.txt", SourceFormat::Text, text.as_bytes(), text).build(None, None).unwrap()
+    }
+
+    fn ms(text: &str) -> Vec<Mention> {
+        mentions_of_article(&art(text), NaiveDate::from_ymd_opt(2025, 12, 2))
+    }
+
+    #[test]
+    fn a_list_yields_one_mention_per_item_with_its_place() {
+        let m = ms("Recent incidents include the cutting of two underwater cables in the Baltic Sea, drone violations over Poland and Germany, and cyber breaches affecting multiple nations.");
+        let kinds: Vec<_> = m.iter().map(|m| m.kind).collect();
+        assert_eq!(kinds, vec![IncidentKind::CableDamage, IncidentKind::DroneIncursion, IncidentKind::CyberAttack]);
+        assert_eq!(m[0].places[0].place.id, "sea/baltic-sea");
+        assert_eq!(m[0].count.as_ref().unwrap().value, Some(2.0));
+        assert_eq!(m[0].count.as_ref().unwrap().noun, "underwater cables");
+        let drone: Vec<_> = m[1].places.iter().map(|p| p.place.id.as_str()).collect();
+        assert_eq!(drone, vec!["pl", "de"]);
+        assert!(m[2].places.is_empty());
+        assert_eq!(m[1].multiplicity, Multiplicity::Several);
+    }
+
+    #[test]
+    fn aggregates_campaigns_and_hypotheticals() {
+        let m = ms("A recent report documented over 110 sabotage incidents across Europe from January 2022 to July 2023.");
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].multiplicity, Multiplicity::Aggregate);
+        assert_eq!(m[0].count.as_ref().unwrap().display(), "over 110");
+        assert_eq!(m[0].date.as_ref().unwrap().precision, crate::When::Range);
+        let m = ms("Officials warned of a wave of sabotage and cyber warfare across Europe.");
+        assert!(m.iter().all(|m| m.multiplicity == Multiplicity::Aggregate) && !m.is_empty());
+        assert!(ms("Responding to physical sabotage or drone incursions would be more complex.").is_empty());
+        assert!(ms("It was an attempt to sabotage peace talks.").is_empty());
+        assert!(ms("NATO could be forced to fire the first shot.").is_empty());
+    }
+
+    #[test]
+    fn attribution_wording_is_kept_and_places_skip_actors() {
+        let m = ms("A fire that destroyed a warehouse in east London earlier this year and relentless cyber intrusions in Poland have all been linked by Western intelligence agencies to Moscow-directed operations.");
+        assert_eq!(m[0].kind, IncidentKind::SabotageArson);
+        assert_eq!(m[0].places[0].place.id, "gb/london");
+        assert_eq!(m[0].date.as_ref().unwrap().start, NaiveDate::from_ymd_opt(2025, 1, 1).unwrap());
+        let a = &m[0].actors[0];
+        assert_eq!(a.name, "Moscow-directed operations");
+        assert!(a.wording.contains("linked by Western intelligence agencies to"), "{a:?}");
+        assert_eq!(a.attributed_by.as_deref(), Some("Western intelligence agencies"));
+        assert_eq!(m[1].places[0].place.id, "pl");
+        assert!(m.iter().all(|m| m.places.iter().all(|p| p.place.id != "ru/moscow")));
+    }
+
+    #[test]
+    fn fronted_dates_apply_and_counts_are_found() {
+        let m = ms("Last month a navy warship shadowed two Russian vessels in the English Channel.");
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].kind, IncidentKind::NavalShadowing);
+        assert_eq!(m[0].date.as_ref().unwrap().display(), "2025-11");
+        assert_eq!(m[0].places[0].place.id, "sea/english-channel");
+        assert_eq!(m[0].count.as_ref().unwrap().value, Some(2.0));
+        let m = ms("Four Russian fighter jets were spotted near the border with Poland.");
+        assert_eq!(m[0].kind, IncidentKind::MilitaryAircraft);
+        assert_eq!(m[0].places[0].place.id, "pl");
+        assert_eq!(m[0].actors[0].name, "Russian fighter jets");
+    }
+
+    #[test]
+    fn fallback_sentences_split_on_stops() {
+        let a = art("Mr. Smith spoke. A blaze hit a depot in Riga. “It was arson,” he said. Then 3 more.");
+        let doc = crosscheck_extract::annotate(&a, None);
+        let mut doc = doc;
+        doc.sentences.clear();
+        let spans: Vec<&str> = sentence_spans(&doc).iter().map(|s| s.slice(&a.text)).collect();
+        assert_eq!(spans, vec!["Mr. Smith spoke.", "A blaze hit a depot in Riga.", "“It was arson,” he said.", "Then 3 more."]);
+    }
+}

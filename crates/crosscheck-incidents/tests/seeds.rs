@@ -1,0 +1,76 @@
+//! The register over the five seed reports, scored against the hand-made gold list.
+
+use std::path::PathBuf;
+
+use crosscheck_core::{Article, ArticleBuilder, SourceFormat};
+use crosscheck_incidents::{register_of_articles, score_against_gold, GoldIncident, IncidentKind, Register};
+
+fn seeds() -> Vec<Article> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/seeds");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    files
+        .iter()
+        .map(|p| {
+            let raw = std::fs::read(p).unwrap();
+            let text = String::from_utf8(raw.clone()).unwrap();
+            let stem = p.file_stem().unwrap().to_string_lossy().to_string();
+            ArticleBuilder::new(stem, p.display().to_string(), SourceFormat::Text, &raw, &text).build(None, None).unwrap()
+        })
+        .collect()
+}
+
+fn gold() -> Vec<GoldIncident> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds.incidents.gold.json");
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
+    GoldIncident::list_from_json(&v).unwrap()
+}
+
+fn register() -> Register {
+    register_of_articles(&seeds())
+}
+
+#[test]
+fn seeds_meet_recall_and_precision_on_gold() {
+    let reg = register();
+    let g = gold();
+    let score = score_against_gold(&reg.rows, &g);
+    eprintln!("{}", crosscheck_incidents::export::to_table(&reg));
+    eprintln!("score: {score:?}");
+    assert_eq!(score.gold, 9);
+    assert!(score.recall >= 0.8, "recall {:.2}; missed {:?}", score.recall, score.missed);
+    assert!(score.precision >= 0.7, "precision {:.2}; unmatched {:?}", score.precision, score.unmatched_rows);
+}
+
+#[test]
+fn baltic_cable_incident_is_one_row_with_five_sources() {
+    let reg = register();
+    let cable: Vec<_> = reg.rows.iter().filter(|r| r.kind == IncidentKind::CableDamage).collect();
+    assert_eq!(cable.len(), 1, "{cable:#?}");
+    let row = cable[0];
+    assert_eq!(row.place.as_ref().unwrap().id, "sea/baltic-sea");
+    assert_eq!(row.independent_sources, 5, "{:?}", row.outlets);
+    // "two underwater cables" against "multiple severed … cables" is kept as a conflict.
+    let count = row.conflicts.iter().find(|c| c.field == "count").expect("count conflict");
+    assert!(count.values.iter().any(|v| v.value.starts_with("2 ")), "{count:?}");
+    assert!(count.values.iter().any(|v| v.value.starts_with("multiple")), "{count:?}");
+}
+
+#[test]
+fn seeds_details_dates_actors_and_aggregates() {
+    let reg = register();
+    // The aggregate claim is one aggregate, not 110 rows.
+    let agg = reg.aggregates.iter().find(|a| a.count.as_ref().is_some_and(|c| c.value == Some(110.0))).expect("110 aggregate");
+    assert_eq!(agg.kind, IncidentKind::SabotageArson);
+    // The naval shadowing of "last month" resolves against the batch's date (December 2025).
+    let naval = reg.rows.iter().find(|r| r.kind == IncidentKind::NavalShadowing).expect("naval row");
+    assert_eq!(naval.date.as_ref().unwrap().display(), "2025-11");
+    // The strikes of December 1 are one row from two outlets.
+    let strike = reg.rows.iter().find(|r| r.kind == IncidentKind::Strike).expect("strike row");
+    assert_eq!(strike.date.as_ref().unwrap().display(), "2025-12-01");
+    assert_eq!(strike.independent_sources, 2);
+    // The London fire keeps the attribution wording of the outlet that gives one.
+    let fire = reg.rows.iter().find(|r| r.kind == IncidentKind::SabotageArson).expect("arson row");
+    assert_eq!(fire.place.as_ref().unwrap().name, "London");
+    assert!(fire.actors.iter().any(|a| a.wording.contains("linked by Western intelligence agencies to")), "{:?}", fire.actors);
+}
