@@ -55,6 +55,9 @@ pub struct Unit {
     pub span: crosscheck_core::Span,
     pub tokens: HashSet<String>,
     pub names: HashSet<String>,
+    /// The unit reports what someone said (a quotation or a reporting verb):
+    /// such units belong to "who said what", not to the outlets' own claims.
+    pub statement: bool,
 }
 
 /// The claim units of a story.
@@ -62,7 +65,17 @@ pub fn units(input: StoryInput<'_>) -> Vec<Unit> {
     let mut out = Vec::new();
     for (di, d) in input.docs.iter().enumerate() {
         let text = &d.article.text;
+        let quotes: Vec<crosscheck_core::Span> = crate::segment::quotes(d)
+            .into_iter()
+            .filter(|q| q.kind == crosscheck_extract::QuoteKind::Full)
+            .map(|q| q.span)
+            .collect();
         for s in sentences(d) {
+            // A dateline ("City – December 2, 2025 –") is metadata, not a claim.
+            let s = match d.article.dateline_span {
+                Some(dl) if s.overlaps(dl) && dl.end < s.end => crosscheck_core::Span::new(dl.end.max(s.start), s.end).trim(text),
+                _ => s,
+            };
             for u in claim_units(text, s) {
                 let t = u.slice(text);
                 let tokens: HashSet<String> = content_tokens(t).into_iter().collect();
@@ -70,7 +83,10 @@ pub fn units(input: StoryInput<'_>) -> Vec<Unit> {
                     continue;
                 }
                 let names: HashSet<String> = name_tokens(t).into_iter().collect();
-                out.push(Unit { doc: di, span: u, tokens, names });
+                let words = crate::lexical::diff_words(t);
+                let has_quote = quotes.iter().any(|q| u.overlaps(*q));
+                let statement = has_quote || words.iter().any(|w| tables::REPORTING_VERBS.contains(&w.as_str()));
+                out.push(Unit { doc: di, span: u, tokens, names, statement });
             }
         }
     }
@@ -117,20 +133,69 @@ pub fn align_claims(input: StoryInput<'_>) -> Vec<Claim> {
             }
         }
     }
-    let mut claims: Vec<(Vec<usize>, ClaimStatus, Vec<String>)> = Vec::new();
+    // Best match of each unit in each other near-duplicate group.
+    let mut best: Vec<HashMap<usize, (f64, usize)>> = vec![HashMap::new(); n];
     for i in 0..n {
         let gi = input.group(units[i].doc);
-        let mut best: HashMap<usize, (f64, usize)> = HashMap::new();
         for j in 0..n {
             let gj = input.group(units[j].doc);
             if gj == gi {
                 continue;
             }
             let s = similarity(&units[i], &units[j], &idf);
-            if s >= tables::CLAIM_ALIGN_THRESHOLD && best.get(&gj).is_none_or(|(b, _)| s > *b) {
-                best.insert(gj, (s, j));
+            if s >= tables::CLAIM_ALIGN_THRESHOLD && best[i].get(&gj).is_none_or(|(b, _)| s > *b) {
+                best[i].insert(gj, (s, j));
             }
         }
+    }
+    // Corroborated claims: each own-voice unit with its best own-voice match
+    // in every other group; neighbourhoods sharing half their members merge,
+    // and one contained in another is dropped. A unit may support several
+    // claims (a list sentence names several incidents).
+    let mut hoods: Vec<Vec<usize>> = Vec::new();
+    for i in 0..n {
+        if units[i].statement {
+            continue;
+        }
+        let mut m: Vec<usize> = best[i].values().map(|(_, j)| *j).filter(|&j| !units[j].statement).collect();
+        if m.is_empty() {
+            continue;
+        }
+        m.push(i);
+        m.sort();
+        m.dedup();
+        hoods.push(m);
+    }
+    let jaccard = |a: &[usize], b: &[usize]| {
+        let inter = a.iter().filter(|x| b.contains(x)).count();
+        inter as f64 / (a.len() + b.len() - inter) as f64
+    };
+    let mut merged = true;
+    while merged {
+        merged = false;
+        'outer: for a in 0..hoods.len() {
+            for b in a + 1..hoods.len() {
+                if jaccard(&hoods[a], &hoods[b]) >= tables::CLAIM_MERGE_JACCARD {
+                    let hb = hoods.remove(b);
+                    hoods[a].extend(hb);
+                    hoods[a].sort();
+                    hoods[a].dedup();
+                    merged = true;
+                    break 'outer;
+                }
+            }
+        }
+    }
+    let mut claims: Vec<(Vec<usize>, ClaimStatus, Vec<String>)> = Vec::new();
+    hoods.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    for h in hoods {
+        if claims.iter().any(|c| h.iter().all(|u| c.0.contains(u))) {
+            continue;
+        }
+        claims.push((h, ClaimStatus::Corroborated, Vec::new()));
+    }
+    for i in 0..n {
+        let gi = input.group(units[i].doc);
         let specifics: Vec<String> = {
             let mut v: Vec<String> = units[i]
                 .tokens
@@ -142,18 +207,8 @@ pub fn align_claims(input: StoryInput<'_>) -> Vec<Claim> {
             v.sort();
             v
         };
-        if best.is_empty() {
-            if !specifics.is_empty() {
-                claims.push((vec![i], ClaimStatus::SingleSource, specifics));
-            }
-        } else {
-            let mut m: Vec<usize> = best.values().map(|(_, j)| *j).collect();
-            m.push(i);
-            m.sort();
-            claims.push((m, ClaimStatus::Corroborated, Vec::new()));
-            if !specifics.is_empty() {
-                claims.push((vec![i], ClaimStatus::SingleSource, specifics));
-            }
+        if !specifics.is_empty() && (best[i].is_empty() || !units[i].statement) {
+            claims.push((vec![i], ClaimStatus::SingleSource, specifics));
         }
     }
     // Merge corroborated claims with equal or contained support.
@@ -170,7 +225,7 @@ pub fn align_claims(input: StoryInput<'_>) -> Vec<Claim> {
             ClaimStatus::SingleSource => {
                 // One outlet's units sharing a specific are one claim.
                 let doc = units[c.0[0]].doc;
-                if let Some(k) = kept.iter_mut().find(|k| k.1 == ClaimStatus::SingleSource && units[k.0[0]].doc == doc && k.2.iter().any(|s| c.2.contains(s))) {
+                if let Some(k) = kept.iter_mut().find(|k| k.1 == ClaimStatus::SingleSource && units[k.0[0]].doc == doc && k.2.iter().any(|s| c.2.contains(s) && !is_number_token(s))) {
                     k.0.extend(c.0);
                     k.0.sort();
                     k.0.dedup();

@@ -126,7 +126,7 @@ pub fn framing(input: StoryInput<'_>, groups: &[QuoteGroup]) -> Framing {
     let main = by_speaker.iter().max_by_key(|(_, c)| *c).map(|(n, _)| n.clone());
     let reference = groups
         .iter()
-        .filter(|g| g.speaker == main && main.is_some())
+        .filter(|g| main.is_none() || g.speaker == main)
         .filter_map(|g| {
             let text = &g.versions[g.reference].text;
             let c = certainty(text);

@@ -48,7 +48,9 @@ pub fn stem(w: &str) -> String {
             }
         }
     }
-    if n > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
+    let w = if n > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") { &w[..w.len() - 1] } else { w };
+    // "capture"/"captured", "damage"/"damaged" meet on the bare stem.
+    if w.chars().count() > 4 && w.ends_with('e') && !w.ends_with("ee") {
         return w[..w.len() - 1].to_string();
     }
     w.to_string()
@@ -83,6 +85,11 @@ pub fn number_value(w: &str) -> Option<f64> {
 pub fn name_tokens(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut sentence_start = true;
+    // A kicker or label before a colon in the first words ("BREAKING NEWS:") is not a name.
+    let s = match s.find(':') {
+        Some(c) if crosscheck_core::text::word_count(&s[..c]) <= 3 && s[..c].chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) => &s[c + 1..],
+        _ => s,
+    };
     for raw in s.split_whitespace() {
         let word: String = raw.chars().filter(|c| c.is_alphanumeric() || *c == '\'' || *c == '\u{2019}' || *c == '-').collect();
         let first = word.chars().next();
@@ -143,6 +150,29 @@ pub fn lcs_steps(a: &[String], b: &[String]) -> Vec<(Step, String)> {
 /// Length of the longest common subsequence.
 pub fn lcs_len(a: &[String], b: &[String]) -> usize {
     lcs_steps(a, b).iter().filter(|(s, _)| *s == Step::Equal).count()
+}
+
+/// Whether two word sequences say the same words: the longest common
+/// subsequence covers `min_cover` of the shorter, at least half of the
+/// shorter's word pairs recur in the other, and they share a run of three
+/// words (or the whole shorter one), so scattered function words of a long
+/// text never make a match.
+pub fn same_words(a: &[String], b: &[String], min_cover: f64) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.is_empty() {
+        return false;
+    }
+    let l = lcs_len(short, long);
+    if (l as f64) < min_cover * short.len() as f64 || l < short.len().min(2) {
+        return false;
+    }
+    if short.len() <= 2 {
+        return contains_run(long, short);
+    }
+    let pairs: std::collections::HashSet<(&String, &String)> = long.windows(2).map(|w| (&w[0], &w[1])).collect();
+    let shared = short.windows(2).filter(|w| pairs.contains(&(&w[0], &w[1]))).count();
+    let run = short.windows(3).any(|w| contains_run(long, w));
+    run && shared as f64 >= 0.5 * (short.len() - 1) as f64
 }
 
 /// Whether `needle` occurs as a contiguous run inside `hay`.

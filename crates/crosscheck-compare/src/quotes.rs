@@ -13,7 +13,7 @@ use crosscheck_core::Span;
 use crosscheck_extract::{Annotated, QuoteKind, Speaker};
 use serde::{Deserialize, Serialize};
 
-use crate::lexical::{contains_run, diff_words, lcs_len, lcs_steps, Step};
+use crate::lexical::{contains_run, diff_words, lcs_len, lcs_steps, same_words, Step};
 use crate::people::People;
 use crate::segment::{quotes as quote_views, sentence_breaks};
 use crate::{sorted_sources, tables, Cite, StoryInput};
@@ -226,18 +226,23 @@ pub fn group_quotes(input: StoryInput<'_>, people: &People) -> Vec<QuoteGroup> {
         let text = q.span.slice(&d.article.text);
         let starts = piece_starts(text);
         let mut cuts = vec![0usize];
-        for &(byte, w) in starts.iter().skip(1) {
+        let piece_words: Vec<(usize, usize)> = starts.iter().zip(starts.iter().skip(1).map(|x| x.1).chain(std::iter::once(q.words.len()))).map(|(a, end)| (a.1, end)).collect();
+        for (pi, &(byte, w)) in starts.iter().enumerate().skip(1) {
             let keep = qs.iter().enumerate().any(|(oi, o)| {
                 if oi == qi || input.group(o.doc) == input.group(q.doc) {
                     return false;
                 }
+                // Another outlet's quotation starts or ends at this boundary...
                 let k = e.min(o.words.len()).min(q.words.len() - w).min(w);
-                if k < 2 {
-                    return false;
+                if k >= 2 && (o.words[..k] == q.words[w..w + k] || o.words[o.words.len() - k..] == q.words[w - k..w]) {
+                    return true;
                 }
-                let starts_here = o.words[..k] == q.words[w..w + k];
-                let ends_here = o.words[o.words.len() - k..] == q.words[w - k..w];
-                starts_here || ends_here
+                // ...or holds one of the two sentences around it and not the other.
+                let inside = |(a, b): (usize, usize)| {
+                    let p = &q.words[a..b];
+                    p.len() >= 2 && same_words(p, &o.words, tables::QUOTE_CUT_MIN_COVER)
+                };
+                inside(piece_words[pi - 1]) != inside(piece_words[pi])
             });
             if keep {
                 cuts.push(byte);
@@ -275,9 +280,8 @@ pub fn group_quotes(input: StoryInput<'_>, people: &People) -> Vec<QuoteGroup> {
                     continue;
                 }
             }
-            let short = a.words.len().min(b.words.len());
             let l = lcs_len(&a.words, &b.words);
-            if l >= tables::QUOTE_GROUP_MIN_WORDS && l as f64 >= tables::QUOTE_GROUP_MIN_COVER * short as f64 {
+            if l >= tables::QUOTE_GROUP_MIN_WORDS && same_words(&a.words, &b.words, tables::QUOTE_GROUP_MIN_COVER) {
                 let (ra, rb) = (find(&mut parent, i), find(&mut parent, j));
                 if ra != rb {
                     parent[rb] = ra;

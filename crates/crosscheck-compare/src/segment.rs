@@ -132,7 +132,9 @@ fn push_quote(text: &str, start: usize, end: usize, out: &mut Vec<QuoteView>) {
     if words == 0 {
         return;
     }
-    let kind = if words >= 4 { QuoteKind::Full } else { QuoteKind::ScareQuote };
+    // Scare quotes are short terms; an utterance fragment keeps its punctuation inside the marks.
+    let inner = span.slice(text);
+    let kind = if words >= 4 || inner.ends_with(['.', ',', '!', '?']) { QuoteKind::Full } else { QuoteKind::ScareQuote };
     out.push(QuoteView { index: None, span, kind });
 }
 
@@ -151,7 +153,8 @@ pub fn claim_units(text: &str, sentence: Span) -> Vec<Span> {
             '\u{2013}' | '\u{2014}' if s[..i].ends_with(' ') && rest.starts_with(' ') => cuts.push(i),
             ',' => {
                 let next: String = rest.trim_start().chars().take_while(|ch| ch.is_alphabetic()).collect::<String>().to_lowercase();
-                if tables::CLAUSE_OPENERS.contains(&next.as_str()) || !next.is_empty() && rest.trim_start().starts_with(|ch: char| ch.is_lowercase()) && is_list_item(rest) {
+                let in_list = s.contains(", and ") || s.contains(", or ");
+                if tables::CLAUSE_OPENERS.contains(&next.as_str()) || in_list && !next.is_empty() && rest.trim_start().starts_with(|ch: char| ch.is_lowercase()) && is_list_item(rest) {
                     cuts.push(i + 1);
                 }
             }

@@ -32,7 +32,7 @@ pub const VAGUE_QUANTIFIERS: &[&str] = &["multiple", "several", "many", "numerou
 
 /// Words that open a new clause inside a long sentence; a long sentence is cut
 /// before them (after a comma) into claim units.
-pub const CLAUSE_OPENERS: &[&str] = &["while", "whereas", "with", "although", "though", "but", "and", "as", "after", "prompting", "including", "given", "which", "amid"];
+pub const CLAUSE_OPENERS: &[&str] = &["while", "whereas", "with", "although", "though", "but", "and", "as", "after", "prompting", "including", "given", "which", "amid", "along", "such", "stating", "saying", "adding", "claiming", "warning", "insisting", "asserting"];
 
 /// Sentences longer than this (in words) are cut into clause units.
 pub const LONG_SENTENCE_WORDS: usize = 24;
@@ -42,6 +42,8 @@ pub const MIN_CLAUSE_WORDS: usize = 5;
 /// Two claim units from different outlets align when their IDF-weighted token
 /// cosine reaches this.
 pub const CLAIM_ALIGN_THRESHOLD: f64 = 0.34;
+/// Two claim neighbourhoods sharing this share of their units are one claim.
+pub const CLAIM_MERGE_JACCARD: f64 = 0.5;
 /// Weight multiplier of a shared number (digits or number word): numbers are
 /// what makes two sentences say the same specific thing.
 pub const NUMBER_WEIGHT: f64 = 1.5;
@@ -51,6 +53,9 @@ pub const NAME_WEIGHT: f64 = 1.3;
 /// Two quotation segments from different outlets are the same utterance when
 /// the longest common word subsequence covers this share of the shorter one.
 pub const QUOTE_GROUP_MIN_COVER: f64 = 0.6;
+/// A sentence of a quotation counts as printed inside another outlet's
+/// quotation (a reason to cut there) when this share of its words recur in order.
+pub const QUOTE_CUT_MIN_COVER: f64 = 0.8;
 /// ... and has at least this many words.
 pub const QUOTE_GROUP_MIN_WORDS: usize = 2;
 /// Words compared at a segment edge to decide whether another outlet's
@@ -64,8 +69,9 @@ pub const HONORIFICS: &[&str] = &[
     "colonel", "col", "captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "mayor", "secretary", "ambassador",
 ];
 
-/// Determiners and other words skipped when finding a role's head noun.
-pub const ROLE_SKIP: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "former", "then", "current", "new", "acting", "deputy", "top", "senior", "chief", "special", "also"];
+/// Determiners skipped when finding a role's head noun (the last word of the
+/// role's first noun phrase).
+pub const ROLE_DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "also"];
 /// Role words too generic to conflict with a specific title ("official" vs "chair").
 pub const GENERIC_ROLE_HEADS: &[&str] = &["official", "officer", "officials", "leader", "figure", "representative", "member", "head", "person", "source", "spokesperson", "diplomat", "expert", "analyst", "politician"];
 /// Words that end a role's head noun phrase.
@@ -87,14 +93,14 @@ pub const HEDGES: &[(&str, f64)] = &[
     ("may", 0.3), ("might", 0.3), ("could", 0.2), ("possible", 0.15), ("possibly", 0.2), ("perhaps", 0.25),
     ("thinking about", 0.35), ("considering", 0.2), ("consider", 0.2), ("considers", 0.2), ("studying", 0.3),
     ("weighing", 0.25), ("exploring", 0.25), ("suggested", 0.2), ("suggests", 0.2), ("kind of", 0.2),
-    ("whether", 0.15), ("reportedly", 0.15), ("not out of the question", 0.3), ("potential", 0.1),
-    ("examining", 0.2), ("debating", 0.2), ("option", 0.15), ("options", 0.15), ("mulling", 0.25),
+    ("whether", 0.15), ("reportedly", 0.15), ("not out of the question", 0.3), ("cannot rule out", 0.3), ("can't rule out", 0.3), ("possibility", 0.15), ("potential", 0.1),
+    ("examining", 0.2), ("examine", 0.2), ("examines", 0.2), ("investigating", 0.15), ("debating", 0.2), ("option", 0.15), ("options", 0.15), ("mulling", 0.25),
     ("likely", 0.1), ("unclear", 0.2), ("indicated", 0.1),
 ];
 /// Certainty of a statement with no cue at all.
 pub const CERTAINTY_BASE: f64 = 0.5;
 /// A lead is flagged when its certainty exceeds the quoted source's by this much.
-pub const FRAMING_MARGIN: f64 = 0.2;
+pub const FRAMING_MARGIN: f64 = 0.3;
 
 /// Incident / event types of the timeline, each with cue stems (matched as
 /// token prefixes in the match form). Order matters: the first type whose cue
@@ -113,6 +119,14 @@ pub const EVENT_TYPES: &[(&str, &[&str])] = &[
     ("interview", &["interview"]),
 ];
 
+/// Event types that are not incidents (for the incident register / eval).
+pub const NON_INCIDENT_TYPES: &[&str] = &["diplomatic meeting", "interview"];
+
 /// Reporting words: a sentence that is about someone speaking; used to keep
 /// framing leads and timeline events apart from quotes.
-pub const REPORTING_VERBS: &[&str] = &["said", "says", "told", "stated", "warned", "claimed", "added", "noted", "stressed", "explained"];
+pub const REPORTING_VERBS: &[&str] = &[
+    "said", "says", "saying", "told", "tells", "stated", "stating", "warned", "warns", "claimed", "claiming", "claims",
+    "added", "noted", "stressed", "explained", "accused", "accusing", "condemned", "acknowledged", "insisted",
+    "insisting", "asserted", "described", "characterized", "characterised", "emphasized", "emphasised",
+    "indicated", "suggested", "argued", "urged",
+];

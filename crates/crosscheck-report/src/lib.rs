@@ -1,1 +1,34 @@
-//! crosscheck-report (to be built; see ARCHITECTURE.md).
+//! # crosscheck-report
+//!
+//! The story **dossier**: what a careful reader of every outlet's report would
+//! tell a colleague — who said what (quote cards with the wording each outlet
+//! printed), which claims several outlets corroborate and which rest on one,
+//! where outlets contradict each other, which leads overstate their source, and
+//! a timeline — every line citing the exact sentence it rests on.
+//!
+//! * [`build_dossier`] runs extract + dedup + compare over one story's articles;
+//! * [`analyze`] clusters any set of articles into stories and builds a dossier each;
+//! * [`render`]: JSON ([`render::json`]), Markdown ([`render::markdown`]) and one
+//!   self-contained HTML page ([`render::html`]; inline CSS, no script, no
+//!   external resource, all article text escaped);
+//! * [`eval`] scores dossiers against a gold annotation
+//!   (the format of `shared/gold/seeds.gold.json`), category by category;
+//! * [`textfiles`] reads plain-text reports (tests, and the CLI's fallback).
+
+pub mod dossier;
+pub mod eval;
+pub mod render;
+pub mod textfiles;
+
+pub use dossier::{analyze, build_dossier, build_dossier_with_id, Dossier, DossierArticle, Summary, SCHEMA};
+
+/// Errors of the report stage.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error("story clustering failed: {0}")]
+    Cluster(String),
+    #[error("cannot read {path}: {source}")]
+    Io { path: String, source: std::io::Error },
+    #[error("bad gold file: {0}")]
+    Gold(String),
+}

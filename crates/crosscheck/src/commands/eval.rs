@@ -1,16 +1,82 @@
-//! `crosscheck eval` (not built yet).
+//! `crosscheck eval --gold FILE PATH...`: run the whole pipeline (ingest,
+//! stories, dossiers) on PATH and score it against a gold annotation, category
+//! by category. The scoring lives in `crosscheck_report::eval`.
 
 use std::process::ExitCode;
+
+use anyhow::Context as _;
 
 use crate::Context;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Inputs.
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    pub rest: Vec<String>,
+    /// Gold annotation (the format of shared/gold/seeds.gold.json).
+    #[arg(long)]
+    pub gold: String,
+    /// Also list missed and extra items per category.
+    #[arg(long, short)]
+    pub verbose: bool,
+    /// Only these categories (comma-separated), e.g. `quotes,speakers`.
+    #[arg(long)]
+    pub only: Option<String>,
+    /// Files or directories to analyse. A leading category word (`quotes`,
+    /// `claims`...) is accepted as a shorthand for `--only`.
+    #[arg(required = true)]
+    pub paths: Vec<String>,
 }
 
-pub fn run(_ctx: &Context, _args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`eval` is not implemented yet")
+pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
+    let gold_text = std::fs::read_to_string(&args.gold).with_context(|| format!("reading gold file {}", args.gold))?;
+    let gold = crosscheck_report::eval::parse_gold(&gold_text).with_context(|| format!("parsing gold file {}", args.gold))?;
+    let mut paths = args.paths.clone();
+    let mut only: Option<Vec<String>> = args.only.as_ref().map(|o| o.split(',').map(|s| s.trim().to_string()).collect());
+    if paths.len() > 1 && !std::path::Path::new(&paths[0]).exists() {
+        let word = paths.remove(0);
+        let cats: Vec<String> = match word.as_str() {
+            "quotes" => vec!["quotes".into(), "speakers".into(), "people".into(), "roles".into()],
+            "claims" => vec!["single_source_claims".into(), "corroborated_claims".into()],
+            w => vec![w.to_string()],
+        };
+        only = Some(cats);
+    }
+    let (articles, errors) = crosscheck_report::textfiles::load_inputs(&paths);
+    for e in &errors {
+        tracing::warn!("{e}");
+        if !ctx.quiet && !ctx.json {
+            eprintln!("warning: {e}");
+        }
+    }
+    anyhow::ensure!(!articles.is_empty(), "no article could be read from {}", paths.join(" "));
+    let dossiers = crosscheck_report::analyze(&articles).context("analysing the articles")?;
+    let mut report = crosscheck_report::eval::evaluate(&gold, &dossiers);
+    if let Some(only) = &only {
+        report.categories.retain(|k, _| only.contains(k));
+    }
+    if ctx.json {
+        let mut v = serde_json::to_value(&report)?;
+        if !args.verbose {
+            if let Some(cats) = v.get_mut("categories").and_then(|c| c.as_object_mut()) {
+                for c in cats.values_mut() {
+                    if let Some(o) = c.as_object_mut() {
+                        o.remove("missed");
+                        o.remove("extra");
+                    }
+                }
+            }
+        }
+        println!("{}", serde_json::to_string_pretty(&v)?);
+    } else {
+        print!("{}", crosscheck_report::eval::table(&report));
+        if args.verbose {
+            for (k, s) in &report.categories {
+                for m in &s.missed {
+                    println!("{k}\tmissed\t{m}");
+                }
+                for x in &s.extra {
+                    println!("{k}\textra\t{x}");
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,254 @@
+//! The dossier of one story and how it is built.
+//!
+//! ## JSON schema (`"schema": "crosscheck.dossier/1"`)
+//!
+//! Stable within a major version; fields are only added.
+//!
+//! * `schema`, `story_id` (`"story-" + first article id`), `generated_by`;
+//! * `summary`: `headline`, `lines` (a few sentences), `article_count`,
+//!   `outlet_count`, `independent_outlets`, `first_date`/`last_date` (ISO, optional);
+//! * `articles[]`: `id`, `source`, `path`, `title?`, `published?` (ISO date),
+//!   `duplicate_of?` (article id of the text it copies), `dup_group` (index;
+//!   equal for copies), `text` (the stored text) and `sentences[]` (byte spans
+//!   `{start,end}`); every cite's `span` lies inside one of these texts, and the
+//!   HTML anchors `#<article id>-s<sentence index>`;
+//! * `people[]`: `name`, `aliases`, `roles[]` (`source`, `article`, `text`, `span`), `sources`;
+//! * `quotes[]` (quote groups): `id`, `speaker?`, `members[]` (`cite`, `speaker?`,
+//!   `speaker_method?`, `version`, `scare_quote`), `versions[]` (`text`, `sources`,
+//!   `punctuation_differs`), `reference`, `variants[]` (`version`, `reference`,
+//!   `kind` ∈ identical | punctuation_only | shortened | extended | words_dropped |
+//!   words_added | wording_changed, `diff[]` of `{op: equal|delete|insert, text}`),
+//!   `sources`, `independent_sources`;
+//! * `claims[]`: `id`, `text`, `status` ∈ corroborated | single_source, `support[]`
+//!   (cites), `sources`, `independent_sources`, `specifics?`;
+//! * `conflicts[]`: `kind` ∈ role | number | date, `subject`, `claim?`, `sides[]`
+//!   (`value`, `sources`, `cites`);
+//! * `framing`: `reference_group?`, `reference_speaker?`, `reference_text?`,
+//!   `reference_certainty?`, `rows[]` (`source`, `article`, `lead`, `lead_cites`,
+//!   `certainty {score, boosters, hedges}`, `flagged`);
+//! * `timeline[]`: `kind`, `date?` (`[start, end]` ISO), `date_text?`, `places`,
+//!   `summary`, `sources`, `cites`.
+//!
+//! A cite is `{article, source, span: {start, end}, text}`.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use crosscheck_cluster::{DedupConfig, StoryConfig};
+use crosscheck_compare::{compare, Claim, ClaimStatus, Comparison, Conflict, Framing, Person, QuoteGroup, StoryInput, TimelineEvent};
+use crosscheck_core::{Article, ArticleId, Span};
+use crosscheck_extract::{annotate, Annotated};
+use serde::{Deserialize, Serialize};
+
+use crate::ReportError;
+
+/// Schema name and major version of the dossier JSON.
+pub const SCHEMA: &str = "crosscheck.dossier/1";
+
+/// The story in a few lines.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    pub headline: String,
+    pub lines: Vec<String>,
+    pub article_count: usize,
+    pub outlet_count: usize,
+    pub independent_outlets: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_date: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_date: Option<NaiveDate>,
+}
+
+/// One article of the story, with its text for the appendix.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DossierArticle {
+    pub id: ArticleId,
+    pub source: String,
+    pub path: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<ArticleId>,
+    pub dup_group: usize,
+    pub text: String,
+    pub sentences: Vec<Span>,
+}
+
+impl DossierArticle {
+    /// Index of the sentence holding byte `pos`, for anchors.
+    pub fn sentence_at(&self, pos: usize) -> Option<usize> {
+        self.sentences.iter().position(|s| s.start <= pos && pos < s.end.max(s.start + 1))
+    }
+}
+
+/// Everything crosscheck tells about one story. See the module docs for the schema.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dossier {
+    pub schema: String,
+    pub story_id: String,
+    pub generated_by: String,
+    pub summary: Summary,
+    pub articles: Vec<DossierArticle>,
+    pub people: Vec<Person>,
+    pub quotes: Vec<QuoteGroup>,
+    pub claims: Vec<Claim>,
+    pub conflicts: Vec<Conflict>,
+    pub framing: Framing,
+    pub timeline: Vec<TimelineEvent>,
+}
+
+impl Dossier {
+    /// The article with id `id`.
+    pub fn article(&self, id: &ArticleId) -> Option<&DossierArticle> {
+        self.articles.iter().find(|a| &a.id == id)
+    }
+
+    /// HTML anchor of the sentence a cite starts in.
+    pub fn anchor(&self, article: &ArticleId, span: Span) -> String {
+        match self.article(article).and_then(|a| a.sentence_at(span.start)) {
+            Some(i) => format!("{article}-s{i}"),
+            None => article.to_string(),
+        }
+    }
+}
+
+/// The story's date: the most common publication date of its articles.
+fn story_date(articles: &[Article]) -> Option<NaiveDate> {
+    let mut counts: HashMap<NaiveDate, usize> = HashMap::new();
+    for a in articles {
+        if let Some(p) = &a.published {
+            *counts.entry(p.date).or_default() += 1;
+        }
+    }
+    counts.into_iter().max_by_key(|(d, c)| (*c, *d)).map(|(d, _)| d)
+}
+
+/// Build the dossier of one story with id `"story-" + first article id`.
+pub fn build_dossier(articles: &[Article]) -> Dossier {
+    let id = articles.first().map(|a| format!("story-{}", a.id)).unwrap_or_else(|| "story-empty".into());
+    build_dossier_with_id(&id, articles)
+}
+
+/// Build the dossier of one story (its articles in any order).
+pub fn build_dossier_with_id(story_id: &str, articles: &[Article]) -> Dossier {
+    let sdate = story_date(articles);
+    let docs: Vec<Annotated> = articles.iter().map(|a| annotate(a, a.published.as_ref().map(|p| p.date).or(sdate))).collect();
+    // Near-duplicate groups: copies of one text count as one outlet's evidence.
+    let mut group_of: Vec<usize> = (0..articles.len()).collect();
+    let mut copy_of: Vec<Option<ArticleId>> = vec![None; articles.len()];
+    match crosscheck_cluster::dedup(articles, &DedupConfig::default()) {
+        Ok(groups) => {
+            for g in groups {
+                let c = g.canonical.index as usize;
+                for cp in g.copies {
+                    let i = cp.member.index as usize;
+                    if i < group_of.len() && c < group_of.len() {
+                        group_of[i] = group_of[c];
+                        copy_of[i] = Some(cp.copy_of.clone());
+                    }
+                }
+            }
+        }
+        Err(e) => tracing::warn!("dedup failed, counting every article as independent: {e}"),
+    }
+    let cmp: Comparison = compare(StoryInput { docs: &docs, dup_groups: &group_of, story_date: sdate });
+    let dossier_articles: Vec<DossierArticle> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| DossierArticle {
+            id: d.article.id.clone(),
+            source: d.article.source.clone(),
+            path: d.article.path.clone(),
+            title: d.article.title.clone(),
+            published: d.article.published.as_ref().map(|p| p.date),
+            duplicate_of: copy_of[i].clone(),
+            dup_group: group_of[i],
+            text: d.article.text.clone(),
+            sentences: crosscheck_compare::segment::sentences(d),
+        })
+        .collect();
+    let summary = summarize(articles, &group_of, &cmp);
+    Dossier {
+        schema: SCHEMA.to_string(),
+        story_id: story_id.to_string(),
+        generated_by: format!("crosscheck-report {}", env!("CARGO_PKG_VERSION")),
+        summary,
+        articles: dossier_articles,
+        people: cmp.people,
+        quotes: cmp.quote_groups,
+        claims: cmp.claims,
+        conflicts: cmp.conflicts,
+        framing: cmp.framing,
+        timeline: cmp.timeline,
+    }
+}
+
+fn summarize(articles: &[Article], groups: &[usize], cmp: &Comparison) -> Summary {
+    let mut outlets: Vec<&str> = articles.iter().map(|a| a.source.as_str()).collect();
+    outlets.sort();
+    outlets.dedup();
+    let mut g = groups.to_vec();
+    g.sort();
+    g.dedup();
+    let dates: Vec<NaiveDate> = articles.iter().filter_map(|a| a.published.as_ref().map(|p| p.date)).collect();
+    let corroborated: Vec<&Claim> = cmp.claims.iter().filter(|c| c.status == ClaimStatus::Corroborated).collect();
+    let single = cmp.claims.len() - corroborated.len();
+    let headline = corroborated
+        .first()
+        .map(|c| c.text.clone())
+        .or_else(|| articles.first().map(|a| a.lead().to_string()))
+        .unwrap_or_default();
+    let mut lines = vec![format!(
+        "{} reports from {} outlets ({} independent texts).",
+        articles.len(),
+        outlets.len(),
+        g.len()
+    )];
+    if let Some(q) = cmp.quote_groups.first() {
+        lines.push(format!(
+            "Most widely quoted: {} — \u{201c}{}\u{201d} ({} outlets).",
+            q.speaker.as_deref().unwrap_or("unattributed"),
+            q.versions[q.reference].text,
+            q.independent_sources
+        ));
+    }
+    lines.push(format!("{} corroborated claims, {} resting on a single outlet.", corroborated.len(), single));
+    let changed: usize = cmp.quote_groups.iter().map(|q| q.variants.iter().filter(|v| v.kind.is_wording_change()).count()).sum();
+    if changed > 0 {
+        lines.push(format!("{changed} quotation(s) printed with different wording by different outlets (punctuation differences ignored)."));
+    }
+    if !cmp.conflicts.is_empty() {
+        let subj: Vec<String> = cmp.conflicts.iter().take(4).map(|c| c.subject.chars().take(60).collect()).collect();
+        lines.push(format!("{} conflict(s) between outlets: {}.", cmp.conflicts.len(), subj.join("; ")));
+    }
+    let flagged: Vec<&str> = cmp.framing.rows.iter().filter(|r| r.flagged).map(|r| r.source.as_str()).collect();
+    if !flagged.is_empty() {
+        lines.push(format!("Leads more certain than the quoted source: {}.", flagged.join(", ")));
+    }
+    Summary {
+        headline,
+        lines,
+        article_count: articles.len(),
+        outlet_count: outlets.len(),
+        independent_outlets: g.len(),
+        first_date: dates.iter().min().copied(),
+        last_date: dates.iter().max().copied(),
+    }
+}
+
+/// Cluster `articles` into stories and build each story's dossier, largest story first.
+pub fn analyze(articles: &[Article]) -> Result<Vec<Dossier>, ReportError> {
+    let clusterer = crosscheck_cluster::cluster(articles, &StoryConfig::default()).map_err(|e| ReportError::Cluster(e.to_string()))?;
+    let mut out = Vec::new();
+    for s in clusterer.stories() {
+        let members: Vec<Article> = s.articles.iter().filter_map(|m| articles.get(m.index as usize).cloned()).collect();
+        if members.is_empty() {
+            continue;
+        }
+        out.push(build_dossier_with_id(&s.id, &members));
+    }
+    out.sort_by(|a, b| b.articles.len().cmp(&a.articles.len()).then(a.story_id.cmp(&b.story_id)));
+    Ok(out)
+}

@@ -1,0 +1,37 @@
+//! The whole pipeline on the five seed reports, scored against their gold.
+
+use std::path::PathBuf;
+
+use crosscheck_report::eval::{evaluate, parse_gold, table};
+use crosscheck_report::textfiles::read_text_paths;
+
+fn seeds_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/seeds")
+}
+
+fn gold() -> crosscheck_report::eval::Gold {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds.gold.json");
+    parse_gold(&std::fs::read_to_string(p).unwrap()).unwrap()
+}
+
+#[test]
+fn seeds_eval_prints() {
+    let articles = read_text_paths(&[seeds_dir()]).unwrap();
+    assert_eq!(articles.len(), 5);
+    let d = crosscheck_report::build_dossier(&articles);
+    let r = evaluate(&gold(), std::slice::from_ref(&d));
+    println!("{}", table(&r));
+    if let Ok(p) = std::env::var("DOSSIER_OUT") {
+        std::fs::write(&p, crosscheck_report::render::json(&d)).unwrap();
+    }
+    if std::env::var("VERBOSE").is_ok() {
+        for (k, s) in &r.categories {
+            for m in &s.missed {
+                println!("{k}\tMISSED\t{m}");
+            }
+            for x in &s.extra {
+                println!("{k}\tEXTRA\t{x}");
+            }
+        }
+    }
+}
