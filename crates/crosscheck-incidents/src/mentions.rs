@@ -387,20 +387,26 @@ pub fn mentions(doc: &Annotated, reference: Option<NaiveDate>) -> Vec<Mention> {
         for d in dates.iter_mut() {
             let clause_start = s[..d.start].rfind([',', ';']).map(|i| i + 1).unwrap_or(0);
             let clause = s[clause_start..d.start].to_lowercase();
-            if clause.split_whitespace().any(|w| w == "since") {
+            if clause.split_whitespace().any(|w| w == "since") || d.date.text.to_lowercase().starts_with("since") {
                 if let Some(r) = date_ref.filter(|r| *r > d.date.end) {
                     d.date = IncidentDate::from_range(d.date.start, r, true, d.date.text.clone());
                 }
             }
         }
+        // A cue's own dates (printed after it) win over dates fronted before the
+        // first cue, which may be the reporting date ("said on Thursday that…").
         let mut cue_dates: Vec<Vec<&DateHit>> = vec![Vec::new(); cues.len()];
+        let mut fronted_dates: Vec<&DateHit> = Vec::new();
         for d in &dates {
             if d.start < first_cue {
-                for cd in cue_dates.iter_mut() {
-                    cd.push(d);
-                }
+                fronted_dates.push(d);
             } else if let Some(i) = cues.iter().rposition(|c| c.start <= d.start) {
                 cue_dates[i].push(d);
+            }
+        }
+        for cd in cue_dates.iter_mut() {
+            if cd.is_empty() {
+                cd.extend(fronted_dates.iter().copied());
             }
         }
         let sentence_actors = attributions(s, sent.start);

@@ -8,9 +8,10 @@
 //! tolerance around day-precise dates); the place match, date match and the
 //! overlap of the sentences' content words rank candidates.
 //!
-//! Pass 2 takes the vague mentions (no place, or only "Europe"; no date): one
-//! joins a row only when exactly one row of its kind can take it, otherwise it
-//! is kept apart as unlocated. Aggregate claims are kept apart too: "over 110
+//! Pass 2 takes the vague mentions (no place, or only "Europe"; no date of a
+//! month or better): one joins the row its own article located for that kind
+//! when there is exactly one, else the only row of its kind that can take it;
+//! otherwise it is kept apart as unlocated. Aggregate claims are kept apart too: "over 110
 //! incidents" is one claim, never 110 rows.
 
 use std::collections::BTreeSet;
@@ -192,7 +193,16 @@ pub fn build_register(mut mentions: Vec<Mention>) -> Register {
     let mut unlocated = Vec::new();
     for m in vague {
         let fits: Vec<usize> = clusters.iter().enumerate().filter(|(_, c)| c.score(&m).is_some()).map(|(i, _)| i).collect();
-        if let [i] = fits[..] {
+        // A vague sentence in an article that located exactly one incident of its
+        // kind refers back to it ("Police suspect arson." after "A fire destroyed…").
+        let same_article: Vec<usize> = fits
+            .iter()
+            .copied()
+            .filter(|&i| clusters[i].members.iter().any(|(o, attached)| !attached && o.article == m.article))
+            .collect();
+        if let [i] = same_article[..] {
+            clusters[i].members.push((m, true));
+        } else if let [i] = fits[..] {
             clusters[i].members.push((m, true));
         } else {
             unlocated.push(m);

@@ -27,7 +27,7 @@ pub const KIND_CUES: &[(IncidentKind, &str)] = &[
     (IncidentKind::AirspaceViolation, r"\bairspace\s+(?:violations?|incursions?|breach(?:es)?|intrusions?)\b"),
     (IncidentKind::AirspaceViolation, r"\b(?:violat\w*|incursions?|breach\w*|intrusions?|entered|strayed)\s+(?:into\s+|of\s+|in\s+)?(?:[\w-]+\s+){0,2}airspace\b"),
     (IncidentKind::MilitaryAircraft, r"\b(?:fighter\s+jets?|fighter\s+aircraft|warplanes?|strategic\s+bombers?|bombers|military\s+(?:aircraft|jets?|planes?|helicopters?)|combat\s+aircraft|reconnaissance\s+(?:aircraft|planes?))\b"),
-    (IncidentKind::NavalShadowing, r"\bshadow(?:ed|ing|s)?\s+(?:[\w-]+\s+){0,3}(?:vessels?|ships?|warships?|submarines?|tankers?|frigates?|destroyers?|corvettes?|fleet)\b"),
+    (IncidentKind::NavalShadowing, r"\bshadow(?:ed|ing|s)\s+(?:[\w-]+\s+){0,3}(?:vessels?|ships?|warships?|submarines?|tankers?|frigates?|destroyers?|corvettes?)\b"),
     (IncidentKind::NavalShadowing, r"\b(?:vessels?|ships?|warships?|submarines?|tankers?)\b[^.;]{0,40}?\b(?:was|were)\s+shadowed\b"),
     (IncidentKind::NavalShadowing, r"\b(?:escorted|tracked|monitored)\s+(?:[\w-]+\s+){0,3}(?:warships?|submarines?|naval\s+vessels?|spy\s+ships?)\b"),
     (IncidentKind::GpsJamming, r"\b(?:gps|gnss|satellite[\s-]navigation|navigation)(?:\s+signals?)?\s+(?:jamming|spoofing|interference|disruptions?|outages?)\b"),
