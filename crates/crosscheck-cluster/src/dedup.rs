@@ -440,9 +440,7 @@ impl Deduper {
                 .then(x.a.cmp(&y.a))
         });
 
-        let keys = fp.band_keys.clone();
-        let sentences = fp.sentences.clone();
-        self.index_doc(new, &keys, &sentences, fp.shingles > 0);
+        self.index_doc(new, &fp.band_keys, &fp.sentences, fp.shingles > 0);
         self.docs.push(DocRec {
             member,
             shingles: fp.shingles,
@@ -652,6 +650,20 @@ impl Deduper {
     }
 }
 
+/// Per-thread buffers of [`fingerprint_with`], reused across documents: at
+/// tens of thousands of documents a second the allocator would otherwise be a
+/// visible share of the time.
+#[derive(Default)]
+struct Scratch {
+    words: Vec<u64>,
+    shingles: Vec<u64>,
+    full: Vec<u32>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
 fn fingerprint_with(
     hasher: &MinHasher,
     cfg: &DedupConfig,
@@ -659,37 +671,40 @@ fn fingerprint_with(
     rows: usize,
     text: &str,
 ) -> Fingerprint {
-    let mut words: Vec<u64> = Vec::with_capacity(text.len() / 5);
-    let mut sentences: Vec<u32> = Vec::new();
-    let mut sent_start = 0usize;
-    tokens::scan(text, |e| match e {
-        Event::Word { word, .. } => words.push(hash_bytes(word.as_bytes())),
-        Event::SentenceEnd => {
-            let s = &words[sent_start..];
-            if s.len() >= tables::MIN_SENTENCE_WORDS {
-                sentences.push((mix64(s.iter().fold(0x51u64, |h, &w| combine(h, w))) >> 32) as u32);
+    SCRATCH.with(|cell| {
+        let mut scratch = cell.borrow_mut();
+        let Scratch {
+            words,
+            shingles,
+            full,
+        } = &mut *scratch;
+        words.clear();
+        let mut sentences: Vec<u32> = Vec::new();
+        let mut sent_start = 0usize;
+        tokens::scan(text, |e| match e {
+            Event::Word { word, .. } => words.push(hash_bytes(word.as_bytes())),
+            Event::SentenceEnd => {
+                let s = &words[sent_start..];
+                if cfg.verify && s.len() >= tables::MIN_SENTENCE_WORDS {
+                    sentences
+                        .push((mix64(s.iter().fold(0x51u64, |h, &w| combine(h, w))) >> 32) as u32);
+                }
+                sent_start = words.len();
             }
-            sent_start = words.len();
+        });
+        sentences.sort_unstable();
+        sentences.dedup();
+        minhash::shingles(words, cfg.shingle_words, shingles);
+        hasher.signature(shingles, full);
+        let mut keys = Vec::with_capacity(bands);
+        minhash::band_keys(full, bands, rows, &mut keys);
+        Fingerprint {
+            band_keys: keys,
+            sig: minhash::compact(full),
+            sentences: sentences.into_boxed_slice(),
+            shingles: shingles.len() as u32,
         }
-    });
-    sentences.sort_unstable();
-    sentences.dedup();
-    let mut sh = Vec::with_capacity(words.len());
-    minhash::shingles(&words, cfg.shingle_words, &mut sh);
-    let mut full = Vec::with_capacity(cfg.num_perm);
-    hasher.signature(&sh, &mut full);
-    let mut keys = Vec::with_capacity(bands);
-    minhash::band_keys(&full, bands, rows, &mut keys);
-    Fingerprint {
-        band_keys: keys,
-        sig: minhash::compact(&full),
-        sentences: if cfg.verify {
-            sentences.into_boxed_slice()
-        } else {
-            Box::new([])
-        },
-        shingles: sh.len() as u32,
-    }
+    })
 }
 
 fn shared_count(a: &[u32], b: &[u32]) -> usize {

@@ -7,11 +7,13 @@
 //!   incrementally with every article, as in the paper);
 //! * shared entities (capitalised-name proxy): share of the article's entities
 //!   the story already mentions;
-//! * publication-time distance to the story's time range, `exp(-Δ/scale)`.
+//! * publication-time distance to the story's time range: the content score
+//!   (weighted mean of the two above) is multiplied by
+//!   `1 − w_time·(1 − exp(−Δ/scale))`, so time can only lower it.
 //!
 //! A signal that cannot be computed (no date on either side, no entity in the
-//! article) is left out and the weights are renormalised: missing is neutral,
-//! neither for nor against. The article joins the best story scoring at least
+//! article) is left out (entities: the weights are renormalised; time: factor
+//! 1): missing is neutral, neither for nor against. The article joins the best story scoring at least
 //! the threshold, or opens a new one. Story ids are `"story-" + id of the first
 //! article`, so they never change as coverage arrives.
 //!
@@ -411,23 +413,26 @@ impl StoryClusterer {
             num += self.config.weight_entities * shared as f32 / f.entities.len() as f32;
             den += self.config.weight_entities;
         }
-        if let (Some(t), Some(a), Some(b)) = (f.time, st.first_time, st.last_time) {
-            let gap = if t < a {
-                a - t
-            } else if t > b {
-                t - b
-            } else {
-                0
-            };
-            let days = gap as f64 / 86_400.0;
-            num += self.config.weight_time * (-days / self.config.time_scale_days).exp() as f32;
-            den += self.config.weight_time;
-        }
-        if den > 0.0 {
-            num / den
-        } else {
-            0.0
-        }
+        let content = if den > 0.0 { num / den } else { 0.0 };
+        // Time only ever lowers the score: articles of the same days are not
+        // thereby similar (everything in a news feed is recent), but coverage
+        // weeks apart is less likely one story. A missing date is neutral.
+        let time_factor = match (f.time, st.first_time, st.last_time) {
+            (Some(t), Some(a), Some(b)) => {
+                let gap = if t < a {
+                    a - t
+                } else if t > b {
+                    t - b
+                } else {
+                    0
+                };
+                let days = gap as f64 / 86_400.0;
+                let decay = 1.0 - (-days / self.config.time_scale_days).exp() as f32;
+                1.0 - self.config.weight_time * decay
+            }
+            _ => 1.0,
+        };
+        content * time_factor
     }
 
     fn centroid_cosine(&self, a: u32, b: u32) -> f32 {
@@ -554,6 +559,12 @@ impl StoryClusterer {
 
     pub fn is_empty(&self) -> bool {
         self.articles.is_empty()
+    }
+
+    /// Ids of the articles added so far, in input order (for re-runs over a
+    /// persisted state: skip what is already in).
+    pub fn article_ids(&self) -> impl Iterator<Item = &ArticleId> {
+        self.articles.iter().map(|a| &a.id)
     }
 
     /// The live story id of article `index` (input order).

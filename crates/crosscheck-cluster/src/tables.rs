@@ -35,12 +35,14 @@ pub const MINHASH_SEED: u64 = 0x5eed_c1a5_7e2d_0001;
 // ---------------------------------------------------------------- stories
 
 /// Minimum combined score for an article to join an existing story.
-pub const STORY_THRESHOLD: f32 = 0.30;
-/// Weights of the three similarity signals. Time is a weak prior: it mostly
-/// separates recurring events with similar wording.
+pub const STORY_THRESHOLD: f32 = 0.22;
+/// Weights of the two content signals (weighted mean).
 pub const WEIGHT_TFIDF: f32 = 0.60;
 pub const WEIGHT_ENTITIES: f32 = 0.25;
-pub const WEIGHT_TIME: f32 = 0.15;
+/// Largest share of the content score the time distance can take away (for
+/// coverage far outside the story's time range). Time mostly separates
+/// recurring events told in similar words.
+pub const WEIGHT_TIME: f32 = 0.5;
 /// Decay scale of the time signal in days: `exp(-|Δt| / scale)`.
 pub const TIME_SCALE_DAYS: f64 = 3.0;
 /// A story not updated for this many days (relative to the article's date) is

@@ -97,23 +97,51 @@ pub fn scan(text: &str, mut f: impl FnMut(Event<'_>)) {
         }};
     }
 
-    for raw in text.chars() {
-        if raw == '\n' {
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    while pos < bytes.len() {
+        let b = bytes[pos];
+        if b == b'\n' {
+            pos += 1;
             pending_join = None;
             flush_word!();
             end_sentence!();
             pending_end = false;
             continue;
         }
-        // ASCII needs no folding table: lower-case it directly (most news text).
-        if raw.is_ascii() && !raw.is_ascii_control() {
-            let c = if raw == '`' {
+        // A run of ASCII letters and digits: copy it in one go (most of the text).
+        if b.is_ascii_alphanumeric() {
+            let end = bytes[pos..]
+                .iter()
+                .position(|c| !c.is_ascii_alphanumeric())
+                .map_or(bytes.len(), |k| pos + k);
+            if let Some(j) = pending_join.take() {
+                cur.push(j);
+            }
+            // "U.S" or "3.5": a dot inside a token is not a sentence end.
+            pending_end = false;
+            if cur.is_empty() {
+                cur_cap = b.is_ascii_uppercase();
+            }
+            let from = cur.len();
+            cur.push_str(&text[pos..end]);
+            cur[from..].make_ascii_lowercase();
+            pos = end;
+            continue;
+        }
+        // Other ASCII needs no decoding and no folding table.
+        if b.is_ascii() && !b.is_ascii_control() {
+            pos += 1;
+            let raw = b as char;
+            let c = if b == b'`' {
                 '\''
             } else {
-                raw.to_ascii_lowercase()
+                b.to_ascii_lowercase() as char
             };
             handle!(c, raw);
         } else {
+            let raw = text[pos..].chars().next().expect("char boundary");
+            pos += raw.len_utf8();
             let Some(folded) = fold_char(raw) else {
                 continue;
             };
