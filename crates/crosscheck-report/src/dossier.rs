@@ -27,7 +27,11 @@
 //!   `reference_certainty?`, `rows[]` (`source`, `article`, `lead`, `lead_cites`,
 //!   `certainty {score, boosters, hedges}`, `flagged`);
 //! * `timeline[]`: `kind`, `date?` (`[start, end]` ISO), `date_text?`, `places`,
-//!   `summary`, `sources`, `cites`.
+//!   `summary`, `sources`, `cites`;
+//! * `incidents[]`: the story's incident register rows, as
+//!   `crosscheck_incidents::IncidentRow` serialises them (`id`, `kind`,
+//!   `multiplicity`, `date?`, `place?`, `places`, `actors`, `counts`,
+//!   `independent_sources`, `outlets`, `sources[]` with spans, `conflicts`).
 //!
 //! A cite is `{article, source, span: {start, end}, text}`.
 
@@ -97,6 +101,9 @@ pub struct Dossier {
     pub conflicts: Vec<Conflict>,
     pub framing: Framing,
     pub timeline: Vec<TimelineEvent>,
+    /// Incident register rows of this story (from `crosscheck-incidents`).
+    #[serde(default)]
+    pub incidents: Vec<crosscheck_incidents::IncidentRow>,
 }
 
 impl Dossier {
@@ -170,6 +177,8 @@ pub fn build_dossier_with_id(story_id: &str, articles: &[Article]) -> Dossier {
         })
         .collect();
     let summary = summarize(articles, &group_of, &cmp);
+    let mentions = docs.iter().flat_map(|d| crosscheck_incidents::mentions(d, d.article.published.as_ref().map(|p| p.date).or(sdate))).collect();
+    let incidents = crosscheck_incidents::build_register(mentions).rows;
     Dossier {
         schema: SCHEMA.to_string(),
         story_id: story_id.to_string(),
@@ -182,6 +191,7 @@ pub fn build_dossier_with_id(story_id: &str, articles: &[Article]) -> Dossier {
         conflicts: cmp.conflicts,
         framing: cmp.framing,
         timeline: cmp.timeline,
+        incidents,
     }
 }
 

@@ -527,37 +527,58 @@ pub fn evaluate(gold: &Gold, dossiers: &[Dossier]) -> EvalReport {
     cats.insert("framing".to_string(), fs.finish());
 
     // ---- incidents ----
-    let mut pe: Vec<(String, Vec<String>, String)> = Vec::new();
-    for d in dossiers {
-        for e in &d.timeline {
-            if crosscheck_compare::tables::NON_INCIDENT_TYPES.contains(&e.kind.as_str()) {
-                continue;
-            }
-            pe.push((e.kind.clone(), e.sources.iter().map(|s| keys.key(d, s)).collect(), format!("{} @ {}: {}", e.kind, e.places.join("/"), e.summary)));
-        }
-    }
-    let is: Vec<Vec<Option<f64>>> = pe
+    // Register rows scored by the incident stage's own matcher (same kind,
+    // compatible place, one-to-one); timeline events stand in when a dossier
+    // has no register rows.
+    let rows: Vec<crosscheck_incidents::IncidentRow> = dossiers.iter().flat_map(|d| d.incidents.clone()).collect();
+    let ginc: Vec<crosscheck_incidents::GoldIncident> = gold
+        .incidents
         .iter()
-        .map(|(kind, outs, label)| {
-            gold.incidents
-                .iter()
-                .map(|g| {
-                    if event_type(&g.kind) != Some(kind.as_str()) {
-                        return None;
-                    }
-                    let shared = outs.iter().filter(|o| g.outlets.contains(o)).count();
-                    if shared == 0 {
-                        return None;
-                    }
-                    Some(shared as f64 + recall_overlap(&g.r#where, label))
-                })
-                .collect()
-        })
+        .map(|g| crosscheck_incidents::GoldIncident { kind: g.kind.clone(), place: g.r#where.clone(), articles: g.outlets.clone(), when: None })
         .collect();
-    let (it, iu) = greedy(&is, gold.incidents.len());
-    let il: Vec<String> = pe.iter().map(|p| p.2.clone()).collect();
-    let igl: Vec<String> = gold.incidents.iter().map(|g| format!("{} @ {} ({})", g.kind, g.r#where, g.outlets.join(","))).collect();
-    cats.insert("incidents".to_string(), score_of(&il, &igl, &it, &iu, &[]));
+    if !rows.is_empty() {
+        let gs = crosscheck_incidents::score_against_gold(&rows, &ginc);
+        let mut sc = Score { tp: gs.matched, fp: gs.rows - gs.matched, fn_: gs.gold - gs.matched, ..Default::default() };
+        sc.missed = gs.missed.iter().map(|&i| format!("{} @ {} ({})", gold.incidents[i].kind, gold.incidents[i].r#where, gold.incidents[i].outlets.join(","))).collect();
+        sc.extra = rows
+            .iter()
+            .filter(|r| gs.unmatched_rows.contains(&r.id))
+            .map(|r| format!("{} @ {} ({})", r.kind.label(), r.place.as_ref().map(|p| p.name.clone()).unwrap_or_default(), r.outlets.join(",")))
+            .collect();
+        cats.insert("incidents".to_string(), sc.finish());
+    } else {
+        let mut pe: Vec<(String, Vec<String>, String)> = Vec::new();
+        for d in dossiers {
+            for e in &d.timeline {
+                if crosscheck_compare::tables::NON_INCIDENT_TYPES.contains(&e.kind.as_str()) {
+                    continue;
+                }
+                pe.push((e.kind.clone(), e.sources.iter().map(|s| keys.key(d, s)).collect(), format!("{} @ {}: {}", e.kind, e.places.join("/"), e.summary)));
+            }
+        }
+        let is: Vec<Vec<Option<f64>>> = pe
+            .iter()
+            .map(|(kind, outs, label)| {
+                gold.incidents
+                    .iter()
+                    .map(|g| {
+                        if event_type(&g.kind) != Some(kind.as_str()) {
+                            return None;
+                        }
+                        let shared = outs.iter().filter(|o| g.outlets.contains(o)).count();
+                        if shared == 0 {
+                            return None;
+                        }
+                        Some(shared as f64 + recall_overlap(&g.r#where, label))
+                    })
+                    .collect()
+            })
+            .collect();
+        let (it, iu) = greedy(&is, gold.incidents.len());
+        let il: Vec<String> = pe.iter().map(|p| p.2.clone()).collect();
+        let igl: Vec<String> = gold.incidents.iter().map(|g| format!("{} @ {} ({})", g.kind, g.r#where, g.outlets.join(","))).collect();
+        cats.insert("incidents".to_string(), score_of(&il, &igl, &it, &iu, &[]));
+    }
 
     // ---- stories ----
     let ps: Vec<Vec<String>> = dossiers.iter().map(|d| d.articles.iter().map(|a| keys.key(d, &a.source)).collect()).collect();

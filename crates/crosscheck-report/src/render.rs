@@ -115,6 +115,14 @@ pub fn markdown(d: &Dossier) -> String {
         let when = e.date.map(|(a, b)| if a == b { a.to_string() } else { format!("{a}..{b}") }).unwrap_or_else(|| "undated".into());
         let _ = writeln!(m, "- {when} · {} · {} · {} — {}", e.kind, e.places.join(", "), e.sources.join(", "), md_escape(&e.summary));
     }
+    if !d.incidents.is_empty() {
+        let _ = writeln!(m, "\n## Incidents\n");
+        for r in &d.incidents {
+            let when = r.date.as_ref().map(|x| x.display()).unwrap_or_else(|| "undated".into());
+            let place = r.place.as_ref().map(|p| p.name.clone()).unwrap_or_default();
+            let _ = writeln!(m, "- {when} · {} · {} · {}", r.kind.label(), place, r.outlets.join(", "));
+        }
+    }
     let _ = writeln!(m, "\n## Outlets\n");
     for a in &d.articles {
         let dup = a.duplicate_of.as_ref().map(|x| format!(" (copy of {x})")).unwrap_or_default();
@@ -132,7 +140,7 @@ del{background:#fdd;text-decoration:line-through}ins{background:#dfd;text-decora
 .corr{background:#d8f0d8}.single{background:#f7e3c4}.flag{background:#f6c9c9}.ok{background:#d8e8f6}\
 table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:4px 6px;vertical-align:top;font-size:.9rem}\
 a.cite{font:12px sans-serif;color:#336;text-decoration:none;margin-right:6px}a.cite:hover{text-decoration:underline}\
-.art p{margin:.3rem 0}.art span:target{background:#ff9}.sent{border-radius:3px}";
+.figure svg{max-width:100%;height:auto}.art p{margin:.3rem 0}.art span:target{background:#ff9}.sent{border-radius:3px}";
 
 fn cite_link(d: &Dossier, c: &Cite) -> String {
     format!(
@@ -161,7 +169,7 @@ pub fn html(d: &Dossier) -> String {
     for l in &d.summary.lines {
         let _ = writeln!(h, "<li>{}</li>", escape(l));
     }
-    let _ = writeln!(h, "</ul><p class=\"meta\"><a href=\"#quotes\">Who said what</a> · <a href=\"#claims\">Claims</a> · <a href=\"#conflicts\">Conflicts</a> · <a href=\"#framing\">Framing</a> · <a href=\"#timeline\">Timeline</a> · <a href=\"#outlets\">Outlets</a> · <a href=\"#articles\">Articles</a></p>");
+    let _ = writeln!(h, "</ul><p class=\"meta\"><a href=\"#quotes\">Who said what</a> · <a href=\"#claims\">Claims</a> · <a href=\"#conflicts\">Conflicts</a> · <a href=\"#framing\">Framing</a> · <a href=\"#timeline\">Timeline</a> · <a href=\"#incidents\">Incidents</a> · <a href=\"#outlets\">Outlets</a> · <a href=\"#articles\">Articles</a></p>");
 
     let _ = writeln!(h, "<h2 id=\"quotes\">Who said what</h2>");
     for q in &d.quotes {
@@ -276,6 +284,20 @@ pub fn html(d: &Dossier) -> String {
     }
     let _ = writeln!(h, "</table>");
 
+    if !d.incidents.is_empty() {
+        let _ = writeln!(h, "<h2 id=\"incidents\">Incidents</h2><table><tr><th>when</th><th>what</th><th>where</th><th>outlets</th><th>sources</th></tr>");
+        for r in &d.incidents {
+            let when = r.date.as_ref().map(|x| x.display()).unwrap_or_else(|| "undated".into());
+            let place = r.place.as_ref().map(|p| p.name.clone()).unwrap_or_default();
+            let cites: String = r
+                .sources
+                .iter()
+                .map(|s| cite_link(d, &Cite { article: s.article.clone(), source: s.source.clone(), span: s.span, text: s.text.clone() }))
+                .collect();
+            let _ = writeln!(h, "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", escape(&when), escape(r.kind.label()), escape(&place), escape(&r.outlets.join(", ")), cites);
+        }
+        let _ = writeln!(h, "</table><div class=\"figure\">{}</div><div class=\"figure\">{}</div>", crosscheck_incidents::timeline_svg(&d.incidents), crosscheck_incidents::map_svg(&d.incidents));
+    }
     let _ = writeln!(h, "<h2 id=\"outlets\">Outlets</h2><ul>");
     for a in &d.articles {
         let dup = a.duplicate_of.as_ref().map(|x| format!(" · copy of {x}")).unwrap_or_default();

@@ -4,6 +4,8 @@
 
 use std::process::ExitCode;
 
+use std::io::Write as _;
+
 use anyhow::Context as _;
 
 use crate::Context;
@@ -52,6 +54,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     if let Some(only) = &only {
         report.categories.retain(|k, _| only.contains(k));
     }
+    let mut out = String::new();
     if ctx.json {
         let mut v = serde_json::to_value(&report)?;
         if !args.verbose {
@@ -64,19 +67,22 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
                 }
             }
         }
-        println!("{}", serde_json::to_string_pretty(&v)?);
+        out.push_str(&serde_json::to_string_pretty(&v)?);
+        out.push('\n');
     } else {
-        print!("{}", crosscheck_report::eval::table(&report));
+        out.push_str(&crosscheck_report::eval::table(&report));
         if args.verbose {
             for (k, s) in &report.categories {
                 for m in &s.missed {
-                    println!("{k}\tmissed\t{m}");
+                    out.push_str(&format!("{k}\tmissed\t{m}\n"));
                 }
                 for x in &s.extra {
-                    println!("{k}\textra\t{x}");
+                    out.push_str(&format!("{k}\textra\t{x}\n"));
                 }
             }
         }
     }
+    // A closed pipe (`| head`) is not an error worth a panic.
+    let _ = std::io::stdout().write_all(out.as_bytes());
     Ok(ExitCode::SUCCESS)
 }
