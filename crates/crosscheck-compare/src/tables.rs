@@ -119,6 +119,9 @@ pub const EVENT_TYPES: &[(&str, &[&str])] = &[
     ("interview", &["interview"]),
 ];
 
+/// A cue word followed by one of these is not an event ("fire chief", "fire brigade").
+pub const EVENT_CUE_NOT_BEFORE: &[&str] = &["chief", "chiefs", "commissioner", "brigade", "brigades", "fighter", "fighters", "department", "service", "station", "officer", "officers", "safety", "alarm", "alarms"];
+
 /// Event types that are not incidents (for the incident register / eval).
 pub const NON_INCIDENT_TYPES: &[&str] = &["diplomatic meeting", "interview"];
 

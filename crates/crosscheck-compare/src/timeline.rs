@@ -41,7 +41,11 @@ pub fn event_type(text: &str) -> Option<&'static str> {
         return None;
     }
     for (kind, cues) in tables::EVENT_TYPES {
-        if words.iter().any(|w| cues.iter().any(|c| w.starts_with(c))) {
+        let hit = words.iter().enumerate().any(|(i, w)| {
+            cues.iter().any(|c| w.starts_with(c))
+                && !words.get(i + 1).is_some_and(|n| tables::EVENT_CUE_NOT_BEFORE.contains(&n.as_str()))
+        });
+        if hit {
             return Some(kind);
         }
     }
@@ -50,7 +54,21 @@ pub fn event_type(text: &str) -> Option<&'static str> {
 
 /// Build the story's timeline.
 pub fn timeline(input: StoryInput<'_>, _claims: &[Claim]) -> Vec<TimelineEvent> {
-    let mut events: Vec<(TimelineEvent, Vec<String>)> = Vec::new();
+    // People are not places.
+    let people: Vec<String> = input
+        .docs
+        .iter()
+        .flat_map(|d| d.entities.iter().filter(|e| e.kind == crosscheck_extract::EntityKind::Person))
+        .flat_map(|e| diff_words(&e.name))
+        .collect();
+    struct M {
+        kind: &'static str,
+        places: Vec<String>,
+        keys: Vec<String>,
+        date: Option<((NaiveDate, NaiveDate), String)>,
+        cite: Cite,
+    }
+    let mut ms: Vec<M> = Vec::new();
     for u in units(input) {
         let d = &input.docs[u.doc];
         let text = u.span.slice(&d.article.text);
@@ -61,57 +79,73 @@ pub fn timeline(input: StoryInput<'_>, _claims: &[Claim]) -> Vec<TimelineEvent> 
             .filter(|e| e.kind == crosscheck_extract::EntityKind::Place && e.mentions.iter().any(|m| u.span.contains(*m)))
             .map(|e| e.name.clone())
             .collect();
-        let keys: Vec<String> = if places.is_empty() {
-            let names = name_tokens(text);
-            places = capitalised_runs(text);
-            names
+        if places.is_empty() {
+            places = capitalised_runs(text).into_iter().filter(|r| !diff_words(r).iter().any(|w| people.contains(w))).collect();
+        }
+        let keys: Vec<String> = places.iter().flat_map(|p| diff_words(p)).filter(|w| !crate::lexical::is_stop(w)).collect();
+        let date = d
+            .dates
+            .iter()
+            .find(|m| u.span.contains(m.span) && m.resolved.is_some())
+            .map(|m| (m.resolved.unwrap_or_default(), m.span.slice(&d.article.text).to_string()));
+        ms.push(M { kind, places, keys, date, cite: Cite::of(d, u.span) });
+    }
+    // Located mentions first; a mention without a place joins the one event of
+    // its type when there is exactly one, else stands alone.
+    ms.sort_by_key(|m| m.keys.is_empty());
+    let mut events: Vec<(TimelineEvent, Vec<String>)> = Vec::new();
+    for m in ms {
+        let same_kind: Vec<usize> = (0..events.len()).filter(|&i| events[i].0.kind == m.kind).collect();
+        let target = if m.keys.is_empty() {
+            (same_kind.len() == 1).then(|| same_kind[0])
         } else {
-            places.iter().flat_map(|p| diff_words(p)).collect()
+            same_kind.iter().copied().find(|&i| events[i].1.iter().any(|k| m.keys.contains(k)))
         };
-        let date = d.dates.iter().find(|m| u.span.contains(m.span) && m.resolved.is_some());
-        let cite = Cite::of(d, u.span);
-        let found = events.iter_mut().find(|(e, k)| e.kind == kind && (k.iter().any(|x| keys.contains(x)) || k.is_empty() && keys.is_empty()));
-        match found {
-            Some((e, k)) => {
-                if !e.sources.contains(&cite.source) {
-                    e.sources.push(cite.source.clone());
+        match target {
+            Some(i) => {
+                let (e, k) = &mut events[i];
+                if !e.sources.contains(&m.cite.source) {
+                    e.sources.push(m.cite.source.clone());
                 }
-                for p in places {
+                for p in m.places {
                     if !e.places.contains(&p) {
                         e.places.push(p);
                     }
                 }
                 if e.date.is_none() {
-                    if let Some(m) = date {
-                        e.date = m.resolved;
-                        e.date_text = Some(m.span.slice(&d.article.text).to_string());
+                    if let Some((r, t)) = m.date {
+                        e.date = Some(r);
+                        e.date_text = Some(t);
                     }
                 }
-                for x in keys {
+                for x in m.keys {
                     if !k.contains(&x) {
                         k.push(x);
                     }
                 }
-                e.cites.push(cite);
+                e.cites.push(m.cite);
             }
             None => {
                 let ev = TimelineEvent {
-                    kind: kind.to_string(),
-                    date: date.and_then(|m| m.resolved),
-                    date_text: date.map(|m| m.span.slice(&d.article.text).to_string()),
-                    places,
-                    summary: cite.text.clone(),
-                    sources: vec![cite.source.clone()],
-                    cites: vec![cite],
+                    kind: m.kind.to_string(),
+                    date: m.date.as_ref().map(|x| x.0),
+                    date_text: m.date.map(|x| x.1),
+                    places: m.places,
+                    summary: m.cite.text.clone(),
+                    sources: vec![m.cite.source.clone()],
+                    cites: vec![m.cite],
                 };
-                events.push((ev, keys));
+                events.push((ev, m.keys));
             }
         }
     }
-    let mut out: Vec<TimelineEvent> = events.into_iter().map(|(mut e, _)| {
-        e.sources = sorted_sources(e.sources.clone());
-        e
-    }).collect();
+    let mut out: Vec<TimelineEvent> = events
+        .into_iter()
+        .map(|(mut e, _)| {
+            e.sources = sorted_sources(e.sources.clone());
+            e
+        })
+        .collect();
     out.sort_by(|a, b| a.date.map(|d| d.0).cmp(&b.date.map(|d| d.0)).then(b.sources.len().cmp(&a.sources.len())));
     let _ = input.story_date;
     out
@@ -154,6 +188,7 @@ mod tests {
         assert_eq!(event_type("Divers found two severed cables."), Some("cable damage"));
         assert_eq!(event_type("The alliance may consider strikes."), None);
         assert_eq!(event_type("Missile strikes killed four civilians."), Some("strike"));
+        assert_eq!(event_type("The fire chief spoke to reporters."), None);
     }
 
     #[test]
