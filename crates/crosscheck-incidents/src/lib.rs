@@ -39,7 +39,7 @@ pub use dates::{IncidentDate, When};
 pub use gazetteer::{Place, PlaceKind};
 pub use gold::{score_against_gold, GoldIncident, GoldScore};
 pub use mentions::{article_date, mentions, mentions_of_article};
-pub use register::{build_register, register_of_articles, Filter, Register};
+pub use register::{batch_reference, build_register, register_of_articles, Filter, Register};
 pub use svg::{map_svg, timeline_svg};
 
 /// Errors of the incident stage (exports and gold files; extraction itself cannot fail).
@@ -53,6 +53,13 @@ pub enum IncidentsError {
     Gold(String),
     #[error("unknown incident kind {0:?}")]
     UnknownKind(String),
+    #[error("not a day (YYYY-MM-DD): {0:?}")]
+    BadDay(String),
+}
+
+/// Parse a `YYYY-MM-DD` day (for `--since`).
+pub fn parse_day(s: &str) -> Result<NaiveDate, IncidentsError> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| IncidentsError::BadDay(s.to_string()))
 }
 
 /// The incident taxonomy. Each kind is recognised by the cue patterns of
