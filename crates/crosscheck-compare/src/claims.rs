@@ -247,7 +247,17 @@ pub fn align_claims(input: StoryInput<'_>) -> Vec<Claim> {
             let mut groups: Vec<usize> = m.iter().map(|&u| input.group(units[u].doc)).collect();
             groups.sort();
             groups.dedup();
-            let text = support.iter().map(|c| c.text.clone()).min_by_key(|t| (t.len() as i64 - 160).abs()).unwrap_or_default();
+            // The medoid: the unit most similar to the others states the claim best.
+            let medoid = m
+                .iter()
+                .max_by(|&&a, &&b| {
+                    let sa: f64 = m.iter().filter(|&&x| x != a).map(|&x| similarity(&units[a], &units[x], &idf)).sum();
+                    let sb: f64 = m.iter().filter(|&&x| x != b).map(|&x| similarity(&units[b], &units[x], &idf)).sum();
+                    sa.total_cmp(&sb).then(b.cmp(&a))
+                })
+                .copied()
+                .unwrap_or(m[0]);
+            let text = Cite::of(&input.docs[units[medoid].doc], units[medoid].span).text;
             Claim {
                 id: String::new(),
                 text,

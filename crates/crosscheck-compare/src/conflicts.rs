@@ -107,7 +107,8 @@ pub fn role_conflicts(people: &People) -> Vec<Conflict> {
 
 const MONTHS: &[&str] = &["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
-/// (value as printed, counted-noun stems) pairs of a text.
+/// (value as printed, counted-noun stems) pairs of a text; a stem is kept
+/// with its printed word as `stem|word`.
 fn counts(text: &str) -> Vec<(String, Vec<String>)> {
     let w = diff_words(text);
     let mut out = Vec::new();
@@ -127,39 +128,55 @@ fn counts(text: &str) -> Vec<(String, Vec<String>)> {
         if near_month || t == "one" {
             continue;
         }
-        let nouns: Vec<String> = w[i + 1..(i + 6).min(w.len())].iter().filter(|x| !crate::lexical::is_stop(x) && !is_number_token(x)).map(|x| stem(x)).collect();
+        let nouns: Vec<String> = w[i + 1..(i + 6).min(w.len())].iter().filter(|x| !crate::lexical::is_stop(x) && !is_number_token(x)).map(|x| format!("{}|{x}", stem(x))).collect();
         out.push((t.clone(), nouns));
     }
     out
 }
 
-/// Different numbers for the same counted thing inside one corroborated claim.
-pub fn number_conflicts(_input: StoryInput<'_>, claims: &[Claim]) -> Vec<Conflict> {
-    let mut out = Vec::new();
-    for c in claims.iter().filter(|c| c.status == ClaimStatus::Corroborated) {
-        let per: Vec<(&Cite, Vec<(String, Vec<String>)>)> = c.support.iter().map(|s| (s, counts(&s.text))).collect();
-        let mut done: Vec<String> = Vec::new();
-        for (i, (ci, ki)) in per.iter().enumerate() {
-            for (vi, ni) in ki {
-                for (cj, kj) in per.iter().skip(i + 1) {
-                    if ci.source == cj.source {
+/// Different numbers for the same counted thing: two claim units of different
+/// near-duplicate groups counting the same noun with different values (or a
+/// number against a vague quantifier), whose other content words overlap
+/// enough to be about the same thing.
+pub fn number_conflicts(input: StoryInput<'_>, _claims: &[Claim]) -> Vec<Conflict> {
+    let units = crate::claims::units(input);
+    let per: Vec<Vec<(String, Vec<String>)>> = units.iter().map(|u| counts(u.span.slice(&input.docs[u.doc].article.text))).collect();
+    let mut out: Vec<Conflict> = Vec::new();
+    for i in 0..units.len() {
+        if per[i].is_empty() {
+            continue;
+        }
+        for j in i + 1..units.len() {
+            if per[j].is_empty() || input.group(units[i].doc) == input.group(units[j].doc) {
+                continue;
+            }
+            let shared_context = units[i].tokens.iter().filter(|t| !is_number_token(t) && units[j].tokens.contains(*t)).count();
+            for (vi, ni) in &per[i] {
+                for (vj, nj) in &per[j] {
+                    let stem_of = |x: &String| x.split('|').next().unwrap_or("").to_string();
+                    let Some(noun) = ni.iter().find(|x| nj.iter().any(|y| stem_of(y) == stem_of(x))) else { continue };
+                    let noun = &noun.split('|').nth(1).unwrap_or("").to_string();
+                    if vi == vj || shared_context < tables::NUMBER_CONFLICT_MIN_SHARED + 1 {
                         continue;
                     }
-                    for (vj, nj) in kj {
-                        let Some(noun) = ni.iter().find(|x| nj.contains(x)) else { continue };
-                        if vi == vj || done.contains(noun) {
-                            continue;
+                    let (ci, cj) = (Cite::of(&input.docs[units[i].doc], units[i].span), Cite::of(&input.docs[units[j].doc], units[j].span));
+                    let side = |v: &str, c: &Cite| ConflictSide { value: format!("{v} {noun}"), sources: vec![c.source.clone()], cites: vec![c.clone()] };
+                    match out.iter_mut().find(|c| c.kind == ConflictKind::Number && &c.subject == noun) {
+                        Some(c) => {
+                            for (v, cite) in [(vi, &ci), (vj, &cj)] {
+                                let value = format!("{v} {noun}");
+                                match c.sides.iter_mut().find(|s| s.value == value) {
+                                    Some(s) => {
+                                        if !s.sources.contains(&cite.source) {
+                                            s.sources.push(cite.source.clone());
+                                            s.cites.push(cite.clone());
+                                        }
+                                    }
+                                    None => c.sides.push(side(v, cite)),
+                                }
+                            }
                         }
-                        done.push(noun.clone());
-                        out.push(Conflict {
-                            kind: ConflictKind::Number,
-                            subject: noun.clone(),
-                            claim: Some(c.id.clone()),
-                            sides: vec![
-                                ConflictSide { value: format!("{vi} {noun}"), sources: vec![ci.source.clone()], cites: vec![(*ci).clone()] },
-                                ConflictSide { value: format!("{vj} {noun}"), sources: vec![cj.source.clone()], cites: vec![(*cj).clone()] },
-                            ],
-                        });
+                        None => out.push(Conflict { kind: ConflictKind::Number, subject: noun.clone(), claim: None, sides: vec![side(vi, &ci), side(vj, &cj)] }),
                     }
                 }
             }
@@ -173,10 +190,12 @@ pub fn date_conflicts(input: StoryInput<'_>, claims: &[Claim]) -> Vec<Conflict> 
     let mut out = Vec::new();
     for c in claims.iter().filter(|c| c.status == ClaimStatus::Corroborated) {
         let mut sides: Vec<ConflictSide> = Vec::new();
+        let mut resolved: Vec<(String, Option<(chrono::NaiveDate, chrono::NaiveDate)>)> = Vec::new();
         for s in &c.support {
             let Some(d) = input.docs.iter().find(|d| d.article.id == s.article) else { continue };
             for m in d.dates.iter().filter(|m| s.span.contains(m.span)) {
                 let value = m.span.slice(&d.article.text).to_string();
+                resolved.push((value.clone(), m.resolved));
                 let key = crosscheck_core::text::match_form(&value);
                 match sides.iter_mut().find(|x| crosscheck_core::text::match_form(&x.value) == key) {
                     Some(x) => {
@@ -190,7 +209,11 @@ pub fn date_conflicts(input: StoryInput<'_>, claims: &[Claim]) -> Vec<Conflict> 
             }
         }
         let distinct_sources = sorted_sources(sides.iter().flat_map(|x| x.sources.clone()));
-        if sides.len() >= 2 && distinct_sources.len() >= 2 {
+        // "December 1" and "on Monday" resolving to the same day agree.
+        let mut ranges: Vec<Option<(chrono::NaiveDate, chrono::NaiveDate)>> = sides.iter().map(|x| resolved.iter().find(|(v, _)| *v == x.value).and_then(|(_, r)| *r)).collect();
+        ranges.dedup();
+        let agree = ranges.len() == 1 && ranges[0].is_some();
+        if sides.len() >= 2 && distinct_sources.len() >= 2 && !agree {
             out.push(Conflict { kind: ConflictKind::Date, subject: c.text.clone(), claim: Some(c.id.clone()), sides });
         }
     }
@@ -217,8 +240,8 @@ mod tests {
         let a = counts("the cutting of two underwater cables in the sea");
         let b = counts("multiple severed sea data cables");
         let cable = stem("cables");
-        assert!(a.iter().any(|(v, n)| v == "two" && n.contains(&cable)));
-        assert!(b.iter().any(|(v, n)| v == "multiple" && n.contains(&cable)));
+        assert!(a.iter().any(|(v, n)| v == "two" && n.contains(&format!("{cable}|cables"))));
+        assert!(b.iter().any(|(v, n)| v == "multiple" && n.contains(&format!("{cable}|cables"))));
         assert!(counts("on December 2, 2025").is_empty());
     }
 }

@@ -318,7 +318,8 @@ fn build_group(input: StoryInput<'_>, raws: &[Raw], idx: &[usize]) -> QuoteGroup
         let vi = match versions.iter().position(|(w, _, _)| *w == r.words) {
             Some(vi) => {
                 let v = &mut versions[vi];
-                if crosscheck_core::text::match_form(&v.1.text) != crosscheck_core::text::match_form(&cite.text) {
+                let edge = |t: &str| crosscheck_core::text::match_form(t).trim_end_matches(|c: char| !c.is_alphanumeric()).to_string();
+                if edge(&v.1.text) != edge(&cite.text) {
                     v.1.punctuation_differs = true;
                 }
                 if !v.1.sources.contains(&cite.source) {

@@ -42,6 +42,9 @@ pub const MIN_CLAUSE_WORDS: usize = 5;
 /// Two claim units from different outlets align when their IDF-weighted token
 /// cosine reaches this.
 pub const CLAIM_ALIGN_THRESHOLD: f64 = 0.34;
+/// Two counts of one noun conflict only when their units share at least this
+/// many other content words besides the noun (same subject, not just the same word).
+pub const NUMBER_CONFLICT_MIN_SHARED: usize = 2;
 /// Two claim neighbourhoods sharing this share of their units are one claim.
 pub const CLAIM_MERGE_JACCARD: f64 = 0.5;
 /// Weight multiplier of a shared number (digits or number word): numbers are

@@ -23,6 +23,8 @@ fn seeds_eval_prints() {
     println!("{}", table(&r));
     if let Ok(p) = std::env::var("DOSSIER_OUT") {
         std::fs::write(&p, crosscheck_report::render::json(&d)).unwrap();
+        std::fs::write(format!("{p}.md"), crosscheck_report::render::markdown(&d)).unwrap();
+        std::fs::write(format!("{p}.html"), crosscheck_report::render::html(&d)).unwrap();
     }
     if std::env::var("VERBOSE").is_ok() {
         for (k, s) in &r.categories {
