@@ -245,6 +245,10 @@ pub struct Deduper {
     pairs: Vec<DupPair>,
     /// Union-find parent (by index).
     parent: Vec<u32>,
+    /// Whether members keep their path and source (off inside the story
+    /// clusterer, which keeps them itself: at a million articles the copy
+    /// would cost ~100 MB).
+    keep_metadata: bool,
     #[serde(skip)]
     index: Index,
 }
@@ -257,6 +261,12 @@ struct DeduperState {
     docs: Vec<DocRec>,
     pairs: Vec<DupPair>,
     parent: Vec<u32>,
+    #[serde(default = "yes")]
+    keep_metadata: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl From<DeduperState> for Deduper {
@@ -269,6 +279,7 @@ impl From<DeduperState> for Deduper {
             docs: Vec::new(),
             pairs: s.pairs,
             parent: s.parent,
+            keep_metadata: s.keep_metadata,
             index: Index::default(),
         };
         d.index.heads = vec![PreMap::default(); d.bands];
@@ -308,12 +319,21 @@ impl Deduper {
             docs: Vec::new(),
             pairs: Vec::new(),
             parent: Vec::new(),
+            keep_metadata: true,
             index: Index {
                 heads: vec![PreMap::default(); bands],
                 next: vec![Vec::new(); bands],
                 ..Default::default()
             },
         })
+    }
+
+    /// Do not keep path and source of members (their [`DupMember`]s then have
+    /// empty `path` and `source`; ids, dates and indices remain). For callers
+    /// that keep article metadata themselves.
+    pub fn without_metadata(mut self) -> Self {
+        self.keep_metadata = false;
+        self
     }
 
     pub fn config(&self) -> &DedupConfig {
@@ -355,8 +375,16 @@ impl Deduper {
         let member = DupMember {
             index: self.docs.len() as u32,
             id: article.id.clone(),
-            path: article.path.clone(),
-            source: article.source.clone(),
+            path: if self.keep_metadata {
+                article.path.clone()
+            } else {
+                String::new()
+            },
+            source: if self.keep_metadata {
+                article.source.clone()
+            } else {
+                String::new()
+            },
             published: published_secs(article),
         };
         let new = member.index;
@@ -537,7 +565,11 @@ impl Deduper {
         // Groups are small; scan members of the root's component lazily.
         for (i, _) in self.docs.iter().enumerate() {
             let i = i as u32;
-            if self.find(i) == root && best.map_or(true, |b| self.earlier(i, b)) {
+            let better = match best {
+                None => true,
+                Some(b) => self.earlier(i, b),
+            };
+            if self.find(i) == root && better {
                 best = Some(i);
             }
         }

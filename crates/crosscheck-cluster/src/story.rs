@@ -38,7 +38,7 @@ use serde::{Deserialize, Serialize};
 use crate::dedup::{DedupConfig, DedupError, Deduper, Fingerprint};
 use crate::features::{featurize, Features};
 use crate::tables;
-use crate::tokens::PreMap;
+use crate::tokens::{hash_bytes, PreMap};
 
 /// Settings of story clustering.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -92,6 +92,14 @@ pub struct Story {
     entities: Vec<(u32, u32)>,
     first_time: Option<i64>,
     last_time: Option<i64>,
+    /// Cached TF-IDF norm of the centroid and the article count it was computed
+    /// at (0 = stale). Recomputed when the story changes or the collection has
+    /// grown by a tenth: the IDF drifts slowly, and recomputing every norm for
+    /// every candidate was most of the clustering time.
+    #[serde(default)]
+    norm: f32,
+    #[serde(default)]
+    norm_at: u32,
 }
 
 /// An article as the clusterer remembers it.
@@ -176,6 +184,9 @@ pub struct StoryClusterer {
     postings: PreMap<u32, Vec<u32>>,
     events: Vec<StoryEvent>,
     deduper: Option<Deduper>,
+    /// Hashes of the story ids handed out, to keep them unique without a scan.
+    #[serde(skip)]
+    opened_ids: std::collections::HashSet<u64, crate::tokens::PrehashedBuild>,
 }
 
 /// Features and dedup fingerprint of an article, computable in parallel.
@@ -187,7 +198,11 @@ pub struct Prepared {
 
 impl StoryClusterer {
     pub fn new(config: StoryConfig) -> Result<Self, DedupError> {
-        let deduper = config.dedup.clone().map(Deduper::new).transpose()?;
+        let deduper = config
+            .dedup
+            .clone()
+            .map(|c| Deduper::new(c).map(Deduper::without_metadata))
+            .transpose()?;
         Ok(StoryClusterer {
             config,
             n_docs: 0,
@@ -197,6 +212,7 @@ impl StoryClusterer {
             postings: PreMap::default(),
             events: Vec::new(),
             deduper,
+            opened_ids: Default::default(),
         })
     }
 
@@ -310,6 +326,9 @@ impl StoryClusterer {
         counted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         counted.truncate(tables::MAX_CANDIDATES);
         // 4. Score.
+        for &(s, _) in &counted {
+            self.refresh_norm(s);
+        }
         let mut scored: Vec<(u32, f32)> = counted
             .iter()
             .map(|&(s, _)| {
@@ -329,9 +348,18 @@ impl StoryClusterer {
             None => {
                 let s = self.stories.len() as u32;
                 let mut id = format!("story-{}", article.id);
-                if self.stories.iter().any(|st| st.id == id) {
+                if self.opened_ids.len() != self.stories.len() {
+                    // Restored from serde: rebuild the id set.
+                    self.opened_ids = self
+                        .stories
+                        .iter()
+                        .map(|st| hash_bytes(st.id.as_bytes()))
+                        .collect();
+                }
+                if !self.opened_ids.insert(hash_bytes(id.as_bytes())) {
                     // The same text added twice without dedup: keep ids unique.
                     id = format!("{id}-{s}");
+                    self.opened_ids.insert(hash_bytes(id.as_bytes()));
                 }
                 tracing::debug!(story = %id, "story opened");
                 self.stories.push(Story {
@@ -343,6 +371,8 @@ impl StoryClusterer {
                     entities: Vec::new(),
                     first_time: None,
                     last_time: None,
+                    norm: 0.0,
+                    norm_at: 0,
                 });
                 (s, 1.0, true)
             }
@@ -381,24 +411,44 @@ impl StoryClusterer {
         }
     }
 
+    fn refresh_norm(&mut self, s: u32) {
+        let st = &self.stories[s as usize];
+        if st.norm_at != 0 && self.n_docs <= st.norm_at + st.norm_at / 10 {
+            return;
+        }
+        let norm = st
+            .centroid
+            .iter()
+            .map(|&(t, w)| (w * self.idf(t)).powi(2))
+            .sum::<f32>()
+            .sqrt();
+        let n = self.n_docs.max(1);
+        let st = &mut self.stories[s as usize];
+        st.norm = norm;
+        st.norm_at = n;
+    }
+
     fn score(&self, weighted: &[(u32, f32)], norm: f32, f: &Features, st: &Story) -> f32 {
         let mut num = 0.0;
         let mut den = 0.0;
-        // TF-IDF cosine (centroid weighted with the current IDF).
-        let (mut dot, mut cn) = (0.0f32, 0.0f32);
-        let mut i = 0;
-        for &(t, w) in &st.centroid {
-            let cw = w * self.idf(t);
-            cn += cw * cw;
-            while i < weighted.len() && weighted[i].0 < t {
-                i += 1;
-            }
-            if i < weighted.len() && weighted[i].0 == t {
-                dot += cw * weighted[i].1;
+        // TF-IDF cosine (centroid weighted with the current IDF; its norm cached).
+        let mut dot = 0.0f32;
+        let (mut i, mut j) = (0, 0);
+        while i < weighted.len() && j < st.centroid.len() {
+            match weighted[i].0.cmp(&st.centroid[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    let (t, w) = st.centroid[j];
+                    dot += w * self.idf(t) * weighted[i].1;
+                    i += 1;
+                    j += 1;
+                }
             }
         }
+        let cn = st.norm;
         let cos = if norm > 0.0 && cn > 0.0 {
-            dot / (norm * cn.sqrt())
+            (dot / (norm * cn)).min(1.0)
         } else {
             0.0
         };
@@ -502,6 +552,7 @@ impl StoryClusterer {
             st.entities.truncate(tables::STORY_ENTITIES);
             st.entities.sort_by_key(|x| x.0);
         }
+        st.norm_at = 0;
         // Merged vectors are allocated for the sum of both inputs; at a million
         // articles that slack would cost hundreds of megabytes.
         st.centroid.shrink_to_fit();
@@ -579,7 +630,8 @@ impl StoryClusterer {
         Some(&self.stories[self.live(i as u32) as usize].id)
     }
 
-    /// The near-duplicate detector used inside clustering, if enabled.
+    /// The near-duplicate detector used inside clustering, if enabled (its
+    /// members carry ids and indices but no path or source; see [`StoryClusterer::stories`]).
     pub fn deduper(&self) -> Option<&Deduper> {
         self.deduper.as_ref()
     }
