@@ -145,9 +145,12 @@ fn last_weekday(wd: Weekday, reference: NaiveDate, strict: bool) -> NaiveDate {
     d
 }
 
+/// Start, end, and whether the expression was relative.
+type Resolved = Option<(NaiveDate, NaiveDate, bool)>;
+
 struct Pattern {
     re: Regex,
-    resolve: fn(&regex::Captures, Option<NaiveDate>) -> Option<(NaiveDate, NaiveDate, bool)>,
+    resolve: fn(&regex::Captures, Option<NaiveDate>) -> Resolved,
 }
 
 static PATTERNS: Lazy<Vec<Pattern>> = Lazy::new(|| {

@@ -156,7 +156,8 @@ pub fn to_table(reg: &Register) -> String {
             clip(&extra.join("; "), 100)
         ));
         for s in &r.sources {
-            out.push_str(&format!("{:>14}{} @{}: {}\n", "", s.source, s.span.start, clip(&s.text, 110)));
+            let how = if s.attached { " (joined: no place/date of its own)" } else { "" };
+            out.push_str(&format!("{:>14}{} @{}-{}: «{}»{}\n", "", s.source, s.span.start, s.span.end, clip(&s.cue, 90), how));
         }
     }
     out.push_str(&format!(
@@ -167,7 +168,14 @@ pub fn to_table(reg: &Register) -> String {
     ));
     for a in &reg.aggregates {
         let count = a.count.as_ref().map(|k| format!("{} {}", k.display(), k.noun)).unwrap_or_else(|| a.cue.clone());
-        out.push_str(&format!("  aggregate  {:<19}  {}  ({})\n", a.kind.as_str(), clip(&count, 40), a.source));
+        out.push_str(&format!(
+            "  aggregate  {:<19}  {:<32}  {} @{}: {}\n",
+            a.kind.as_str(),
+            clip(&count, 32),
+            a.source,
+            a.sentence.start,
+            clip(&a.sentence_text, 70)
+        ));
     }
     out
 }

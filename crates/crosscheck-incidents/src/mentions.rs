@@ -497,7 +497,7 @@ fn merge_into_sentence(acc: &mut Vec<Mention>, m: Mention) {
             prev.places.retain(|p| p.place.kind.specificity() >= 2);
         }
         if let Some(d) = m.date {
-            if prev.date.as_ref().map_or(true, |pd| d.days() < pd.days()) {
+            if prev.date.as_ref().is_none_or(|pd| d.days() < pd.days()) {
                 prev.date = Some(d);
             }
         }
@@ -586,6 +586,30 @@ mod tests {
         assert_eq!(m[0].kind, IncidentKind::MilitaryAircraft);
         assert_eq!(m[0].places[0].place.id, "pl");
         assert_eq!(m[0].actors[0].name, "Russian fighter jets");
+    }
+
+    #[test]
+    fn uses_the_extraction_layers_when_present() {
+        // Sentences and resolved dates given by the extraction stage win over the fallbacks.
+        let text = "Drones were seen over Oslo airport at dawn. Officials said so";
+        let a = art(text);
+        let mut doc = crosscheck_extract::annotate(&a, None);
+        doc.sentences = vec![crosscheck_extract::Sentence { span: Span::new(0, text.len()), paragraph: 0 }];
+        let at = text.find("at dawn").unwrap();
+        let day = NaiveDate::from_ymd_opt(2026, 1, 9).unwrap();
+        doc.dates = vec![crosscheck_extract::DateMention {
+            span: Span::new(at, at + "at dawn".len()),
+            relative: true,
+            resolved: Some((day, day)),
+            sentence: 0,
+            confidence: 0.9,
+        }];
+        let m = mentions(&doc, None);
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].sentence, Span::new(0, text.len()), "the given sentence span is used");
+        assert_eq!(m[0].places[0].place.id, "no/oslo");
+        let d = m[0].date.as_ref().unwrap();
+        assert_eq!((d.start, d.text.as_str()), (day, "at dawn"));
     }
 
     #[test]

@@ -61,7 +61,7 @@ impl Filter {
         }
         if let Some(since) = self.since {
             let end = row.date.as_ref().map(|d| d.end).or(row.last_seen);
-            if !end.is_some_and(|e| e >= since) {
+            if end.is_none_or(|e| e < since) {
                 return false;
             }
         }
