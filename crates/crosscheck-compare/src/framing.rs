@@ -2,7 +2,7 @@
 //!
 //! Certainty is scored from cue phrases (tables: boosters add, hedges
 //! subtract, from a neutral base). The source's words are the most widely
-//! reported hedged or boosted quote group of the story's most-quoted speaker;
+//! reported quote group carrying a hedge or booster;
 //! a lead is flagged when its certainty exceeds that by a margin.
 
 use crosscheck_core::Span;
@@ -113,20 +113,10 @@ pub fn lead(doc: &crosscheck_extract::Annotated) -> (String, Vec<Cite>) {
 
 /// Compare each outlet's lead with the main source's hedged words.
 pub fn framing(input: StoryInput<'_>, groups: &[QuoteGroup]) -> Framing {
-    // The most-quoted speaker: most independent outlets summed over groups.
-    let mut by_speaker: Vec<(String, usize)> = Vec::new();
-    for g in groups {
-        if let Some(s) = &g.speaker {
-            match by_speaker.iter_mut().find(|(n, _)| n == s) {
-                Some(x) => x.1 += g.independent_sources,
-                None => by_speaker.push((s.clone(), g.independent_sources)),
-            }
-        }
-    }
-    let main = by_speaker.iter().max_by_key(|(_, c)| *c).map(|(n, _)| n.clone());
+    // The source's words: the most widely printed quote group carrying a
+    // certainty cue; ties go to the more hedged one.
     let reference = groups
         .iter()
-        .filter(|g| main.is_none() || g.speaker == main)
         .filter_map(|g| {
             let text = &g.versions[g.reference].text;
             let c = certainty(text);

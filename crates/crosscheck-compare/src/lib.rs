@@ -28,6 +28,7 @@ use crosscheck_core::{ArticleId, Span};
 use crosscheck_extract::Annotated;
 use serde::{Deserialize, Serialize};
 
+pub mod attribution;
 pub mod claims;
 pub mod conflicts;
 pub mod framing;
@@ -107,7 +108,8 @@ impl<'a> StoryInput<'a> {
 
 /// Run every comparison over one story.
 pub fn compare(input: StoryInput<'_>) -> Comparison {
-    let people = people::merge_people(input.docs);
+    let mut people = people::merge_people(input.docs);
+    people::absorb_role_speakers(&mut people, input.docs);
     let quote_groups = quotes::group_quotes(input, &people);
     let claims = claims::align_claims(input);
     let mut conflicts = conflicts::role_conflicts(&people);

@@ -74,11 +74,37 @@ pub fn name_words(name: &str) -> Vec<String> {
 /// Whether two printed names can designate one person.
 pub fn names_compatible(a: &str, b: &str) -> bool {
     let (wa, wb) = (name_words(a), name_words(b));
-    if wa.is_empty() || wb.is_empty() || wa.last() != wb.last() {
+    if wa.is_empty() || wb.is_empty() {
         return false;
+    }
+    if wa.last() != wb.last() {
+        // "Jane Roes" printed for "Jane Roe's": same first name, surname plus s.
+        let (la, lb) = (wa.last().unwrap(), wb.last().unwrap());
+        let plural = la.strip_suffix('s') == Some(lb.as_str()) || lb.strip_suffix('s') == Some(la.as_str());
+        return plural && wa.len() >= 2 && wb.len() >= 2 && wa[0] == wb[0];
     }
     let (short, long) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
     short.iter().all(|w| long.contains(w))
+}
+
+/// Roles by which a quote's speaker is named without a name ("the country's
+/// ambassador to X said") become roles of the person they resolve to.
+pub fn absorb_role_speakers(people: &mut People, docs: &[Annotated]) {
+    for d in docs {
+        for q in &d.quotes {
+            let Some(att) = &q.attribution else { continue };
+            let crosscheck_extract::Speaker::Role { role } = &att.speaker else { continue };
+            let Some(pi) = people.by_role(role) else { continue };
+            let p = &mut people.people[pi];
+            if !p.roles.iter().any(|r| r.article == d.article.id && r.text == *role) {
+                p.roles.push(PersonRole { source: d.article.source.clone(), article: d.article.id.clone(), text: role.clone(), span: att.evidence });
+            }
+            if !p.sources.contains(&d.article.source) {
+                p.sources.push(d.article.source.clone());
+                p.sources.sort();
+            }
+        }
+    }
 }
 
 /// Merge the person entities of a story's articles.

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::claims::{units, Claim};
-use crate::lexical::{diff_words, name_tokens};
+use crate::lexical::diff_words;
 use crate::{sorted_sources, tables, Cite, StoryInput};
 
 /// Words that make a unit speculative rather than a report of a happening.

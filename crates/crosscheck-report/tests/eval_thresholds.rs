@@ -2,14 +2,14 @@
 //! + report) against the gold annotations: the five seed reports, and an
 //! invented second story the methods were not built around.
 //!
-//! Floors are the targets (recall ≥ 0.8, precision ≥ 0.7) for every
-//! category this stage's methods decide. Categories that rest on another
-//! stage still being built (speakers, people, roles, role conflicts: the
-//! extract stage's person entities and attributions) or on a gold list that
-//! is not exhaustive (claims: the gold lists 5 corroborated and 16
-//! single-source claims, a reader finds more) have lower floors, set just
-//! under the measured figures so that a regression fails; raise them as those
-//! stages land.
+//! Floors are the targets (recall ≥ 0.8, precision ≥ 0.7) except for
+//! the claim categories, whose gold lists are not exhaustive (the seeds' gold
+//! lists 5 corroborated and 16 single-source claims; a reader finds more, e.g.
+//! that eastern member states urge a proactive stance, told by three outlets):
+//! their floors sit just under the measured figures so a regression fails.
+//! The invented story's incidents are not floored: its places are not in the
+//! incident stage's gazetteer, so the register is empty and the timeline
+//! fallback stands in.
 
 use std::path::{Path, PathBuf};
 
@@ -52,6 +52,10 @@ fn seeds_meet_floors() {
             ("framing", 0.7, 0.8),
             ("incidents", 0.7, 0.8),
             ("stories", 0.7, 0.8),
+            ("speakers", 0.7, 0.8),
+            ("people", 0.7, 0.8),
+            ("roles", 0.7, 0.8),
+            ("role_conflicts", 0.7, 0.8),
             ("single_source_claims", 0.6, 0.8),
             ("corroborated_claims", 0.4, 0.8),
         ],
@@ -68,6 +72,10 @@ fn invented_story_meets_floors() {
             ("variants", 0.7, 0.8),
             ("framing", 0.7, 0.8),
             ("stories", 0.7, 0.8),
+            ("speakers", 0.7, 0.8),
+            ("people", 0.7, 0.8),
+            ("roles", 0.7, 0.8),
+            ("role_conflicts", 0.7, 0.8),
             ("single_source_claims", 0.7, 0.8),
             ("corroborated_claims", 0.6, 0.6),
         ],

@@ -16,8 +16,9 @@ fn gold() -> crosscheck_report::eval::Gold {
 
 #[test]
 fn seeds_eval_prints() {
-    let articles = read_text_paths(&[seeds_dir()]).unwrap();
-    assert_eq!(articles.len(), 5);
+    let dir = std::env::var("DOSSIER_DIR").map(PathBuf::from).unwrap_or_else(|_| seeds_dir());
+    let articles = read_text_paths(&[dir]).unwrap();
+    assert!(articles.len() >= 2);
     let d = crosscheck_report::build_dossier(&articles);
     let r = evaluate(&gold(), std::slice::from_ref(&d));
     println!("{}", table(&r));
