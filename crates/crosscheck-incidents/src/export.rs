@@ -70,8 +70,8 @@ fn flatten(r: &IncidentRow) -> Flat {
     ];
     Flat {
         text,
-        lat: r.place.as_ref().map(|p| p.lat),
-        lon: r.place.as_ref().map(|p| p.lon),
+        lat: r.place.as_ref().and_then(|p| p.lat),
+        lon: r.place.as_ref().and_then(|p| p.lon),
         independent_sources: r.independent_sources as i64,
     }
 }

@@ -252,6 +252,10 @@ pub enum PlaceKind {
     Country,
     Area,
     City,
+    /// A place the gazetteer does not know, named in the text after a locative
+    /// preposition or before a facility noun ("at the Port of Kelmarsh"): no
+    /// country, no coordinates.
+    Named,
 }
 
 impl PlaceKind {
@@ -264,6 +268,7 @@ impl PlaceKind {
             PlaceKind::Country => 2,
             PlaceKind::Area => 3,
             PlaceKind::City => 4,
+            PlaceKind::Named => 3,
         }
     }
 }
@@ -278,8 +283,9 @@ pub struct Place {
     /// ISO 3166-1 alpha-2 code (upper case) for countries and places inside one country.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cc: Option<String>,
-    pub lat: f64,
-    pub lon: f64,
+    /// Coordinates, when the gazetteer knows the place (`None` for a [`PlaceKind::Named`] place).
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
 }
 
 /// One gazetteer entry.
@@ -330,6 +336,7 @@ static GAZ: Lazy<Gazetteer> = Lazy::new(|| {
             PlaceKind::Sea => format!("sea/{}", slug(f[2])),
             PlaceKind::Region => format!("region/{}", slug(f[2])),
             PlaceKind::Continent => format!("continent/{}", slug(f[2])),
+            PlaceKind::Named => unreachable!("the table holds no unknown places"),
         };
         entries.push(Entry {
             place: Place {
@@ -337,8 +344,8 @@ static GAZ: Lazy<Gazetteer> = Lazy::new(|| {
                 name: f[2].trim_start_matches("the ").to_string(),
                 kind,
                 cc,
-                lat: f[3].parse().expect("lat"),
-                lon: f[4].parse().expect("lon"),
+                lat: Some(f[3].parse().expect("lat")),
+                lon: Some(f[4].parse().expect("lon")),
             },
             aliases: f[5].split(';').filter(|s| !s.is_empty()).map(str::to_string).collect(),
             members: f[6].split_whitespace().map(str::to_string).collect(),
@@ -403,10 +410,35 @@ pub fn find_border_demonyms(text: &str) -> Vec<Hit> {
         .collect()
 }
 
+/// A place the gazetteer does not know, from its printed name: "the Port of
+/// Kelmarsh", "Kelmarsh port" and "Kelmarsh" are one place (facility words and
+/// articles are dropped from the key).
+pub fn named_place(printed: &str) -> Option<Place> {
+    let core: Vec<&str> = printed
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .filter(|w| {
+            let l = w.to_lowercase();
+            !crate::tables::PLACE_FACILITY_WORDS.contains(&l.as_str())
+        })
+        .collect();
+    let name = core.join(" ");
+    let key = slug(&name);
+    if key.is_empty() {
+        return None;
+    }
+    Some(Place { id: format!("named/{key}"), name, kind: PlaceKind::Named, cc: None, lat: None, lon: None })
+}
+
 /// Places named in a free-text description ("east London (Ukrainian-owned
 /// warehouse)", "Polish border"): gazetteer names and demonyms alike.
 pub fn resolve_loose(text: &str) -> Vec<Place> {
     let mut out: Vec<Place> = find_all(text).into_iter().map(|h| h.entry.place.clone()).collect();
+    if out.is_empty() && !DEMONYMS.iter().any(|(d, _)| text.contains(d)) {
+        // Not in the gazetteer: the description itself, minus any parenthesis, names the place.
+        let head = text.split('(').next().unwrap_or(text).trim();
+        out.extend(named_place(head));
+    }
     for (d, cc) in DEMONYMS {
         let re = Regex::new(&format!(r"\b{d}\b")).unwrap();
         if re.is_match(text) {
@@ -418,6 +450,11 @@ pub fn resolve_loose(text: &str) -> Vec<Place> {
         }
     }
     out
+}
+
+/// Whether a word is a country demonym ("Polish", "Ukrainian").
+pub fn is_demonym(word: &str) -> bool {
+    DEMONYMS.iter().any(|(d, _)| *d == word)
 }
 
 /// The entry with this id.
@@ -464,6 +501,14 @@ fn contains(outer: &Place, inner: &Place) -> bool {
 pub fn compatibility(a: &Place, b: &Place) -> u8 {
     if a.id == b.id {
         return 3;
+    }
+    // An unknown place may lie in any country or region, but is not another known city.
+    if a.kind == PlaceKind::Named || b.kind == PlaceKind::Named {
+        let other = if a.kind == PlaceKind::Named { b } else { a };
+        return match other.kind {
+            PlaceKind::Continent | PlaceKind::Region | PlaceKind::Country | PlaceKind::Sea => 1,
+            _ => 0,
+        };
     }
     if let (Some(x), Some(y)) = (&a.cc, &b.cc) {
         // Two different cities (or areas) of one country are different scenes.

@@ -278,6 +278,10 @@ pub struct Mention {
     pub actors: Vec<Actor>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<Count>,
+    /// The sentence marks this as another incident than the article's own
+    /// ("a similar blaze hit … in 2019"): it never joins a row on vague grounds.
+    #[serde(default)]
+    pub distinct: bool,
 }
 
 impl Mention {

@@ -17,7 +17,7 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 
 use crate::dates::{find_dateline, find_dates, DateHit, IncidentDate};
-use crate::gazetteer::{self, Hit};
+use crate::gazetteer::{self, Hit, Place};
 use crate::tables;
 use crate::{Actor, Count, IncidentKind, Mention, Multiplicity, PlaceMention};
 
@@ -33,6 +33,8 @@ static COORD: Lazy<Regex> = Lazy::new(|| Regex::new(tables::COORDINATION_TAIL).e
 static FRONTED: Lazy<Regex> = Lazy::new(|| Regex::new(tables::FRONTED_LOCATIVE).expect("fronted regex"));
 static ATTRIBUTIONS: Lazy<Vec<Regex>> =
     Lazy::new(|| tables::ATTRIBUTION_PATTERNS.iter().map(|p| Regex::new(p).expect("attribution regex")).collect());
+static UNKNOWN_AFTER: Lazy<Regex> = Lazy::new(|| Regex::new(tables::UNKNOWN_PLACE_AFTER_PREP).expect("place regex"));
+static UNKNOWN_BEFORE: Lazy<Regex> = Lazy::new(|| Regex::new(tables::UNKNOWN_PLACE_BEFORE_FACILITY).expect("place regex"));
 static AGENT: Lazy<Regex> = Lazy::new(|| Regex::new(tables::AGENT_PATTERN).expect("agent regex"));
 static COUNT: Lazy<Regex> = Lazy::new(|| {
     let mut words: Vec<String> = tables::NUMBER_WORDS.iter().map(|(w, _)| regex::escape(w)).collect();
@@ -116,9 +118,18 @@ fn is_campaign(s: &str, c: &Cue) -> bool {
     !between.contains(['.', ';', ':']) && between.split_whitespace().count() <= tables::CAMPAIGN_LIST_WORDS
 }
 
+/// A scene place found in a sentence (offsets relative to it).
+#[derive(Debug, Clone)]
+struct PlaceHit {
+    start: usize,
+    end: usize,
+    place: Place,
+}
+
 /// Accepted scene places of a sentence (offsets relative to it), skipping
-/// `skip` bytes at its start (a dateline).
-fn scene_places(s: &str, skip: usize) -> Vec<Hit> {
+/// `skip` bytes at its start (a dateline): gazetteer places used as a scene,
+/// then names the gazetteer does not know in a scene position.
+fn scene_places(s: &str, skip: usize) -> Vec<PlaceHit> {
     let mut hits: Vec<Hit> = gazetteer::find_all(s).into_iter().filter(|h| h.start >= skip).collect();
     hits.extend(gazetteer::find_border_demonyms(s).into_iter().filter(|h| h.start >= skip));
     hits.sort_by_key(|h| h.start);
@@ -145,7 +156,29 @@ fn scene_places(s: &str, skip: usize) -> Vec<Hit> {
             accepted.push(h);
         }
     }
-    accepted
+    let mut out: Vec<PlaceHit> =
+        accepted.into_iter().map(|h| PlaceHit { start: h.start, end: h.end, place: h.entry.place.clone() }).collect();
+    let mut unknown: Vec<PlaceHit> = Vec::new();
+    for re in [&*UNKNOWN_AFTER, &*UNKNOWN_BEFORE] {
+        for c in re.captures_iter(s) {
+            let Some(m) = c.name("name") else { continue };
+            if m.start() < skip || out.iter().chain(unknown.iter()).any(|h| m.start() < h.end && h.start < m.end()) {
+                continue;
+            }
+            let first = m.as_str().split_whitespace().next().unwrap_or("");
+            let acronym = m.as_str().len() <= 5 && m.as_str().chars().all(|c| c.is_uppercase());
+            let after = &s[m.end()..];
+            if tables::NOT_PLACES.contains(&first) || gazetteer::is_demonym(first) || acronym || after.starts_with("'s") || after.starts_with("’s") {
+                continue;
+            }
+            if let Some(place) = gazetteer::named_place(m.as_str()) {
+                unknown.push(PlaceHit { start: m.start(), end: m.end(), place });
+            }
+        }
+    }
+    out.extend(unknown);
+    out.sort_by_key(|h| h.start);
+    out
 }
 
 /// The index of the cue an item at `pos` belongs to: the nearest cue starting
@@ -353,7 +386,7 @@ pub fn mentions(doc: &Annotated, reference: Option<NaiveDate>) -> Vec<Mention> {
         // Places per cue.
         let places = scene_places(s, skip);
         let fronted = FRONTED.is_match(s);
-        let mut cue_places: Vec<Vec<&Hit>> = vec![Vec::new(); cues.len()];
+        let mut cue_places: Vec<Vec<&PlaceHit>> = vec![Vec::new(); cues.len()];
         let first_cue = cues[0].start;
         for h in &places {
             if h.start < first_cue && fronted && !s[..h.start].contains(',') {
@@ -416,7 +449,7 @@ pub fn mentions(doc: &Annotated, reference: Option<NaiveDate>) -> Vec<Mention> {
             let mut pm: Vec<PlaceMention> = cue_places[i]
                 .iter()
                 .map(|h| PlaceMention {
-                    place: h.entry.place.clone(),
+                    place: h.place.clone(),
                     text: s[h.start..h.end].to_string(),
                     span: Span::new(sent.start + h.start, sent.start + h.end),
                 })
@@ -442,6 +475,7 @@ pub fn mentions(doc: &Annotated, reference: Option<NaiveDate>) -> Vec<Mention> {
             } else {
                 Multiplicity::Single
             };
+            let distinct = words_before(s, c.start, 3).iter().any(|w| tables::DISTINCT_MARKERS.contains(&w.as_str()));
             let mut actors = sentence_actors.clone();
             if let Some(a) = agent(s, &cues, i, sent.start) {
                 if !actors.iter().any(|x| x.name == a.name) {
@@ -462,6 +496,7 @@ pub fn mentions(doc: &Annotated, reference: Option<NaiveDate>) -> Vec<Mention> {
                 date,
                 actors,
                 count,
+                distinct,
             };
             merge_into_sentence(&mut sentence_mentions, m);
         }

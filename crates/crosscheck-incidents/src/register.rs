@@ -183,6 +183,7 @@ pub fn build_register(mut mentions: Vec<Mention>) -> Register {
         let best = clusters
             .iter()
             .enumerate()
+            .filter(|(_, c)| !m.distinct || !c.members.iter().any(|(o, _)| o.article == m.article))
             .filter_map(|(i, c)| c.score(&m).map(|s| (i, s)))
             .max_by(|a, b| a.1.total_cmp(&b.1));
         match best {
@@ -192,6 +193,10 @@ pub fn build_register(mut mentions: Vec<Mention>) -> Register {
     }
     let mut unlocated = Vec::new();
     for m in vague {
+        if m.distinct {
+            unlocated.push(m);
+            continue;
+        }
         let fits: Vec<usize> = clusters.iter().enumerate().filter(|(_, c)| c.score(&m).is_some()).map(|(i, _)| i).collect();
         // A vague sentence in an article that located exactly one incident of its
         // kind refers back to it ("Police suspect arson." after "A fire destroyed…").
@@ -359,4 +364,43 @@ fn conflicts_of(c: &Cluster) -> Vec<Conflict> {
         out.push(Conflict { field: "place".into(), values });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crosscheck_core::{ArticleBuilder, SourceFormat};
+
+    fn art(source: &str, text: &str) -> Article {
+        ArticleBuilder::new(source, format!("{source}.txt"), SourceFormat::Text, text.as_bytes(), text).build(None, None).unwrap()
+    }
+
+    #[test]
+    fn places_outside_the_gazetteer_still_merge_and_distinct_mentions_stay_apart() {
+        let reg = register_of_articles(&[
+            art("a", "A fire destroyed two warehouses at the Port of Kelmarsh overnight. A similar blaze hit a depot in 2019."),
+            art("b", "Fire tore through warehouses at Kelmarsh port, officials said."),
+            art("c", "Investigators said the fire at Kelmarsh was set deliberately."),
+        ]);
+        assert_eq!(reg.rows.len(), 1, "{:#?}", reg.rows);
+        let row = &reg.rows[0];
+        assert_eq!(row.place.as_ref().unwrap().id, "named/kelmarsh");
+        assert_eq!(row.independent_sources, 3);
+        assert!(reg.unlocated.iter().any(|m| m.distinct && m.sentence_text.contains("similar")));
+    }
+
+    #[test]
+    fn filter_by_kind_country_and_since() {
+        let reg = register_of_articles(&[
+            art("a", "Riga – March 3, 2026 – Drones were spotted over Gdańsk airport on Monday. A fire destroyed a depot in Riga on February 2."),
+        ]);
+        assert_eq!(reg.rows.len(), 2);
+        let f = |kind, country: Option<&str>, since| Filter { kind, country: country.map(str::to_string), since };
+        assert_eq!(reg.filtered(&f(Some(IncidentKind::DroneIncursion), None, None)).rows.len(), 1);
+        assert_eq!(reg.filtered(&f(None, Some("pl"), None)).rows[0].kind, IncidentKind::DroneIncursion);
+        let since = NaiveDate::from_ymd_opt(2026, 3, 1);
+        let recent = reg.filtered(&f(None, None, since));
+        assert_eq!(recent.rows.len(), 1);
+        assert_eq!(recent.rows[0].date.as_ref().unwrap().start, NaiveDate::from_ymd_opt(2026, 3, 2).unwrap());
+    }
 }

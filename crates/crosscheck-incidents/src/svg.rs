@@ -283,10 +283,11 @@ pub fn map_svg(rows: &[IncidentRow]) -> String {
     // Reference points: countries and seas of the gazetteer.
     for e in gazetteer::entries() {
         let p = &e.place;
-        if !inside(p.lat, p.lon) {
+        let (Some(lat), Some(lon)) = (p.lat, p.lon) else { continue };
+        if !inside(lat, lon) {
             continue;
         }
-        let (x, y) = proj(p.lat, p.lon);
+        let (x, y) = proj(lat, lon);
         match p.kind {
             PlaceKind::Country => {
                 let _ = write!(
@@ -310,11 +311,12 @@ pub fn map_svg(rows: &[IncidentRow]) -> String {
     let mut shown = 0;
     let mut placed: Vec<(f64, f64)> = Vec::new();
     for r in rows {
-        let Some(p) = &r.place else { continue };
-        if !inside(p.lat, p.lon) {
+        // The most specific place with coordinates (an unknown port falls back to its country).
+        let Some((lat, lon)) = r.places.iter().find_map(|p| Some((p.lat?, p.lon?))) else { continue };
+        if !inside(lat, lon) {
             continue;
         }
-        let (mut x, mut y) = proj(p.lat, p.lon);
+        let (mut x, mut y) = proj(lat, lon);
         // Rows at one place are fanned out so each stays visible.
         let same = placed.iter().filter(|(a, b)| (a - x).abs() < 1.0 && (b - y).abs() < 1.0).count();
         placed.push((x, y));

@@ -36,6 +36,7 @@ pub const KIND_CUES: &[(IncidentKind, &str)] = &[
     (IncidentKind::CyberAttack, r"\bcyberattacks?\b|\bhack(?:ed|ing|ers?)\b|\bransomware\b|\bddos\b|\bdenial[\s-]of[\s-]service\b|\bdata\s+breach(?:es)?\b"),
     (IncidentKind::Explosion, r"\bexplosions?\b|\bblasts?\b|\bexploded\b|\bdetonat\w+|\bbomb(?:s|ing|ings|ed)?\b"),
     (IncidentKind::SabotageArson, r"\barson\b|\bblazes?\b|\b(?:a|the|large|major|huge|suspicious)\s+fire\b|\bfires\b|\bset\s+(?:on\s+)?fire\b|\bset\s+ablaze\b|\bset\s+alight\b|\btorched\b|\bfirebomb\w*"),
+    (IncidentKind::SabotageArson, r"\bfires?\s+(?:tore|broke\s+out|swept|ripped|gutted|destroyed|engulfed|raged|damaged)\b|\b(?:destroyed|gutted|damaged|engulfed|razed)\s+by\s+(?:a\s+)?(?:fire|blaze|flames)\b|\bfires?\s+(?:was|were|had\s+been)\s+(?:deliberately\s+)?(?:set|started|lit)\b"),
     (IncidentKind::SabotageArson, r"\bsabotage\b|\bsaboteurs?\b|\bderailment\b"),
 ];
 
@@ -138,3 +139,24 @@ pub const STOP_WORDS: &[&str] = &[
 
 /// Abbreviations that do not end a sentence (fallback splitter only).
 pub const ABBREVIATIONS: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Adm", "St", "U.S", "U.K", "No", "vs", "e.g", "i.e", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"];
+
+/// Words that say a mention is a different incident from the one the article
+/// is about ("a similar blaze hit … in 2019"): such a mention never joins a row
+/// without a place and date of its own.
+pub const DISTINCT_MARKERS: &[&str] = &["similar", "another", "separate", "previous", "earlier", "past", "prior"];
+
+/// A place the gazetteer does not know: a capitalised name after a locative
+/// preposition ("at the Port of Kelmarsh", "in Kelmarsh") or before a facility
+/// noun ("Kelmarsh port").
+pub const UNKNOWN_PLACE_AFTER_PREP: &str = r"\b(?:in|at|near|outside|off|over|inside)\s+(?:the\s+)?(?P<name>(?:Port|Bay|Gulf|Isle|Island|Lake|Mount|Cape)\s+of\s+[A-Z][\w’'-]+|[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})";
+pub const UNKNOWN_PLACE_BEFORE_FACILITY: &str = r"\b(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})\s+(?:port|airport|harbour|harbor|naval\s+base|air\s+base|base|terminal|depot|refinery|shipyard|power\s+plant|station)\b";
+/// Capitalised words that are not places when they follow a preposition.
+pub const NOT_PLACES: &[&str] = &[
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Nato", "NATO", "EU",
+    "UN", "Kremlin", "White", "Pentagon", "Parliament", "Congress", "Senate", "Ministry", "Government", "President",
+    "The", "A", "An", "This", "That", "His", "Her", "Their", "Our", "Its", "Brussels-based", "Operation", "Christmas",
+    "Easter", "Telegram", "Facebook", "Twitter", "X",
+];
+/// Words dropped from an unknown place's name to form its key.
+pub const PLACE_FACILITY_WORDS: &[&str] = &["the", "port", "of", "airport", "harbour", "harbor", "terminal", "depot", "base", "naval", "air", "station", "refinery", "shipyard", "power", "plant"];
