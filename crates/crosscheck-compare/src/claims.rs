@@ -76,6 +76,9 @@ pub fn units(input: StoryInput<'_>) -> Vec<Unit> {
                 Some(dl) if s.overlaps(dl) && dl.end < s.end => crosscheck_core::Span::new(dl.end.max(s.start), s.end).trim(text),
                 _ => s,
             };
+            // Reported speech runs on: once a reporting verb has appeared in
+            // the sentence, its later clauses are what the source said.
+            let mut reported = false;
             for u in claim_units(text, s) {
                 let t = u.slice(text);
                 let tokens: HashSet<String> = content_tokens(t).into_iter().collect();
@@ -85,7 +88,8 @@ pub fn units(input: StoryInput<'_>) -> Vec<Unit> {
                 let names: HashSet<String> = name_tokens(t).into_iter().collect();
                 let words = crate::lexical::diff_words(t);
                 let has_quote = quotes.iter().any(|q| u.overlaps(*q));
-                let statement = has_quote || words.iter().any(|w| tables::REPORTING_VERBS.contains(&w.as_str()));
+                reported |= words.iter().any(|w| tables::REPORTING_VERBS.contains(&w.as_str()));
+                let statement = has_quote || reported;
                 out.push(Unit { doc: di, span: u, tokens, names, statement });
             }
         }
@@ -143,7 +147,10 @@ pub fn align_claims(input: StoryInput<'_>) -> Vec<Claim> {
                 continue;
             }
             let s = similarity(&units[i], &units[j], &idf);
-            if s >= tables::CLAIM_ALIGN_THRESHOLD && best[i].get(&gj).is_none_or(|(b, _)| s > *b) {
+            // Shared names alone ("Poland and Germany") do not make one claim:
+            // some word of what happened must recur too.
+            let shares_predicate = units[i].tokens.iter().any(|t| units[j].tokens.contains(t) && !units[i].names.contains(t) && !units[j].names.contains(t) && !is_number_token(t));
+            if shares_predicate && s >= tables::CLAIM_ALIGN_THRESHOLD && best[i].get(&gj).is_none_or(|(b, _)| s > *b) {
                 best[i].insert(gj, (s, j));
             }
         }

@@ -57,7 +57,7 @@ fn seeds_meet_floors() {
             ("roles", 0.7, 0.8),
             ("role_conflicts", 0.7, 0.8),
             ("single_source_claims", 0.6, 0.8),
-            ("corroborated_claims", 0.4, 0.8),
+            ("corroborated_claims", 0.6, 0.8),
         ],
     );
 }
