@@ -10,7 +10,7 @@
 //! mention per item with its own place. Dates printed before the first cue
 //! ("Last month a warship shadowed…") apply to every cue of the sentence.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use crosscheck_core::{Article, Span};
 use crosscheck_extract::Annotated;
 use once_cell::sync::Lazy;
@@ -104,6 +104,17 @@ fn is_intention_or_hypothetical(s: &str, c: &Cue) -> bool {
     let after: Vec<String> =
         s[c.end..].split_whitespace().take(tables::MODAL_WINDOW).map(|w| w.to_lowercase()).collect();
     after.iter().any(|w| tables::MODALS_AFTER.contains(&w.as_str()))
+}
+
+/// "a fire sale", "the fire brigade", "cut funding for pipelines": the cue word in another sense.
+fn is_other_sense(s: &str, c: &Cue) -> bool {
+    let cue = s[c.start..c.end].to_lowercase();
+    let last = cue.split_whitespace().last().unwrap_or("");
+    let next = s[c.end..].split_whitespace().next().unwrap_or("").trim_matches(|ch: char| !ch.is_alphanumeric()).to_lowercase();
+    if tables::CUE_FOLLOWER_EXCLUSIONS.iter().any(|(head, followers)| last == *head && followers.contains(&next.as_str())) {
+        return true;
+    }
+    c.kind == IncidentKind::CableDamage && cue.split_whitespace().any(|w| tables::CUE_INNER_EXCLUSIONS.contains(&w))
 }
 
 /// Whether a campaign head governs the cue: "a wave of sabotage and cyber
@@ -375,7 +386,7 @@ pub fn mentions(doc: &Annotated, reference: Option<NaiveDate>) -> Vec<Mention> {
     for (si, sent) in sentence_spans(doc).into_iter().enumerate() {
         let s = sent.slice(text);
         let mut cues = find_cues(s);
-        cues.retain(|c| !is_intention_or_hypothetical(s, c));
+        cues.retain(|c| !is_intention_or_hypothetical(s, c) && !is_other_sense(s, c));
         if cues.is_empty() {
             continue;
         }
@@ -506,6 +517,12 @@ pub fn mentions(doc: &Annotated, reference: Option<NaiveDate>) -> Vec<Mention> {
     for m in out.iter_mut() {
         m.places.sort_by_key(|p| std::cmp::Reverse(p.place.kind.specificity()));
     }
+    // History is not news: "the bombing of the city in 1945".
+    if let Some(r) = date_ref {
+        out.retain(|m| {
+            m.date.as_ref().is_none_or(|d| r.year() - d.end.year() <= tables::HISTORICAL_MAX_YEARS)
+        });
+    }
     out
 }
 
@@ -621,6 +638,23 @@ mod tests {
         assert_eq!(m[0].kind, IncidentKind::MilitaryAircraft);
         assert_eq!(m[0].places[0].place.id, "pl");
         assert_eq!(m[0].actors[0].name, "Russian fighter jets");
+    }
+
+    #[test]
+    fn everyday_wording_is_not_an_incident() {
+        for t in [
+            "Workers went on strike at the port of Gdańsk.",
+            "The company announced a fire sale of its assets in Warsaw.",
+            "The fire brigade in Riga held an open day.",
+            "The government cut funding for gas pipelines in Germany.",
+            "Poland will host a conference on cyber attacks in Warsaw.",
+            "The bombing of Dresden in 1945 is remembered every year.",
+            "He was arrested in Berlin for fraud.",
+            "NATO said it would study the threat of drone incursions over Poland.",
+        ] {
+            let m = ms(t);
+            assert!(m.iter().all(|m| !m.is_located()), "{t}: {m:#?}");
+        }
     }
 
     #[test]

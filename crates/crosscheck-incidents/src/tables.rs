@@ -50,8 +50,26 @@ pub const VERBAL_CUES: &[&str] = &["sabotage", "hack", "bomb", "strike", "attack
 pub const HYPOTHETICAL_GOVERNORS: &[&str] = &[
     "respond", "responding", "response to", "retaliat", "counter", "deter", "prevent", "defend against",
     "protect against", "protection against", "threat of", "risk of", "capabilit", "prepare for", "preparing for",
-    "resilience", "plans to", "planning", "defence against", "defense against",
+    "resilience", "plans to", "planning", "defence against", "defense against", "conference", "summit", "exercise",
+    "drill", "training", "law on", "laws on", "strategy", "policy", "study of", "debate", "talks on", "fear of",
+    "fears of", "warn of", "warned of", "warning of", "threat", "danger", "insurance against", "simulat",
 ];
+
+/// Words right after a cue that turn it into something else ("a fire sale",
+/// "the fire brigade"), per cue head word.
+pub const CUE_FOLLOWER_EXCLUSIONS: &[(&str, &[&str])] = &[
+    ("fire", &["sale", "alarm", "alarms", "brigade", "brigades", "service", "services", "chief", "department", "fighters", "fighter", "safety", "exit", "drill", "crew", "crews", "station", "truck", "engine", "escape", "risk", "hazard", "season", "commissioner", "officials", "investigators"]),
+    ("blast", &["furnace", "radius"]),
+];
+/// Words inside a cable/pipeline cue that make it economic, not physical
+/// ("cut funding for gas pipelines").
+pub const CUE_INNER_EXCLUSIONS: &[&str] = &[
+    "funding", "budget", "spending", "investment", "investments", "subsidies", "prices", "price", "costs", "taxes",
+    "tariffs", "ties", "supplies", "supply", "exports", "imports", "plans", "permits", "deal", "deals", "jobs",
+];
+/// Mentions dated more than this many years before their article are history
+/// ("the bombing of the city in 1945"), not register rows.
+pub const HISTORICAL_MAX_YEARS: i32 = 10;
 /// How many words before a cue [`HYPOTHETICAL_GOVERNORS`] are looked for.
 pub const GOVERNOR_WINDOW: usize = 6;
 /// Modal verbs after a cue (within [`MODAL_WINDOW`] words) that mark a
