@@ -96,8 +96,10 @@ pub fn absorb_role_speakers(people: &mut People, docs: &[Annotated]) {
             let crosscheck_extract::Speaker::Role { role } = &att.speaker else { continue };
             let Some(pi) = people.by_role(role) else { continue };
             let p = &mut people.people[pi];
-            if !p.roles.iter().any(|r| r.article == d.article.id && r.text == *role) {
-                p.roles.push(PersonRole { source: d.article.source.clone(), article: d.article.id.clone(), text: role.clone(), span: att.evidence });
+            // The role as printed at the evidence span, so the cite stays exact.
+            let text = att.evidence.try_slice(&d.article.text).map(str::to_string).unwrap_or_else(|_| role.clone());
+            if !p.roles.iter().any(|r| r.article == d.article.id && r.text == text) {
+                p.roles.push(PersonRole { source: d.article.source.clone(), article: d.article.id.clone(), text, span: att.evidence });
             }
             if !p.sources.contains(&d.article.source) {
                 p.sources.push(d.article.source.clone());

@@ -237,9 +237,17 @@ fn summarize(articles: &[Article], groups: &[usize], cmp: &Comparison) -> Summar
     let dates: Vec<NaiveDate> = articles.iter().filter_map(|a| a.published.as_ref().map(|p| p.date)).collect();
     let corroborated: Vec<&Claim> = cmp.claims.iter().filter(|c| c.status == ClaimStatus::Corroborated).collect();
     let single = cmp.claims.len() - corroborated.len();
-    let headline = corroborated
-        .first()
-        .map(|c| c.text.clone())
+    // The headline is the most faithful lead: the unflagged lead whose
+    // certainty is closest to the source's own words.
+    let reference = cmp.framing.reference_certainty.as_ref().map_or(crosscheck_compare::tables::CERTAINTY_BASE, |c| c.score);
+    let headline = cmp
+        .framing
+        .rows
+        .iter()
+        .filter(|r| !r.flagged && cmp.framing.reference_certainty.is_some())
+        .min_by(|a, b| (a.certainty.score - reference).abs().total_cmp(&(b.certainty.score - reference).abs()))
+        .and_then(|r| r.lead_cites.iter().find(|c| crosscheck_core::text::word_count(&c.text) > 8).map(|c| c.text.clone()))
+        .or_else(|| corroborated.first().map(|c| c.text.clone()))
         .or_else(|| articles.first().map(|a| a.lead().to_string()))
         .unwrap_or_default();
     let mut lines = vec![format!(
