@@ -1,6 +1,6 @@
 //! Release-mode driver of the benchmarks without building the whole workspace:
 //! `cargo run --release -p crosscheck-cluster --example bench -- dedup --docs 100000 [--perm 128]
-//! [--threshold 0.8] [--corpus FILE] [--json]` or `... -- cluster [--docs 100000] [--json]`.
+//! [--threshold 0.8] [--corpus FILE] [--json]` or `... -- cluster [--docs 100000] [--memory-docs 1000000] [--json]`.
 //! Prints the same figures as `crosscheck bench dedup|cluster`.
 
 use std::path::PathBuf;
@@ -57,6 +57,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     .unwrap_or(100_000),
                 seed: 7,
             };
+            if let Some(n) = get("--memory-docs") {
+                let r = bench::run_memory(n.parse()?, 7, &progress)?;
+                if json {
+                    println!("{}", serde_json::to_string_pretty(&r)?);
+                } else {
+                    print!("{}", r.render());
+                }
+                return Ok(());
+            }
             let r = bench::run_cluster(&o, &progress)?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&r)?);

@@ -691,3 +691,88 @@ impl ClusterBenchReport {
         s
     }
 }
+
+/// Figures of the streaming memory run.
+#[derive(Debug, Clone, Serialize)]
+pub struct MemoryReport {
+    pub articles: usize,
+    pub stories: usize,
+    pub seconds: f64,
+    pub rss_before_bytes: Option<u64>,
+    pub peak_rss_bytes: Option<u64>,
+    pub state_heap_bytes: usize,
+    pub dedup_heap_bytes: usize,
+}
+
+/// Stream `n` generated articles through one [`StoryClusterer`] (with dedup),
+/// holding only the clustering state, and measure its memory: the direct check
+/// of the "1M articles in 2 GB" budget.
+pub fn run_memory(
+    n: usize,
+    seed: u64,
+    progress: &dyn Fn(&str),
+) -> Result<MemoryReport, BenchError> {
+    let epoch = NaiveDate::from_ymd_opt(2025, 1, 1)
+        .expect("date")
+        .and_hms_opt(0, 0, 0)
+        .expect("t")
+        .and_utc()
+        .fixed_offset();
+    let rss_before = rss_bytes();
+    let mut sc = StoryClusterer::new(StoryConfig::default())?;
+    let start = Instant::now();
+    let mut i = 0usize;
+    synth::story_corpus_each(n, seed, |s| {
+        let mut b = ArticleBuilder::new(
+            format!("outlet{}", i % 211),
+            format!("feeds/outlet{}/2025/article-{i}.html", i % 211),
+            SourceFormat::Jsonl,
+            b"",
+            &s.text,
+        );
+        b.title = Some(s.title);
+        b.published = Some(date_of(epoch + chrono::Duration::minutes(s.minute as i64)));
+        let a = b.build(None, None).expect("synthetic article");
+        sc.add(&a);
+        i += 1;
+        if i % 100_000 == 0 {
+            progress(&format!("{i} articles"));
+        }
+    });
+    let seconds = start.elapsed().as_secs_f64();
+    Ok(MemoryReport {
+        articles: sc.len(),
+        stories: sc.stories().len(),
+        seconds,
+        rss_before_bytes: rss_before,
+        peak_rss_bytes: peak_rss_bytes(),
+        state_heap_bytes: sc.approx_heap_bytes(),
+        dedup_heap_bytes: sc.deduper().map_or(0, |d| d.approx_heap_bytes()),
+    })
+}
+
+impl MemoryReport {
+    pub fn render(&self) -> String {
+        let mb = |b: u64| b as f64 / 1e6;
+        let mut s = format!(
+            "streaming memory run: {} articles -> {} stories in {:.1} s ({:.0} articles/s incl. generation)\n\
+             heap estimate: story state {:.1} MB + dedup index {:.1} MB = {:.0} bytes/article\n",
+            self.articles,
+            self.stories,
+            self.seconds,
+            self.articles as f64 / self.seconds,
+            mb(self.state_heap_bytes as u64),
+            mb(self.dedup_heap_bytes as u64),
+            (self.state_heap_bytes + self.dedup_heap_bytes) as f64 / self.articles.max(1) as f64
+        );
+        if let (Some(b), Some(p)) = (self.rss_before_bytes, self.peak_rss_bytes) {
+            s += &format!(
+                "RSS before {:.1} MB, peak VmHWM {:.1} MB: the clustering state took at most {:.1} MB\n",
+                mb(b),
+                mb(p),
+                mb(p.saturating_sub(b))
+            );
+        }
+        s
+    }
+}

@@ -210,9 +210,6 @@ struct DocRec {
     sig: Box<[u16]>,
     /// Sorted, distinct sentence fingerprints.
     sentences: Box<[u32]>,
-    /// Band keys, kept so the index can be rebuilt after deserialisation
-    /// without the texts.
-    band_keys: Box<[u32]>,
 }
 
 const NONE: u32 = u32::MAX;
@@ -284,9 +281,11 @@ impl From<DeduperState> for Deduper {
         };
         d.index.heads = vec![PreMap::default(); d.bands];
         d.index.next = vec![Vec::new(); d.bands];
+        let mut keys = Vec::with_capacity(d.bands);
         for doc in s.docs {
             let i = d.docs.len() as u32;
-            d.index_doc(i, &doc.band_keys, &doc.sentences, doc.shingles > 0);
+            minhash::band_keys(&doc.sig, d.bands, d.rows, &mut keys);
+            d.index_doc(i, &keys, &doc.sentences, doc.shingles > 0);
             d.docs.push(doc);
         }
         d
@@ -474,7 +473,6 @@ impl Deduper {
             shingles: fp.shingles,
             sig: fp.sig,
             sentences: fp.sentences,
-            band_keys: fp.band_keys.into_boxed_slice(),
         });
         self.parent.push(new);
         for m in &matches {
@@ -659,7 +657,6 @@ impl Deduper {
                 std::mem::size_of::<DocRec>()
                     + d.sig.len() * 2
                     + d.sentences.len() * 4
-                    + d.band_keys.len() * 4
                     + d.member.path.len()
                     + d.member.source.len()
                     + ArticleId::HEX_LEN
@@ -728,11 +725,12 @@ fn fingerprint_with(
         sentences.dedup();
         minhash::shingles(words, cfg.shingle_words, shingles);
         hasher.signature(shingles, full);
+        let sig = minhash::compact(full);
         let mut keys = Vec::with_capacity(bands);
-        minhash::band_keys(full, bands, rows, &mut keys);
+        minhash::band_keys(&sig, bands, rows, &mut keys);
         Fingerprint {
             band_keys: keys,
-            sig: minhash::compact(full),
+            sig,
             sentences: sentences.into_boxed_slice(),
             shingles: shingles.len() as u32,
         }

@@ -100,10 +100,13 @@ pub fn estimate_jaccard(a: &[u16], b: &[u16]) -> f64 {
     ((eq - chance) / (1.0 - chance)).clamp(0.0, 1.0)
 }
 
-/// Band keys of a full signature: one 32-bit hash of each run of `rows` minima.
-/// (32 bits suffice: a chance key collision only adds a candidate, which the
-/// Jaccard estimate then rejects.)
-pub fn band_keys(sig: &[u32], bands: usize, rows: usize, out: &mut Vec<u32>) {
+/// Band keys of a stored (compact) signature: one 32-bit hash of each run of
+/// `rows` values. Keys come from the stored form so the index can be rebuilt
+/// from it after loading; two different minima agree in 16 bits with
+/// probability 2⁻¹⁶, and a band needs all its rows to agree, so this adds no
+/// measurable candidates. (32-bit keys suffice: a chance key collision only
+/// adds a candidate, which the Jaccard estimate then rejects.)
+pub fn band_keys(sig: &[u16], bands: usize, rows: usize, out: &mut Vec<u32>) {
     out.clear();
     for b in 0..bands {
         let mut h = b as u64;

@@ -181,7 +181,7 @@ pub struct StoryClusterer {
     stories: Vec<Story>,
     articles: Vec<ArticleEntry>,
     /// Term -> recent stories (may name merged stories; resolved at lookup).
-    postings: PreMap<u32, Vec<u32>>,
+    postings: PreMap<u32, std::collections::VecDeque<u32>>,
     events: Vec<StoryEvent>,
     deduper: Option<Deduper>,
     /// Hashes of the story ids handed out, to keep them unique without a scan.
@@ -385,9 +385,9 @@ impl StoryClusterer {
             let p = self.postings.entry(*t).or_default();
             if !p.contains(&story) {
                 if p.len() >= tables::POSTINGS_PER_TERM {
-                    p.remove(0);
+                    p.pop_front();
                 }
-                p.push(story);
+                p.push_back(story);
             }
         }
         // 5. A bridge between two similar stories merges them.

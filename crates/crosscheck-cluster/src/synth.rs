@@ -283,6 +283,14 @@ fn capitalise(w: &str) -> String {
 /// `n` articles of stories (2–8 articles each, some singletons) in `n / 200`
 /// topics, in publication order with some jitter.
 pub fn story_corpus(n: usize, seed: u64) -> Vec<SynthArticle> {
+    let mut out = Vec::with_capacity(n);
+    story_corpus_each(n, seed, |a| out.push(a));
+    out
+}
+
+/// [`story_corpus`] streamed to `emit` in generation order (story by story, so
+/// dates go back and forth by up to three days), without holding the corpus.
+pub fn story_corpus_each(n: usize, seed: u64, mut emit: impl FnMut(SynthArticle)) {
     let vocab = vocabulary(40_000, seed ^ 0x5707);
     let mut rng = Rng::new(seed);
     let topics = (n / 200).max(3);
@@ -293,10 +301,10 @@ pub fn story_corpus(n: usize, seed: u64) -> Vec<SynthArticle> {
     let topic_names: Vec<Vec<usize>> = (0..topics)
         .map(|_| (0..3).map(|_| rng.range(0, vocab.len())).collect())
         .collect();
-    let mut out: Vec<SynthArticle> = Vec::with_capacity(n);
+    let mut produced = 0usize;
     let mut story = 0u32;
     let mut minute = 0u64;
-    while out.len() < n {
+    while produced < n {
         let t = rng.range(0, topics);
         let topic = &topic_words[t];
         let own: Vec<usize> = (0..25).map(|_| rng.range(0, vocab.len())).collect();
@@ -311,7 +319,7 @@ pub fn story_corpus(n: usize, seed: u64) -> Vec<SynthArticle> {
             })
             .collect();
         let size = if rng.f64() < 0.2 { 1 } else { rng.range(2, 9) };
-        for _ in 0..size.min(n - out.len()) {
+        for _ in 0..size.min(n - produced) {
             let mut words = Vec::new();
             let len = rng.range(120, 320);
             let mut sentence_start = true;
@@ -344,7 +352,8 @@ pub fn story_corpus(n: usize, seed: u64) -> Vec<SynthArticle> {
                 })
                 .collect();
             let jitter = rng.range(0, 3 * 24 * 60) as u64;
-            out.push(SynthArticle {
+            produced += 1;
+            emit(SynthArticle {
                 story,
                 title: title.join(" "),
                 text,
@@ -354,5 +363,4 @@ pub fn story_corpus(n: usize, seed: u64) -> Vec<SynthArticle> {
         story += 1;
         minute += 20;
     }
-    out
 }

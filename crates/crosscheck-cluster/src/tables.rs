@@ -58,11 +58,11 @@ pub const QUERY_TERMS: usize = 20;
 /// Candidate stories scored in full per article (the ones sharing most query terms).
 pub const MAX_CANDIDATES: usize = 24;
 /// Terms kept per story centroid (by weight); bounds memory per story.
-pub const CENTROID_TERMS: usize = 96;
+pub const CENTROID_TERMS: usize = 64;
 /// Entities kept per story.
-pub const STORY_ENTITIES: usize = 48;
+pub const STORY_ENTITIES: usize = 32;
 /// Most recent stories kept per term in the inverted index.
-pub const POSTINGS_PER_TERM: usize = 256;
+pub const POSTINGS_PER_TERM: usize = 64;
 /// Query terms whose document frequency exceeds this share of all articles are
 /// too common to find candidates with.
 pub const MAX_QUERY_DF_SHARE: f32 = 0.2;

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crosscheck_cluster::bench::{
-    default_fixtures, default_seeds, run_cluster, ClusterBenchOptions,
+    default_fixtures, default_seeds, run_cluster, run_memory, ClusterBenchOptions,
 };
 
 use crate::Context;
@@ -24,6 +24,10 @@ pub struct Args {
     pub seeds: Option<PathBuf>,
     #[arg(long, default_value_t = 7)]
     pub seed: u64,
+    /// Instead: stream this many generated articles through one clusterer and
+    /// report its memory (the 1M-articles-in-2-GB check).
+    #[arg(long)]
+    pub memory_docs: Option<usize>,
 }
 
 pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
@@ -40,6 +44,19 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         seed: args.seed,
     };
     let quiet = ctx.quiet || ctx.json;
+    if let Some(n) = args.memory_docs {
+        let r = run_memory(n, args.seed, &|s| {
+            if !quiet {
+                eprintln!("... {s}")
+            }
+        })?;
+        if ctx.json {
+            println!("{}", serde_json::to_string_pretty(&r)?);
+        } else {
+            print!("{}", r.render());
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let report = run_cluster(&opts, &|s| {
         if !quiet {
             eprintln!("... {s}")
