@@ -39,7 +39,7 @@ pub use dates::{IncidentDate, When};
 pub use gazetteer::{Place, PlaceKind};
 pub use gold::{score_against_gold, GoldIncident, GoldScore};
 pub use mentions::{article_date, mentions, mentions_of_article};
-pub use register::{batch_reference, build_register, register_of_articles, Filter, Register};
+pub use register::{batch_reference, build_register, reference_dates, register_of_articles, Filter, Register};
 pub use svg::{map_svg, timeline_svg};
 
 /// Errors of the incident stage (exports and gold files; extraction itself cannot fail).

@@ -74,3 +74,28 @@ fn seeds_details_dates_actors_and_aggregates() {
     assert_eq!(fire.place.as_ref().unwrap().name, "London");
     assert!(fire.actors.iter().any(|a| a.wording.contains("linked by Western intelligence agencies to")), "{:?}", fire.actors);
 }
+
+#[test]
+fn two_stories_in_one_batch_do_not_mix() {
+    // The seeds are undated but one; the invented campaign is dated. Read together,
+    // each folder resolves relative dates against its own reports, and the rows add up.
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/campaign");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    let campaign: Vec<Article> = files
+        .iter()
+        .map(|p| {
+            let raw = std::fs::read(p).unwrap();
+            let text = String::from_utf8(raw.clone()).unwrap();
+            let stem = p.file_stem().unwrap().to_string_lossy().to_string();
+            ArticleBuilder::new(stem, p.display().to_string(), SourceFormat::Text, &raw, &text).build(None, None).unwrap()
+        })
+        .collect();
+    let alone = register_of_articles(&campaign).rows.len() + register().rows.len();
+    let mut all = seeds();
+    all.extend(campaign);
+    let together = register_of_articles(&all);
+    assert_eq!(together.rows.len(), alone);
+    let naval = together.rows.iter().find(|r| r.kind == IncidentKind::NavalShadowing).unwrap();
+    assert_eq!(naval.date.as_ref().unwrap().display(), "2025-11", "resolved against its own story's date");
+}

@@ -8,7 +8,7 @@ use std::io::Write as _;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use crosscheck_incidents::{export, register::batch_reference, Filter, IncidentKind};
+use crosscheck_incidents::{export, reference_dates, Filter, IncidentKind};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::Context;
@@ -81,7 +81,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     }
     anyhow::ensure!(!articles.is_empty(), "no article could be read from {}", args.paths.join(" "));
 
-    let reference = batch_reference(&articles);
+    let references = reference_dates(&articles);
     let bar = if ctx.quiet || ctx.json || format != Format::Table {
         ProgressBar::hidden()
     } else {
@@ -89,7 +89,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     };
     bar.set_style(ProgressStyle::with_template("{bar:30} {pos}/{len} articles {msg}").unwrap_or_else(|_| ProgressStyle::default_bar()));
     let mut mentions = Vec::new();
-    for a in &articles {
+    for (a, reference) in articles.iter().zip(references) {
         mentions.extend(crosscheck_incidents::mentions_of_article(a, reference));
         bar.inc(1);
     }
