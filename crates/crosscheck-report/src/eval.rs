@@ -458,7 +458,9 @@ pub fn evaluate(gold: &Gold, dossiers: &[Dossier]) -> EvalReport {
         ("single_source_claims", ClaimStatus::SingleSource, &gold.single_source_claims, 0.5),
         ("corroborated_claims", ClaimStatus::Corroborated, &gold.corroborated_claims, 0.4),
     ] {
-        let mut pcl: Vec<(Vec<String>, Vec<(String, String)>, String)> = Vec::new();
+        // (outlet keys, supporting (key, sentence) pairs, claim text)
+        type PredClaim = (Vec<String>, Vec<(String, String)>, String);
+        let mut pcl: Vec<PredClaim> = Vec::new();
         for d in dossiers {
             for c in d.claims.iter().filter(|c| c.status == status) {
                 let support: Vec<(String, String)> = c.support.iter().map(|s| (keys.key(d, &s.source), s.text.clone())).collect();

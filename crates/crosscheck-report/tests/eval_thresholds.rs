@@ -1,5 +1,5 @@
-//! Minimum scores of the whole pipeline (extract + dedup + compare + incidents
-//! + report) against the gold annotations: the five seed reports, and an
+//! Minimum scores of the whole pipeline (extract, dedup, compare, incidents,
+//! report) against the gold annotations: the five seed reports, and an
 //! invented second story the methods were not built around.
 //!
 //! Floors are the targets (recall ≥ 0.8, precision ≥ 0.7) except for
