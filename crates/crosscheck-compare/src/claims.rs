@@ -58,6 +58,8 @@ pub struct Unit {
     /// The unit reports what someone said (a quotation or a reporting verb):
     /// such units belong to "who said what", not to the outlets' own claims.
     pub statement: bool,
+    /// The unit holds a direct quotation.
+    pub quoted: bool,
 }
 
 /// The claim units of a story.
@@ -90,7 +92,7 @@ pub fn units(input: StoryInput<'_>) -> Vec<Unit> {
                 let has_quote = quotes.iter().any(|q| u.overlaps(*q));
                 reported |= words.iter().any(|w| tables::REPORTING_VERBS.contains(&w.as_str()));
                 let statement = has_quote || reported;
-                out.push(Unit { doc: di, span: u, tokens, names, statement });
+                out.push(Unit { doc: di, span: u, tokens, names, statement, quoted: has_quote });
             }
         }
     }

@@ -171,3 +171,8 @@ pub const NOT_ROLE_START: &[&str] = &[
     "will", "would", "can", "could", "may", "might", "should", "must", "also", "has", "have", "had", "is",
     "was", "were", "are", "went", "then", "did", "does", "who", "which", "whose", "says", "said", "told",
 ];
+/// Month and weekday names: dates, never places.
+pub const CALENDAR_WORDS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];

@@ -70,6 +70,9 @@ pub fn timeline(input: StoryInput<'_>, _claims: &[Claim]) -> Vec<TimelineEvent> 
     }
     let mut ms: Vec<M> = Vec::new();
     for u in units(input) {
+        if u.quoted {
+            continue;
+        }
         let d = &input.docs[u.doc];
         let text = u.span.slice(&d.article.text);
         let Some(kind) = event_type(text) else { continue };
@@ -80,7 +83,15 @@ pub fn timeline(input: StoryInput<'_>, _claims: &[Claim]) -> Vec<TimelineEvent> 
             .map(|e| e.name.clone())
             .collect();
         if places.is_empty() {
-            places = capitalised_runs(text).into_iter().filter(|r| !diff_words(r).iter().any(|w| people.contains(w))).collect();
+            places = capitalised_runs(text)
+                .into_iter()
+                .filter(|r| {
+                    let ws = diff_words(r);
+                    let calendar = ws.iter().any(|w| tables::CALENDAR_WORDS.contains(&w.as_str()));
+                    let demonym = ws.len() == 1 && tables::DEMONYM_ENDINGS.iter().any(|e| ws[0].ends_with(e));
+                    !ws.iter().any(|w| people.contains(w)) && !calendar && !demonym
+                })
+                .collect();
         }
         let keys: Vec<String> = places.iter().flat_map(|p| diff_words(p)).filter(|w| !crate::lexical::is_stop(w)).collect();
         let date = d
@@ -139,8 +150,10 @@ pub fn timeline(input: StoryInput<'_>, _claims: &[Claim]) -> Vec<TimelineEvent> 
             }
         }
     }
+    // An undated, unplaced event told by one outlet is too vague for a timeline.
     let mut out: Vec<TimelineEvent> = events
         .into_iter()
+        .filter(|(e, _)| e.date.is_some() || !e.places.is_empty() || e.sources.len() >= 2)
         .map(|(mut e, _)| {
             e.sources = sorted_sources(e.sources.clone());
             e

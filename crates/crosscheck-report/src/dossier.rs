@@ -121,6 +121,35 @@ impl Dossier {
     }
 }
 
+/// The story's timeline: the incident register's rows (merged, placed, dated
+/// by the incident stage) plus the comparison's other events (meetings,
+/// interviews); the comparison's own incident events only when the register
+/// found none.
+fn merge_timeline(events: Vec<TimelineEvent>, rows: &[crosscheck_incidents::IncidentRow]) -> Vec<TimelineEvent> {
+    if rows.is_empty() {
+        return events;
+    }
+    let mut out: Vec<TimelineEvent> = events.into_iter().filter(|e| crosscheck_compare::tables::NON_INCIDENT_TYPES.contains(&e.kind.as_str())).collect();
+    for r in rows {
+        let cites: Vec<crosscheck_compare::Cite> = r
+            .sources
+            .iter()
+            .map(|s| crosscheck_compare::Cite { article: s.article.clone(), source: s.source.clone(), span: s.span, text: s.text.clone() })
+            .collect();
+        out.push(TimelineEvent {
+            kind: r.kind.label().to_string(),
+            date: r.date.as_ref().map(|d| (d.start, d.end)),
+            date_text: r.date.as_ref().map(|d| d.text.clone()),
+            places: r.places.iter().map(|p| p.name.clone()).collect(),
+            summary: cites.first().map(|c| c.text.clone()).unwrap_or_default(),
+            sources: r.outlets.clone(),
+            cites,
+        });
+    }
+    out.sort_by(|a, b| a.date.map(|d| d.0).cmp(&b.date.map(|d| d.0)).then(b.sources.len().cmp(&a.sources.len())));
+    out
+}
+
 /// When the extract stage gave no date layer, read dates with the incident
 /// stage's date finder (absolute and relative dates, resolved against
 /// `reference`), so conflicts and the timeline still see them.
@@ -211,6 +240,7 @@ pub fn build_dossier_with_id(story_id: &str, articles: &[Article]) -> Dossier {
     let summary = summarize(articles, &group_of, &cmp);
     let mentions = docs.iter().flat_map(|d| crosscheck_incidents::mentions(d, d.article.published.as_ref().map(|p| p.date).or(sdate))).collect();
     let incidents = crosscheck_incidents::build_register(mentions).rows;
+    let timeline = merge_timeline(cmp.timeline.clone(), &incidents);
     Dossier {
         schema: SCHEMA.to_string(),
         story_id: story_id.to_string(),
@@ -222,7 +252,7 @@ pub fn build_dossier_with_id(story_id: &str, articles: &[Article]) -> Dossier {
         claims: cmp.claims,
         conflicts: cmp.conflicts,
         framing: cmp.framing,
-        timeline: cmp.timeline,
+        timeline,
         incidents,
     }
 }
