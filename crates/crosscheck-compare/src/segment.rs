@@ -134,7 +134,10 @@ fn push_quote(text: &str, start: usize, end: usize, out: &mut Vec<QuoteView>) {
     }
     // Scare quotes are short terms; an utterance fragment keeps its punctuation inside the marks.
     let inner = span.slice(text);
-    let kind = if words >= 4 || inner.ends_with(['.', ',', '!', '?']) { QuoteKind::Full } else { QuoteKind::ScareQuote };
+    // A short quoted noun phrase after an article (a "defensive action,") is a term.
+    let before = text[..start].trim_end_matches(|c: char| !c.is_alphanumeric()).rsplit(char::is_whitespace).next().unwrap_or("").to_lowercase();
+    let term = words <= 3 && ["a", "an", "the"].contains(&before.as_str());
+    let kind = if !term && (words >= 4 || inner.ends_with(['.', ',', '!', '?'])) { QuoteKind::Full } else { QuoteKind::ScareQuote };
     out.push(QuoteView { index: None, span, kind });
 }
 
@@ -215,5 +218,9 @@ mod tests {
         assert_eq!(q.len(), 2);
         assert_eq!(q[0].span.slice(t), "we are ready to act now.");
         assert_eq!(q[1].kind, QuoteKind::ScareQuote);
+        let t = "It could be seen as a \u{201c}defensive action,\u{201d} he said, calling it \u{201c}not wise.\u{201d}";
+        let q = fallback_quotes(t);
+        assert_eq!(q[0].kind, QuoteKind::ScareQuote, "a short noun phrase after an article is a term");
+        assert_eq!(q[1].kind, QuoteKind::Full, "a fragment keeping its punctuation is an utterance");
     }
 }
