@@ -114,38 +114,44 @@ pub fn register_of_articles(articles: &[Article]) -> Register {
     build_register(mentions)
 }
 
+/// A row in the making, with its places and description words kept up to date
+/// as members join (scoring a candidate must not re-read every member).
 struct Cluster {
     kind: IncidentKind,
     members: Vec<(Mention, bool)>,
+    places: Vec<Place>,
+    words: BTreeSet<String>,
 }
 
 impl Cluster {
-    fn places(&self) -> Vec<Place> {
-        let mut out: Vec<Place> = Vec::new();
-        for (m, attached) in &self.members {
-            if *attached {
-                continue;
-            }
+    fn new(m: Mention) -> Cluster {
+        let mut c = Cluster { kind: m.kind, members: Vec::new(), places: Vec::new(), words: BTreeSet::new() };
+        c.push(m, false);
+        c
+    }
+
+    fn push(&mut self, m: Mention, attached: bool) {
+        if !attached {
             for p in &m.places {
-                if !out.iter().any(|q| q.id == p.place.id) {
-                    out.push(p.place.clone());
+                if !self.places.iter().any(|q| q.id == p.place.id) {
+                    self.places.push(p.place.clone());
                 }
             }
         }
-        out
+        self.words.extend(content_words(&m.sentence_text));
+        self.members.push((m, attached));
     }
 
-    fn words(&self) -> BTreeSet<String> {
-        self.members.iter().flat_map(|(m, _)| content_words(&m.sentence_text)).collect()
+    fn places(&self) -> Vec<Place> {
+        self.places.clone()
     }
 
-    /// Whether `m` fits, and how well.
-    fn score(&self, m: &Mention) -> Option<f64> {
+    /// Whether `m` (whose places are `mp` and content words `mine`) fits, and how well.
+    fn score(&self, m: &Mention, mp: &[Place], mine: &BTreeSet<String>) -> Option<f64> {
         if m.kind != self.kind {
             return None;
         }
-        let mp: Vec<Place> = m.places.iter().map(|p| p.place.clone()).collect();
-        let place = match best_compatibility(&mp, &self.places()) {
+        let place = match best_compatibility(mp, &self.places) {
             Some(0) => return None,
             Some(c) => c as f64,
             None => 0.5,
@@ -161,11 +167,74 @@ impl Cluster {
                 }
             }
         }
-        let mine = content_words(&m.sentence_text);
-        let theirs = self.words();
-        let inter = mine.intersection(&theirs).count() as f64;
-        let union = mine.union(&theirs).count().max(1) as f64;
-        Some(place * 2.0 + date * 2.0 + inter / union)
+        let inter = mine.intersection(&self.words).count() as f64;
+        let union = (mine.len() + self.words.len()) as f64 - inter;
+        Some(place * 2.0 + date * 2.0 + inter / union.max(1.0))
+    }
+}
+
+/// Which rows a mention can possibly join, so merging is not quadratic: rows are
+/// filed under their kind and every key of their places (place id, country,
+/// member countries of a region or sea). Two compatible places always share a
+/// key, except an unknown (named) place or a continent, which is compatible
+/// with places of no shared key: rows and mentions with such places, or with
+/// none, are compared with every row of their kind.
+#[derive(Default)]
+struct CandidateIndex {
+    by_key: std::collections::HashMap<(IncidentKind, String), Vec<usize>>,
+    wide: std::collections::HashMap<IncidentKind, Vec<usize>>,
+    all: std::collections::HashMap<IncidentKind, Vec<usize>>,
+}
+
+fn is_wide(places: &[Place]) -> bool {
+    places.is_empty() || places.iter().any(|p| matches!(p.kind, crate::PlaceKind::Named | crate::PlaceKind::Continent))
+}
+
+fn place_keys(p: &Place) -> Vec<String> {
+    let mut keys = vec![p.id.clone()];
+    if let Some(cc) = &p.cc {
+        keys.push(format!("cc:{cc}"));
+    }
+    if let Some(e) = crate::gazetteer::entry_by_id(&p.id) {
+        keys.extend(e.members.iter().map(|m| format!("cc:{m}")));
+    }
+    keys
+}
+
+impl CandidateIndex {
+    fn candidates(&self, kind: IncidentKind, places: &[Place]) -> Vec<usize> {
+        if is_wide(places) {
+            return self.all.get(&kind).cloned().unwrap_or_default();
+        }
+        let mut out: Vec<usize> = self.wide.get(&kind).cloned().unwrap_or_default();
+        for p in places {
+            for k in place_keys(p) {
+                if let Some(v) = self.by_key.get(&(kind, k)) {
+                    out.extend(v);
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// File (or re-file, after it gained places) row `i`.
+    fn add(&mut self, i: usize, c: &Cluster) {
+        let push = |v: &mut Vec<usize>| {
+            if !v.contains(&i) {
+                v.push(i)
+            }
+        };
+        push(self.all.entry(c.kind).or_default());
+        if is_wide(&c.places) {
+            push(self.wide.entry(c.kind).or_default());
+        }
+        for p in &c.places {
+            for k in place_keys(p) {
+                push(self.by_key.entry((c.kind, k)).or_default());
+            }
+        }
     }
 }
 
@@ -190,6 +259,7 @@ pub fn build_register(mut mentions: Vec<Mention>) -> Register {
     let mut aggregates = Vec::new();
     let mut vague = Vec::new();
     let mut clusters: Vec<Cluster> = Vec::new();
+    let mut index = CandidateIndex::default();
     for m in mentions {
         if m.multiplicity == Multiplicity::Aggregate {
             aggregates.push(m);
@@ -199,16 +269,26 @@ pub fn build_register(mut mentions: Vec<Mention>) -> Register {
             vague.push(m);
             continue;
         }
-        let best = clusters
-            .iter()
-            .enumerate()
+        let mine = content_words(&m.sentence_text);
+        let mp: Vec<Place> = m.places.iter().map(|p| p.place.clone()).collect();
+        let best = index
+            .candidates(m.kind, &mp)
+            .into_iter()
+            .map(|i| (i, &clusters[i]))
             .filter(|(_, c)| !m.distinct || !c.members.iter().any(|(o, _)| o.article == m.article))
-            .filter_map(|(i, c)| c.score(&m).map(|s| (i, s)))
-            .max_by(|a, b| a.1.total_cmp(&b.1));
-        match best {
-            Some((i, _)) => clusters[i].members.push((m, false)),
-            None => clusters.push(Cluster { kind: m.kind, members: vec![(m, false)] }),
-        }
+            .filter_map(|(i, c)| c.score(&m, &mp, &mine).map(|s| (i, s)))
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        let i = match best {
+            Some((i, _)) => {
+                clusters[i].push(m, false);
+                i
+            }
+            None => {
+                clusters.push(Cluster::new(m));
+                clusters.len() - 1
+            }
+        };
+        index.add(i, &clusters[i]);
     }
     let mut unlocated = Vec::new();
     for m in vague {
@@ -216,7 +296,10 @@ pub fn build_register(mut mentions: Vec<Mention>) -> Register {
             unlocated.push(m);
             continue;
         }
-        let fits: Vec<usize> = clusters.iter().enumerate().filter(|(_, c)| c.score(&m).is_some()).map(|(i, _)| i).collect();
+        let mine = content_words(&m.sentence_text);
+        let mp: Vec<Place> = m.places.iter().map(|p| p.place.clone()).collect();
+        let fits: Vec<usize> =
+            index.candidates(m.kind, &mp).into_iter().filter(|&i| clusters[i].score(&m, &mp, &mine).is_some()).collect();
         // A vague sentence in an article that located exactly one incident of its
         // kind refers back to it ("Police suspect arson." after "A fire destroyed…").
         let same_article: Vec<usize> = fits
@@ -225,9 +308,9 @@ pub fn build_register(mut mentions: Vec<Mention>) -> Register {
             .filter(|&i| clusters[i].members.iter().any(|(o, attached)| !attached && o.article == m.article))
             .collect();
         if let [i] = same_article[..] {
-            clusters[i].members.push((m, true));
+            clusters[i].push(m, true);
         } else if let [i] = fits[..] {
-            clusters[i].members.push((m, true));
+            clusters[i].push(m, true);
         } else {
             unlocated.push(m);
         }

@@ -73,8 +73,9 @@ pub const HISTORICAL_MAX_YEARS: i32 = 10;
 /// How many words before a cue [`HYPOTHETICAL_GOVERNORS`] are looked for.
 pub const GOVERNOR_WINDOW: usize = 6;
 /// Modal verbs after a cue (within [`MODAL_WINDOW`] words) that mark a
-/// hypothetical: "drone incursions would be more complicated".
-pub const MODALS_AFTER: &[&str] = &["would", "could", "might", "may"];
+/// hypothetical: "drone incursions would be more complicated". ("may" is left
+/// out: it is also the month.)
+pub const MODALS_AFTER: &[&str] = &["would", "could", "might"];
 pub const MODAL_WINDOW: usize = 4;
 
 /// A campaign head governing a list of incident kinds ("a wave of sabotage and
