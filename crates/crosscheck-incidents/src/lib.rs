@@ -5,7 +5,7 @@
 //! crosscheck has read.
 //!
 //! Pipeline:
-//! 1. [`mentions`] finds, in one annotated article, the sentences that report an
+//! 1. [`mentions()`] finds, in one annotated article, the sentences that report an
 //!    incident and turns each reported incident into a [`Mention`]: its
 //!    [`IncidentKind`], places resolved through the bundled [`gazetteer`], date or
 //!    range (relative dates resolved against the article date), actors with the

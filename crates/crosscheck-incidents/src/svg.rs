@@ -3,7 +3,7 @@
 //! scripts; every text is XML-escaped; each row carries a `<title>` tooltip.
 //!
 //! The map is an equirectangular view of Europe: a hand-simplified land outline
-//! ([`LAND`], about 1° accurate), a 5° graticule and the gazetteer's country
+//! (`LAND`, about 1° accurate), a 5° graticule and the gazetteer's country
 //! points as faint reference dots; incidents are circles sized by their number
 //! of independent sources.
 
