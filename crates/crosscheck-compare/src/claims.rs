@@ -252,6 +252,12 @@ pub fn align_claims(input: StoryInput<'_>) -> Vec<Claim> {
     let mut out: Vec<Claim> = kept
         .into_iter()
         .map(|(m, status, specifics)| {
+            // Show the specifics as printed, not as stems.
+            let printed: Vec<String> = m.iter().flat_map(|&u| crate::lexical::diff_words(units[u].span.slice(&input.docs[units[u].doc].article.text))).collect();
+            let specifics: Vec<String> = specifics
+                .into_iter()
+                .map(|st| printed.iter().find(|w| crate::lexical::stem(w) == st).cloned().unwrap_or(st))
+                .collect();
             let support: Vec<Cite> = m.iter().map(|&u| Cite::of(&input.docs[units[u].doc], units[u].span)).collect();
             let mut groups: Vec<usize> = m.iter().map(|&u| input.group(units[u].doc)).collect();
             groups.sort();
