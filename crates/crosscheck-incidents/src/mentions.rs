@@ -393,6 +393,19 @@ pub fn mentions(doc: &Annotated, reference: Option<NaiveDate>) -> Vec<Mention> {
         for c in cues.iter_mut() {
             c.campaign = is_campaign(s, c);
         }
+        // "Drones violated Polish airspace" is a drone incursion; "fighter jets
+        // violated Estonian airspace" is one airspace violation, not two incidents.
+        for c in cues.iter_mut() {
+            if c.kind == IncidentKind::AirspaceViolation {
+                let clause_start = s[..c.start].rfind([',', ';']).map(|i| i + 1).unwrap_or(0);
+                let clause = s[clause_start..c.end].to_lowercase();
+                if clause.split(|ch: char| !ch.is_alphanumeric()).any(|w| tables::DRONE_WORDS.contains(&w)) {
+                    c.kind = IncidentKind::DroneIncursion;
+                }
+            }
+        }
+        let kinds: Vec<IncidentKind> = cues.iter().map(|c| c.kind).collect();
+        cues.retain(|c| !tables::SUBSUMED.iter().any(|(lesser, greater)| c.kind == *lesser && kinds.contains(greater)));
         let skip = dateline_end.saturating_sub(sent.start).min(s.len());
         // Places per cue.
         let places = scene_places(s, skip);
@@ -655,6 +668,23 @@ mod tests {
             let m = ms(t);
             assert!(m.iter().all(|m| !m.is_located()), "{t}: {m:#?}");
         }
+    }
+
+    #[test]
+    fn kinds_across_wordings() {
+        let one = |t: &str| {
+            let m = ms(t);
+            assert_eq!(m.len(), 1, "{t}: {m:#?}");
+            (m[0].kind, m[0].places.first().map(|p| p.place.id.clone()).unwrap_or_default())
+        };
+        use IncidentKind::*;
+        assert_eq!(one("Three Russian fighter jets violated Estonian airspace over the Gulf of Finland on Friday."), (AirspaceViolation, "ee".into()));
+        assert_eq!(one("Around 20 Russian drones violated Polish airspace overnight."), (DroneIncursion, "pl".into()));
+        assert_eq!(one("GPS signals were jammed over the Baltic Sea for hours."), (GpsJamming, "sea/baltic-sea".into()));
+        assert_eq!(one("Hackers crippled the website of the defence ministry in Copenhagen."), (CyberAttack, "dk/copenhagen".into()));
+        assert_eq!(one("A parcel bomb exploded at a logistics hub in Leipzig."), (Explosion, "de/leipzig".into()));
+        assert_eq!(one("Police in Warsaw detained a man on suspicion of spying for Russia."), (EspionageArrest, "pl/warsaw".into()));
+        assert_eq!(one("A German frigate shadowed a Russian submarine in the North Sea."), (NavalShadowing, "sea/north-sea".into()));
     }
 
     #[test]

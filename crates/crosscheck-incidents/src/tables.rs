@@ -31,6 +31,7 @@ pub const KIND_CUES: &[(IncidentKind, &str)] = &[
     (IncidentKind::NavalShadowing, r"\b(?:vessels?|ships?|warships?|submarines?|tankers?)\b[^.;]{0,40}?\b(?:was|were)\s+shadowed\b"),
     (IncidentKind::NavalShadowing, r"\b(?:escorted|tracked|monitored)\s+(?:[\w-]+\s+){0,3}(?:warships?|submarines?|naval\s+vessels?|spy\s+ships?)\b"),
     (IncidentKind::GpsJamming, r"\b(?:gps|gnss|satellite[\s-]navigation|navigation)(?:\s+signals?)?\s+(?:jamming|spoofing|interference|disruptions?|outages?)\b"),
+    (IncidentKind::GpsJamming, r"\b(?:gps|gnss|navigation|satellite)\s+(?:signals?\s+|systems?\s+)?(?:was|were|had\s+been|have\s+been)\s+(?:jammed|spoofed|disrupted)\b"),
     (IncidentKind::GpsJamming, r"\b(?:jamming|spoofing)\s+(?:of\s+)?(?:gps|gnss|satellite|navigation)\b|\bjamm(?:ed|ing)\s+(?:[\w-]+\s+){0,2}(?:gps|gnss|navigation)\b"),
     (IncidentKind::CyberAttack, r"\bcyber[\s-]?(?:attacks?|breach(?:es)?|intrusions?|incidents?|operations?|warfare|espionage|sabotage)\b"),
     (IncidentKind::CyberAttack, r"\bcyberattacks?\b|\bhack(?:ed|ing|ers?)\b|\bransomware\b|\bddos\b|\bdenial[\s-]of[\s-]service\b|\bdata\s+breach(?:es)?\b"),
@@ -179,3 +180,11 @@ pub const NOT_PLACES: &[&str] = &[
 ];
 /// Words dropped from an unknown place's name to form its key.
 pub const PLACE_FACILITY_WORDS: &[&str] = &["the", "port", "of", "airport", "harbour", "harbor", "terminal", "depot", "base", "naval", "air", "station", "refinery", "shipyard", "power", "plant"];
+
+/// Kinds that one sentence's cues can both name for one event, and the kind
+/// kept: "fighter jets violated Estonian airspace" is one airspace violation.
+pub const SUBSUMED: &[(IncidentKind, IncidentKind)] = &[
+    (IncidentKind::MilitaryAircraft, IncidentKind::AirspaceViolation),
+];
+/// An airspace violation whose clause names drones is a drone incursion.
+pub const DRONE_WORDS: &[&str] = &["drone", "drones", "uav", "uavs", "unmanned"];
