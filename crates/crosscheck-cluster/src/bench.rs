@@ -740,12 +740,14 @@ pub fn run_memory(
         }
     });
     let seconds = start.elapsed().as_secs_f64();
+    // Peak first: building output views would add a transient copy.
+    let peak = peak_rss_bytes();
     Ok(MemoryReport {
         articles: sc.len(),
-        stories: sc.stories().len(),
+        stories: sc.story_count(),
         seconds,
         rss_before_bytes: rss_before,
-        peak_rss_bytes: peak_rss_bytes(),
+        peak_rss_bytes: peak,
         state_heap_bytes: sc.approx_heap_bytes(),
         dedup_heap_bytes: sc.deduper().map_or(0, |d| d.approx_heap_bytes()),
     })

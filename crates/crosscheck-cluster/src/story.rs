@@ -636,6 +636,14 @@ impl StoryClusterer {
         self.deduper.as_ref()
     }
 
+    /// Number of live (not merged) stories.
+    pub fn story_count(&self) -> usize {
+        self.stories
+            .iter()
+            .filter(|s| s.merged_into.is_none())
+            .count()
+    }
+
     /// Live stories in order of creation, members in input order, each copy
     /// pointing at its group's first publisher.
     pub fn stories(&self) -> Vec<StoryView> {
