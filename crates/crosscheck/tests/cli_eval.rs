@@ -30,3 +30,24 @@ fn eval_json_has_every_category_with_scores() {
         assert!(p >= 0.7 && r >= 0.8, "{c}: precision {p}, recall {r}");
     }
 }
+
+#[test]
+fn analyze_writes_the_three_dossier_files() {
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = bin().args(["--quiet", "analyze", "--out"]).arg(out_dir.path()).arg(root().join("examples/seeds")).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut names: Vec<String> = std::fs::read_dir(out_dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().to_string()).collect();
+    names.sort();
+    assert_eq!(names.len(), 3, "{names:?}");
+    for ext in ["html", "json", "md"] {
+        assert!(names.iter().any(|n| n.starts_with("story-") && n.ends_with(ext)), "{names:?}");
+    }
+    let json = names.iter().find(|n| n.ends_with(".json")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out_dir.path().join(json)).unwrap()).unwrap();
+    assert_eq!(v["schema"], "crosscheck.dossier/1");
+    assert_eq!(v["articles"].as_array().unwrap().len(), 5);
+    // --json prints the summary.
+    let out = bin().args(["--json", "analyze"]).arg(root().join("examples/seeds")).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["stories"].as_array().unwrap().len(), 1);
+}

@@ -1,16 +1,100 @@
-//! `crosscheck analyze` (not built yet).
+//! `crosscheck analyze PATH... [--out DIR]`: read the inputs, group them into
+//! stories, cross-check each story and (with `--out`) write its dossier as
+//! `DIR/<story-id>.json`, `.md` and `.html` (plus `index.html` when there are
+//! several stories). Prints a short summary, or the dossier summaries as JSON
+//! with `--json`.
 
+use std::io::Write as _;
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+use anyhow::Context as _;
 
 use crate::Context;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Inputs.
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    pub rest: Vec<String>,
+    /// Directory to write the dossiers into (created if missing).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Files or directories to read.
+    #[arg(required = true)]
+    pub paths: Vec<String>,
 }
 
-pub fn run(_ctx: &Context, _args: Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`analyze` is not implemented yet")
+pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
+    let (articles, errors) = crosscheck_report::textfiles::load_inputs(&args.paths);
+    for e in &errors {
+        tracing::warn!("{e}");
+        if !ctx.quiet && !ctx.json {
+            eprintln!("warning: {e}");
+        }
+    }
+    anyhow::ensure!(!articles.is_empty(), "no article could be read from {}", args.paths.join(" "));
+    let bar = if ctx.quiet || ctx.json {
+        indicatif::ProgressBar::hidden()
+    } else {
+        let b = indicatif::ProgressBar::new_spinner();
+        b.set_message(format!("cross-checking {} articles", articles.len()));
+        b.enable_steady_tick(std::time::Duration::from_millis(120));
+        b
+    };
+    let dossiers = crosscheck_report::analyze(&articles).context("analysing the articles")?;
+    bar.finish_and_clear();
+    let mut written = Vec::new();
+    if let Some(dir) = &args.out {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        for d in &dossiers {
+            for (ext, body) in [
+                ("json", crosscheck_report::render::json(d)),
+                ("md", crosscheck_report::render::markdown(d)),
+                ("html", crosscheck_report::render::html(d)),
+            ] {
+                let p = dir.join(format!("{}.{ext}", d.story_id));
+                std::fs::write(&p, body).with_context(|| format!("writing {}", p.display()))?;
+                written.push(p);
+            }
+        }
+        if dossiers.len() > 1 {
+            let p = dir.join("index.html");
+            std::fs::write(&p, crosscheck_report::render::index_html(&dossiers)).with_context(|| format!("writing {}", p.display()))?;
+            written.push(p);
+        }
+    }
+    let mut out = String::new();
+    if ctx.json {
+        let summaries: Vec<serde_json::Value> = dossiers
+            .iter()
+            .map(|d| {
+                serde_json::json!({
+                    "story_id": d.story_id,
+                    "schema": d.schema,
+                    "summary": d.summary,
+                    "quote_groups": d.quotes.len(),
+                    "quote_variants": d.quotes.iter().map(|q| q.variants.len()).sum::<usize>(),
+                    "claims": d.claims.len(),
+                    "conflicts": d.conflicts.len(),
+                    "flagged_leads": d.framing.rows.iter().filter(|r| r.flagged).map(|r| r.source.clone()).collect::<Vec<_>>(),
+                    "incidents": d.incidents.len(),
+                })
+            })
+            .collect();
+        let v = serde_json::json!({"stories": summaries, "files": written});
+        out.push_str(&serde_json::to_string_pretty(&v)?);
+        out.push('\n');
+    } else {
+        for d in &dossiers {
+            out.push_str(&format!("{} — {}\n", d.story_id, d.summary.headline));
+            for l in &d.summary.lines {
+                out.push_str(&format!("  {l}\n"));
+            }
+        }
+        if !ctx.quiet {
+            for p in &written {
+                out.push_str(&format!("wrote {}\n", p.display()));
+            }
+        }
+    }
+    let _ = std::io::stdout().write_all(out.as_bytes());
+    Ok(ExitCode::SUCCESS)
 }
