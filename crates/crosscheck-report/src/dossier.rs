@@ -300,7 +300,20 @@ fn summarize(articles: &[Article], groups: &[usize], cmp: &Comparison) -> Summar
         lines.push(format!("{changed} quotation(s) printed with different wording by different outlets (punctuation differences ignored)."));
     }
     if !cmp.conflicts.is_empty() {
-        let subj: Vec<String> = cmp.conflicts.iter().take(4).map(|c| c.subject.chars().take(60).collect()).collect();
+        let subj: Vec<String> = cmp
+            .conflicts
+            .iter()
+            .take(4)
+            .map(|c| {
+                let values: Vec<String> = c.sides.iter().map(|s| format!("\u{201c}{}\u{201d} ({})", s.value, s.sources.join(", "))).collect();
+                let what = match c.kind {
+                    crosscheck_compare::ConflictKind::Role => format!("title of {}", c.subject),
+                    crosscheck_compare::ConflictKind::Number => format!("number of {}", c.subject),
+                    crosscheck_compare::ConflictKind::Date => "date of one event".to_string(),
+                };
+                format!("{what}: {}", values.join(" vs "))
+            })
+            .collect();
         lines.push(format!("{} conflict(s) between outlets: {}.", cmp.conflicts.len(), subj.join("; ")));
     }
     let flagged: Vec<&str> = cmp.framing.rows.iter().filter(|r| r.flagged).map(|r| r.source.as_str()).collect();
