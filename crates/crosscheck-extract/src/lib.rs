@@ -5,13 +5,31 @@
 //! [`Span`] into the article's text plus a typed payload and the evidence and
 //! confidence it rests on. Where evidence is weak the answer is "unknown".
 //!
-//! (Skeleton: these types are the contract later stages build against; the
-//! extract stage fills them.)
+//! Pipeline of [`annotate`]: [`split_sentences`] → quotations
+//! ([`quotes`]) → entities and roles ([`entities`], [`roles`]) → speaker
+//! attribution ([`attribution`]) → quantities ([`numbers`]) → dates
+//! ([`dates`]). Story-level merging of people lives in [`story`]. All
+//! cue words and thresholds are in [`tables`]; no rule names a person, outlet
+//! or phrase of any particular story.
+
+pub mod attribution;
+pub mod dates;
+pub mod entities;
+pub mod numbers;
+pub mod quotes;
+pub mod roles;
+pub mod sentences;
+pub mod story;
+pub mod tables;
+mod tokens;
 
 use chrono::NaiveDate;
 use crosscheck_core::{Article, Span};
 use serde::{Deserialize, Serialize};
 
+pub use dates::resolve_date;
+pub use sentences::split_sentences;
+pub use story::{merge_people, names_compatible, roles_match, story_speaker_name, StoryPerson};
 /// A sentence of the article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Sentence {
@@ -67,7 +85,7 @@ pub struct Quote {
     pub attribution: Option<Attribution>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EntityKind {
     Person,
@@ -128,15 +146,29 @@ pub struct Annotated {
     pub dates: Vec<DateMention>,
 }
 
-/// Annotate one article. `reference_date` resolves relative dates when the article
-/// has no date of its own (e.g. the story's date).
-pub fn annotate(article: &Article, _reference_date: Option<NaiveDate>) -> Annotated {
-    Annotated {
-        article: article.clone(),
-        sentences: Vec::new(),
-        quotes: Vec::new(),
-        entities: Vec::new(),
-        quantities: Vec::new(),
-        dates: Vec::new(),
+impl Annotated {
+    /// The printed name of a quote speaker: the entity name, the role phrase or
+    /// the anonymous description.
+    pub fn speaker_name(&self, speaker: &Speaker) -> Option<String> {
+        match speaker {
+            Speaker::Entity { entity } => self.entities.get(*entity).map(|e| e.name.clone()),
+            Speaker::Role { role } => Some(role.clone()),
+            Speaker::Anonymous { description } => Some(description.clone()),
+        }
     }
+}
+
+/// Annotate one article. `reference_date` resolves relative dates when the article
+/// has no date of its own (e.g. the story's date); failing both, a dateline date
+/// printed at the top of the text is used.
+pub fn annotate(article: &Article, reference_date: Option<NaiveDate>) -> Annotated {
+    let text = &article.text;
+    let sentences = split_sentences(text);
+    let mut quotes = quotes::find_quotes(text, &sentences);
+    let index = entities::find_entities(text, &sentences);
+    attribution::attribute(text, &sentences, &mut quotes, &index);
+    let reference = article.published.as_ref().map(|p| p.date).or(reference_date).or_else(|| dates::dateline_date(text));
+    let quantities = numbers::find_quantities(text, &sentences);
+    let dates = dates::find_dates(text, &sentences, reference);
+    Annotated { article: article.clone(), sentences, quotes, entities: index.entities, quantities, dates }
 }

@@ -1,0 +1,222 @@
+//! Speaker attribution. For each quotation, in order of strength:
+//! 1. the words right after it ("…,” said X" / "…,” he added");
+//! 2. the subject of the reporting verb before it in the same sentence
+//!    ("X, ROLE, warned that …", "According to X", "X told Y: …");
+//! 3. a previous sentence ending in a colon ("X said the alliance is …:\n“…”");
+//! 4. an earlier attributed quotation of the same paragraph (continuation).
+//! The subject is then resolved: a named person, a pronoun (nearest compatible
+//! person), a definite description ("the admiral"), an anonymous source ("a
+//! senior diplomat"), a role-only speaker ("Russia's ambassador to Belgium") or
+//! an organisation/place. When none fits, the quote stays unattributed.
+
+use crosscheck_core::Span;
+
+use crate::entities::EntityIndex;
+use crate::roles::role_phrase_at;
+use crate::tables::*;
+use crate::tokens::{is_cap, lower, strip_possessive, tokenize, Tok};
+use crate::{Attribution, EntityKind, Quote, Sentence, Speaker};
+
+fn is_cue(w: &str) -> bool {
+    CUE_VERBS.contains(&lower(w).as_str())
+}
+
+/// Text of a sentence with every quotation blanked, as tokens.
+fn frame_tokens(text: &str, sent: Span, quotes: &[Quote]) -> Vec<Tok> {
+    tokenize(text, sent)
+        .into_iter()
+        .filter(|t| !quotes.iter().any(|q| q.outer.contains(t.span())))
+        .collect()
+}
+
+/// Resolve a subject chunk (tokens) to a speaker.
+fn resolve_chunk(text: &str, chunk: &[Tok], idx: &EntityIndex, before: usize) -> Option<(Speaker, Span, &'static str, f32)> {
+    if chunk.is_empty() || chunk.len() > MAX_SUBJECT_WORDS {
+        return None;
+    }
+    let span = Span::new(chunk[0].start, chunk.last().unwrap().end);
+    // Drop a leading adverbial ("On Monday,", "Speaking to reporters,") when a comma follows it.
+    let mut c = chunk;
+    if let Some(k) = c.iter().position(|t| text[t.end..].starts_with(',')) {
+        let first = c[0].text(text);
+        let adverbial = SENTENCE_OPENERS.contains(&first) || first.ends_with("ing") || lower(first) == "according";
+        if adverbial && k + 1 < c.len() && lower(first) != "according" {
+            c = &c[k + 1..];
+        }
+    }
+    let cspan = Span::new(c[0].start, c.last().unwrap().end);
+    // A named person (not a possessor: "Trump’s envoy" is the envoy).
+    for (m, e) in &idx.mentions {
+        if cspan.contains(*m) && idx.entities[*e].kind == EntityKind::Person {
+            let after = &text[m.end..];
+            if after.starts_with('\u{2019}') || after.starts_with('\'') {
+                continue;
+            }
+            return Some((Speaker::Entity { entity: *e }, *m, "name", CONF_NAME));
+        }
+    }
+    let first = lower(c[0].text(text));
+    // Pronoun.
+    if let Some((_, g)) = PRONOUNS.iter().find(|(p, _)| *p == first) {
+        if first == "they" {
+            return None;
+        }
+        let e = idx
+            .mentions
+            .iter()
+            .rev()
+            .filter(|(m, e)| m.end <= before.max(c[0].start) && idx.entities[*e].kind == EntityKind::Person)
+            .find(|(_, e)| g.is_none() || idx.gender[*e].is_none() || idx.gender[*e] == *g)?;
+        return Some((Speaker::Entity { entity: e.1 }, c[0].span(), "pronoun", CONF_PRONOUN));
+    }
+    // Definite description resolved during entity finding ("the admiral").
+    if first == "the" && c.len() >= 2 {
+        let noun = lower(strip_possessive(c[1].text(text)).0);
+        if ROLE_NOUNS.contains(&noun.as_str()) && !is_cap(c[1].text(text)) {
+            if let Some((m, e)) = idx.entity_in(Span::new(c[0].start, c[1].end)) {
+                return Some((Speaker::Entity { entity: e }, m, "description", CONF_DESCRIPTION));
+            }
+        }
+    }
+    // Anonymous source: an indefinite role phrase ("a senior Baltic diplomat").
+    if INDEFINITES.contains(&first.as_str()) {
+        let rest = &c[1..];
+        if let Some(k) = rest.iter().take(5).position(|t| ROLE_NOUNS.contains(&lower(t.text(text)).as_str())) {
+            let sp = Span::new(c[0].start, rest[k].end);
+            return Some((Speaker::Anonymous { description: sp.slice(text).to_string() }, sp, "anonymous", CONF_ANON));
+        }
+        return None;
+    }
+    // Role-only speaker ("Russia’s ambassador to Belgium").
+    let start = if first == "the" { &c[1..] } else { c };
+    if let Some(sp) = role_phrase_at(text, start) {
+        let sp = if first == "the" { Span::new(c[0].start, sp.end) } else { sp };
+        return Some((Speaker::Role { role: sp.slice(text).to_string() }, sp, "role", CONF_ROLE));
+    }
+    // Organisation or place as speaker ("the Kremlin", "Russia has condemned").
+    let head = if first == "the" { c.get(1)? } else { &c[0] };
+    if let Some((m, e)) = idx.mentions.iter().find(|(m, _)| m.start == head.start) {
+        let kind = idx.entities[*e].kind;
+        if kind != EntityKind::Person && !text[m.end..].starts_with(['\u{2019}', '\'']) {
+            return Some((Speaker::Entity { entity: *e }, *m, "organisation", CONF_ORG));
+        }
+    }
+    let _ = span;
+    None
+}
+
+/// Speaker from the words right after a quotation: "…,” said X" / "…,” X said".
+fn after_quote(text: &str, q: &Quote, frame: &[Tok], idx: &EntityIndex) -> Option<Attribution> {
+    let inner = q.span.slice(text).trim_end();
+    let rest = &text[q.outer.end..];
+    let gap = rest.len() - rest.trim_start_matches([' ', '\n', ',']).len();
+    let after: Vec<Tok> = frame.iter().copied().filter(|t| t.start >= q.outer.end).collect();
+    if after.is_empty() {
+        return None;
+    }
+    let lowercase_next = rest.trim_start_matches([' ', '\n', ',']).chars().next().is_some_and(|c| c.is_lowercase());
+    let comma_inside = inner.ends_with([',', '?', '!']) || rest.starts_with(',');
+    if !(comma_inside || lowercase_next) || after[0].start != q.outer.end + gap {
+        return None;
+    }
+    // Stop the speaker phrase at the next punctuation.
+    let clause_end = text[after[0].start..].find([',', '.', ';', ':', '\u{201c}', '"']).map(|i| i + after[0].start).unwrap_or(text.len());
+    let clause: Vec<Tok> = after.iter().copied().filter(|t| t.end <= clause_end).collect();
+    if clause.is_empty() {
+        return None;
+    }
+    if is_cue(clause[0].text(text)) {
+        let cue = clause[0].text(text).to_string();
+        let (sp, ev, method, conf) = resolve_chunk(text, &clause[1..], idx, q.outer.start)?;
+        return Some(Attribution { speaker: sp, method: format!("quote-{cue_kind}-{method}", cue_kind = "cue-speaker"), cue: Some(cue), evidence: ev, confidence: conf });
+    }
+    let k = clause.iter().take(6).position(|t| is_cue(t.text(text)))?;
+    let cue = clause[k].text(text).to_string();
+    let (sp, ev, method, conf) = resolve_chunk(text, &clause[..k], idx, q.outer.start)?;
+    Some(Attribution { speaker: sp, method: format!("quote-speaker-cue-{method}"), cue: Some(cue), evidence: ev, confidence: conf })
+}
+
+/// Speaker as the subject of a reporting verb earlier in the sentence.
+fn subject_before(text: &str, sent: Span, q_start: usize, frame: &[Tok], idx: &EntityIndex) -> Option<Attribution> {
+    let before: Vec<Tok> = frame.iter().copied().filter(|t| t.end <= q_start && t.start >= sent.start).collect();
+    // "according to X"
+    if let Some(k) = before.iter().position(|t| lower(t.text(text)) == "according") {
+        if before.get(k + 1).is_some_and(|t| lower(t.text(text)) == "to") {
+            let end = before[k + 2..].iter().position(|t| text[t.end..].starts_with(',')).map(|p| k + 3 + p).unwrap_or(before.len());
+            if let Some((sp, ev, method, conf)) = resolve_chunk(text, &before[k + 2..end], idx, q_start) {
+                return Some(Attribution { speaker: sp, method: format!("according-to-{method}"), cue: Some("according to".into()), evidence: ev, confidence: conf });
+            }
+        }
+    }
+    let k = before.iter().position(|t| is_cue(t.text(text)) && lower(t.text(text)) != "according")?;
+    let cue = before[k].text(text).to_string();
+    // Auxiliaries and adverbs between subject and verb ("has condemned", "also accused").
+    let mut end = k;
+    while end > 0 && matches!(lower(before[end - 1].text(text)).as_str(), "has" | "have" | "had" | "also" | "was" | "is" | "then" | "later" | "further" | "previously" | "reportedly" | "publicly" | "repeatedly" | "went" | "once") {
+        end -= 1;
+    }
+    // "went further, claiming" - the subject precedes the participle clause.
+    let chunk: Vec<Tok> = before[..end].to_vec();
+    let chunk = trim_participle(text, &chunk);
+    let (sp, ev, method, conf) = resolve_chunk(text, &chunk, idx, q_start)?;
+    Some(Attribution { speaker: sp, method: format!("subject-cue-{method}"), cue: Some(cue), evidence: ev, confidence: conf })
+}
+
+/// Cut a chunk before "went further," / "acknowledged the complexity," style
+/// predicate: keep the words up to the first lower-case verb-like word after a name.
+fn trim_participle(text: &str, chunk: &[Tok]) -> Vec<Tok> {
+    // If a comma-terminated predicate precedes a participle cue, the subject is
+    // the part before the first non-subject word; we approximate by cutting at
+    // "went"/"had"/"was" style verbs.
+    let cut = chunk.iter().position(|t| matches!(lower(t.text(text)).as_str(), "went" | "came" | "gave" | "made" | "spoke" | "appeared" | "took"));
+    match cut {
+        Some(c) if c > 0 => chunk[..c].to_vec(),
+        _ => chunk.to_vec(),
+    }
+}
+
+/// Attribute every quotation in place.
+pub fn attribute(text: &str, sentences: &[Sentence], quotes: &mut [Quote], idx: &EntityIndex) {
+    let snapshot: Vec<Quote> = quotes.to_vec();
+    for qi in 0..quotes.len() {
+        let q = quotes[qi].clone();
+        let Some(sent) = sentences.get(q.sentence) else { continue };
+        // The sentence may end inside a multi-sentence quotation; widen it to the quote's end
+        // and to the end of the sentence where the quote ends.
+        let end_si = crate::sentences::sentence_at(sentences, q.outer.end.saturating_sub(1));
+        let span = sent.span.cover(sentences[end_si].span).cover(q.outer);
+        let frame = frame_tokens(text, span, &snapshot);
+        let mut att = after_quote(text, &q, &frame, idx).or_else(|| subject_before(text, span, q.outer.start, &frame, idx));
+        if att.is_none() {
+            // A previous sentence ending with a colon introduces the quote.
+            let before_q = text[sent.span.start..q.outer.start].trim();
+            if before_q.is_empty() && q.sentence > 0 {
+                let prev = &sentences[q.sentence - 1];
+                if prev.span.slice(text).trim_end().ends_with(':') {
+                    let pf = frame_tokens(text, prev.span, &snapshot);
+                    if let Some(mut a) = subject_before(text, prev.span, prev.span.end, &pf, idx) {
+                        a.method = format!("colon-{}", a.method);
+                        a.confidence = a.confidence.min(CONF_COLON);
+                        att = Some(a);
+                    }
+                }
+            }
+        }
+        if att.is_none() && q.kind == crate::QuoteKind::Full {
+            // Continuation: the previous quotation of the paragraph, nobody else named between.
+            if let Some(prev) = quotes[..qi].iter().rev().find(|p| p.attribution.is_some()) {
+                let same_para = sentences[prev.sentence].paragraph == sent.paragraph
+                    || (sentences[prev.sentence].paragraph + 1 == sent.paragraph && text[prev.outer.end..q.outer.start].trim().is_empty());
+                let between = Span::new(prev.outer.end, q.outer.start);
+                let someone_between = idx.mentions.iter().any(|(m, _)| between.contains(*m));
+                if same_para && !someone_between {
+                    let mut a = prev.attribution.clone().unwrap();
+                    a.method = "continuation".into();
+                    a.confidence = a.confidence.min(CONF_CONTINUATION);
+                    att = Some(a);
+                }
+            }
+        }
+        quotes[qi].attribution = att;
+    }
+}

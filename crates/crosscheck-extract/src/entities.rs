@@ -1,0 +1,395 @@
+//! People, organisations and places by a gazetteer-free rule method:
+//! capitalised runs, honorific/title cues, organisation and place head words,
+//! sentence-initial filtering by in-document evidence, and alias merging
+//! (full name = surname = "the admiral" via a role noun).
+
+use std::collections::{HashMap, HashSet};
+
+use crosscheck_core::Span;
+
+use crate::roles::{apposition_after, apposition_before, premodifier};
+use crate::tables::{
+    FEMALE_CUES, MALE_CUES, MONTHS, ORG_WORDS, PLACE_PREPOSITIONS, PLACE_WORDS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES,
+    WEEKDAYS,
+};
+use crate::tokens::{adjacent, is_cap, lower, strip_possessive, tokenize, Tok};
+use crate::{Entity, EntityKind, RoleMention, Sentence};
+
+/// Entities of an article plus the mention index attribution needs.
+#[derive(Debug, Clone, Default)]
+pub struct EntityIndex {
+    pub entities: Vec<Entity>,
+    /// (mention span, entity index), sorted by position.
+    pub mentions: Vec<(Span, usize)>,
+    /// Per entity: Some(true) female, Some(false) male, None unknown.
+    pub gender: Vec<Option<bool>>,
+    /// Per entity: lower-case titles and role nouns it carries ("admiral", "spokeswoman").
+    pub role_nouns: Vec<HashSet<String>>,
+}
+
+impl EntityIndex {
+    /// The entity whose mention covers `span`, if any.
+    pub fn entity_in(&self, span: Span) -> Option<(Span, usize)> {
+        self.mentions.iter().copied().find(|(m, _)| span.contains(*m))
+    }
+}
+
+fn is_title(w: &str) -> bool {
+    let b = w.trim_end_matches('.');
+    TITLES.contains(&b)
+}
+
+fn is_date_word(w: &str) -> bool {
+    let l = lower(w);
+    MONTHS.contains(&l.as_str()) || WEEKDAYS.contains(&l.as_str())
+}
+
+fn is_acronym(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+fn name_like(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(|c| c.is_uppercase()) && cs.clone().any(|c| c.is_lowercase()) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}'))
+}
+
+/// Demonyms and similar adjectives: end like one and are followed by a
+/// lower-case word somewhere in the text ("Italian chairman", "Western powers").
+fn adjective_like(w: &str, lower_followed: &HashSet<String>) -> bool {
+    ["ian", "ean", "ern", "ish", "ese"].iter().any(|s| w.ends_with(s)) && lower_followed.contains(w)
+}
+
+struct Raw {
+    toks: Vec<Tok>,
+    sentence: usize,
+    /// Title tokens printed before the name inside the run ("US Senator").
+    pre: Vec<Tok>,
+    /// Run started at the sentence start.
+    initial: bool,
+}
+
+/// Find the entities of a text.
+pub fn find_entities(text: &str, sentences: &[Sentence]) -> EntityIndex {
+    let sent_toks: Vec<Vec<Tok>> = sentences.iter().map(|s| tokenize(text, s.span)).collect();
+    // In-document evidence: capitalised words seen away from a sentence start,
+    // words seen in lower case, words followed by a lower-case word.
+    let mut cap_inside: HashSet<String> = HashSet::new();
+    let mut lower_seen: HashSet<String> = HashSet::new();
+    let mut lower_followed: HashSet<String> = HashSet::new();
+    let mut after_place_prep: HashSet<String> = HashSet::new();
+    let mut after_the: HashSet<String> = HashSet::new();
+    for toks in &sent_toks {
+        for (k, t) in toks.iter().enumerate() {
+            let w = t.text(text);
+            let (b, _) = strip_possessive(w);
+            if is_cap(w) {
+                if k > 0 {
+                    cap_inside.insert(b.to_string());
+                }
+                if let Some(n) = toks.get(k + 1) {
+                    if n.text(text).chars().next().is_some_and(|c| c.is_lowercase()) {
+                        lower_followed.insert(w.to_string());
+                    }
+                }
+                if k > 0 {
+                    let p = lower(toks[k - 1].text(text));
+                    if PLACE_PREPOSITIONS.contains(&p.as_str()) {
+                        after_place_prep.insert(b.to_string());
+                    }
+                    if p == "the" {
+                        after_the.insert(b.to_string());
+                    }
+                }
+            } else {
+                lower_seen.insert(w.to_string());
+            }
+        }
+    }
+
+    // Capitalised runs.
+    let mut raws: Vec<Raw> = Vec::new();
+    for (si, toks) in sent_toks.iter().enumerate() {
+        let mut k = 0;
+        while k < toks.len() {
+            if !is_cap(toks[k].text(text)) || is_date_word(toks[k].text(text)) {
+                k += 1;
+                continue;
+            }
+            let mut run = vec![toks[k]];
+            let mut j = k + 1;
+            while j < toks.len()
+                && is_cap(toks[j].text(text))
+                && !is_date_word(toks[j].text(text))
+                && adjacent(text, &toks[j - 1], &toks[j])
+                && !strip_possessive(toks[j - 1].text(text)).1
+            {
+                run.push(toks[j]);
+                j += 1;
+            }
+            let initial = k == 0 || text[sentences[si].span.start..toks[k].start].trim().chars().all(|c| !c.is_alphanumeric());
+            // Drop a sentence-opening function word and adjectives at the front.
+            let mut a = 0;
+            if initial && SENTENCE_OPENERS.contains(&run[0].text(text)) {
+                a = 1;
+            }
+            while a < run.len() && adjective_like(run[a].text(text), &lower_followed) {
+                a += 1;
+            }
+            let mut run: Vec<Tok> = run[a..].to_vec();
+            while run.last().is_some_and(|t| adjective_like(t.text(text), &lower_followed)) {
+                run.pop();
+            }
+            if !run.is_empty() {
+                // Split leading titles off when what follows looks like a name.
+                let last_title = run.iter().rposition(|t| is_title(t.text(text)));
+                let mut pre = Vec::new();
+                if let Some(lt) = last_title {
+                    if lt + 1 < run.len() && run[lt + 1..].iter().all(|t| name_like(strip_possessive(t.text(text)).0) && !ORG_WORDS.contains(&strip_possessive(t.text(text)).0)) {
+                        pre = run[..=lt].to_vec();
+                        run = run[lt + 1..].to_vec();
+                    }
+                }
+                raws.push(Raw { toks: run, sentence: si, pre, initial: initial && a == 0 });
+            }
+            k = j;
+        }
+    }
+
+    let mut idx = EntityIndex::default();
+    let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut add = |idx: &mut EntityIndex, kind: EntityKind, name: String, span: Span| -> usize {
+        let key = (kind, name.clone());
+        let e = *by_key.entry(key).or_insert_with(|| {
+            idx.entities.push(Entity { kind, name: name.clone(), aliases: Vec::new(), mentions: Vec::new(), roles: Vec::new() });
+            idx.gender.push(None);
+            idx.role_nouns.push(HashSet::new());
+            idx.entities.len() - 1
+        });
+        idx.entities[e].mentions.push(span);
+        idx.mentions.push((span, e));
+        e
+    };
+
+    let name_of = |toks: &[Tok]| -> (String, Span) {
+        let last = toks.last().unwrap();
+        let (b, _) = strip_possessive(last.text(text));
+        let end = last.start + b.len();
+        (text[toks[0].start..end].to_string(), Span::new(toks[0].start, end))
+    };
+
+    // Pass 1: multi-word people (or titled single names).
+    let mut singles: Vec<usize> = Vec::new();
+    let mut person_raws: Vec<(usize, usize)> = Vec::new(); // (raw index, entity)
+    for (ri, r) in raws.iter().enumerate() {
+        let words: Vec<&str> = r.toks.iter().map(|t| strip_possessive(t.text(text)).0).collect();
+        let org = words.iter().any(|w| ORG_WORDS.contains(w)) || (words.len() == 1 && is_acronym(words[0]));
+        let place = words.iter().any(|w| PLACE_WORDS.contains(w));
+        let all_names = words.iter().all(|w| name_like(w));
+        let titled = !r.pre.is_empty();
+        let toks = &sent_toks[r.sentence];
+        let at = toks.iter().position(|t| t.start == r.toks[0].start).unwrap_or(0);
+        let role_before = at > 0 && {
+            let p = lower(toks[at - 1].text(text));
+            ROLE_NOUNS.contains(&p.as_str()) && adjacent(text, &toks[at - 1], &toks[at])
+        };
+        if !org && !place && all_names && ((words.len() >= 2 && words.len() <= 4) || (words.len() == 1 && (titled || role_before))) {
+            if words.len() >= 2 && r.initial && !cap_inside.contains(words[0]) && lower_seen.contains(&lower(words[0])) {
+                singles.push(ri);
+                continue;
+            }
+            let (name, span) = name_of(&r.toks);
+            let e = add(&mut idx, EntityKind::Person, name, span);
+            person_raws.push((ri, e));
+        } else {
+            singles.push(ri);
+        }
+    }
+    // Surnames of known people (and their no-apostrophe possessives, "Smiths").
+    let mut surname: HashMap<String, usize> = HashMap::new();
+    for (e, ent) in idx.entities.iter().enumerate() {
+        if let Some(last) = ent.name.split_whitespace().last() {
+            surname.insert(last.to_string(), e);
+        }
+    }
+    // Pass 2: everything else.
+    for ri in singles {
+        let r = &raws[ri];
+        let words: Vec<&str> = r.toks.iter().map(|t| strip_possessive(t.text(text)).0).collect();
+        let (name, span) = name_of(&r.toks);
+        if words.len() == 1 {
+            let w = words[0];
+            let hit = surname.get(w).or_else(|| w.strip_suffix('s').and_then(|b| surname.get(b)));
+            if let Some(&e) = hit {
+                let span = Span::new(r.toks[0].start, r.toks[0].start + w.len());
+                idx.entities[e].mentions.push(span);
+                idx.mentions.push((span, e));
+                if !idx.entities[e].aliases.iter().any(|a| a == w) {
+                    idx.entities[e].aliases.push(w.to_string());
+                }
+                if !r.pre.is_empty() {
+                    let full = text[r.pre[0].start..span.end].to_string();
+                    if !idx.entities[e].aliases.contains(&full) {
+                        idx.entities[e].aliases.push(full);
+                    }
+                }
+                continue;
+            }
+            if r.initial && !cap_inside.contains(w) {
+                continue;
+            }
+            if lower_seen.contains(&lower(w)) && !is_acronym(w) {
+                continue;
+            }
+        }
+        let org = words.iter().any(|w| ORG_WORDS.contains(w)) || words.iter().all(|w| is_acronym(w));
+        let place = words.iter().any(|w| PLACE_WORDS.contains(w));
+        let kind = if place && !org {
+            EntityKind::Place
+        } else if org || (words.len() == 1 && after_the.contains(words[0]) && !after_place_prep.contains(words[0])) {
+            EntityKind::Organisation
+        } else if words.len() == 1 {
+            EntityKind::Place
+        } else {
+            EntityKind::Organisation
+        };
+        add(&mut idx, kind, name, span);
+    }
+
+    // Roles and titles of people, from each full mention.
+    for (ri, e) in person_raws {
+        let r = &raws[ri];
+        let s = sentences[r.sentence].span;
+        let toks = &sent_toks[r.sentence];
+        let name_start = r.pre.first().unwrap_or(&r.toks[0]).start;
+        let (_, nspan) = name_of(&r.toks);
+        let mut found: Vec<RoleMention> = Vec::new();
+        for t in &r.pre {
+            idx.role_nouns[e].insert(lower(t.text(text).trim_end_matches('.')));
+        }
+        if !r.pre.is_empty() {
+            let alias = text[r.pre[0].start..nspan.end].to_string();
+            if !idx.entities[e].aliases.contains(&alias) {
+                idx.entities[e].aliases.push(alias);
+            }
+        }
+        let at = toks.iter().position(|t| t.start == name_start).unwrap_or(0);
+        if let Some(mut pm) = premodifier(text, toks, at) {
+            // The in-run titles belong to the pre-modifier phrase.
+            if !r.pre.is_empty() {
+                let sp = Span::new(pm.span.start, r.pre.last().unwrap().end);
+                pm = RoleMention { text: sp.slice(text).to_string(), span: sp, confidence: pm.confidence };
+            }
+            found.push(pm);
+        } else if r.pre.len() >= 2 {
+            let sp = Span::new(r.pre[0].start, r.pre.last().unwrap().end);
+            found.push(RoleMention { text: sp.slice(text).to_string(), span: sp, confidence: 0.7 });
+        }
+        if let Some(a) = apposition_after(text, s, nspan.end) {
+            found.push(a);
+        }
+        if let Some(b) = apposition_before(text, s, name_start, nspan.end) {
+            found.push(b);
+        }
+        for rm in found {
+            for t in tokenize(text, rm.span) {
+                let l = lower(strip_possessive(t.text(text)).0);
+                if ROLE_NOUNS.contains(&l.as_str()) {
+                    idx.role_nouns[e].insert(l);
+                }
+            }
+            if !idx.entities[e].roles.iter().any(|x| x.span == rm.span) {
+                idx.entities[e].roles.push(rm);
+            }
+        }
+    }
+    for e in 0..idx.entities.len() {
+        let nouns = &idx.role_nouns[e];
+        if nouns.iter().any(|n| FEMALE_CUES.contains(&n.as_str())) {
+            idx.gender[e] = Some(true);
+        } else if nouns.iter().any(|n| MALE_CUES.contains(&n.as_str())) {
+            idx.gender[e] = Some(false);
+        }
+    }
+
+    // Definite descriptions: "the admiral" -> the nearest preceding person carrying that noun.
+    idx.mentions.sort();
+    for (si, toks) in sent_toks.iter().enumerate() {
+        let _ = si;
+        for k in 0..toks.len().saturating_sub(1) {
+            if lower(toks[k].text(text)) != "the" {
+                continue;
+            }
+            let (noun, _) = strip_possessive(toks[k + 1].text(text));
+            let l = lower(noun);
+            if is_cap(noun) || !ROLE_NOUNS.contains(&l.as_str()) {
+                continue;
+            }
+            // Not a role phrase of its own ("the chair of X").
+            if toks.get(k + 2).is_some_and(|t| matches!(lower(t.text(text)).as_str(), "of" | "to" | "for")) && !strip_possessive(toks[k + 1].text(text)).1 {
+                continue;
+            }
+            let pos = toks[k].start;
+            let cand = idx
+                .mentions
+                .iter()
+                .rev()
+                .filter(|(m, e)| m.end <= pos && idx.entities[*e].kind == EntityKind::Person && idx.role_nouns[*e].contains(&l))
+                .map(|x| x.1)
+                .next();
+            if let Some(e) = cand {
+                let span = Span::new(toks[k].start, toks[k].start + 4 + noun.len());
+                let alias = format!("the {l}");
+                if !idx.entities[e].aliases.contains(&alias) {
+                    idx.entities[e].aliases.push(alias);
+                }
+                idx.entities[e].mentions.push(span);
+                idx.mentions.push((span, e));
+            }
+        }
+    }
+    idx.mentions.sort();
+    for e in idx.entities.iter_mut() {
+        e.mentions.sort();
+    }
+    idx
+}
+
+/// The surname of a person's name (its last word).
+pub fn surname(name: &str) -> &str {
+    name.split_whitespace().last().unwrap_or(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sentences::split_sentences;
+
+    fn run(t: &str) -> EntityIndex {
+        find_entities(t, &split_sentences(t))
+    }
+
+    #[test]
+    fn people_titles_and_aliases() {
+        let t = "General Ana Torres, the Chilean head of the Joint Command, spoke in Lima. Torres said the army was ready. The general left for Quito on Friday.";
+        let idx = run(t);
+        let p = idx.entities.iter().find(|e| e.kind == EntityKind::Person).unwrap();
+        assert_eq!(p.name, "Ana Torres");
+        assert!(p.aliases.contains(&"Torres".to_string()));
+        assert!(p.aliases.contains(&"the general".to_string()));
+        assert_eq!(p.roles[0].text, "the Chilean head of the Joint Command");
+        assert_eq!(p.mentions.len(), 3);
+        assert!(idx.entities.iter().any(|e| e.name == "Lima" && e.kind == EntityKind::Place));
+        assert!(idx.entities.iter().any(|e| e.name == "Joint Command"));
+    }
+
+    #[test]
+    fn organisations_and_sentence_openers() {
+        let t = "Analysts at the Central Bank disagreed. Meanwhile the Interior Ministry said nothing. Inflation rose.";
+        let idx = run(t);
+        assert!(idx.entities.iter().any(|e| e.name == "Central Bank" && e.kind == EntityKind::Organisation));
+        assert!(idx.entities.iter().any(|e| e.name == "Interior Ministry" && e.kind == EntityKind::Organisation));
+        assert!(!idx.entities.iter().any(|e| e.name == "Inflation" || e.name == "Analysts"));
+        assert!(idx.entities.iter().all(|e| e.kind != EntityKind::Person));
+    }
+}

@@ -1,0 +1,153 @@
+//! Quantities with what they count ("over 110 sabotage incidents",
+//! "1.17 million personnel", "19% of Ukrainian territory", "half a million").
+
+use crosscheck_core::Span;
+
+use crate::sentences::sentence_at;
+use crate::tables::{COUNT_STOPS, MONTHS, NUMBER_WORDS, QUALIFIERS, SCALES, UNITS, WEEKDAYS};
+use crate::tokens::{lower, tokenize, Tok};
+use crate::{Quantity, Sentence};
+
+fn number_value(w: &str) -> Option<f64> {
+    let l = lower(w);
+    if let Some((_, v)) = NUMBER_WORDS.iter().find(|(n, _)| *n == l) {
+        return Some(*v);
+    }
+    let digits = l.trim_end_matches('%').replace(',', "");
+    if digits.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return digits.parse::<f64>().ok();
+    }
+    None
+}
+
+/// Find the quantities of a text.
+pub fn find_quantities(text: &str, sentences: &[Sentence]) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        let toks = tokenize(text, s.span);
+        let mut k = 0;
+        while k < toks.len() {
+            let w = toks[k].text(text);
+            let Some(mut value) = number_value(w) else {
+                k += 1;
+                continue;
+            };
+            // Years, days of month and clock times are dates, not quantities.
+            let prev = k.checked_sub(1).map(|p| lower(toks[p].text(text)));
+            let next = toks.get(k + 1).map(|t| lower(t.text(text)));
+            let is_year = w.len() == 4 && (1900.0..2100.0).contains(&value) && !w.contains('%');
+            let date_ctx = prev.as_deref().is_some_and(|p| MONTHS.contains(&p) || WEEKDAYS.contains(&p))
+                || next.as_deref().is_some_and(|n| MONTHS.contains(&n));
+            if is_year || date_ctx || (lower(w) == "one" && next.as_deref().is_some_and(|n| COUNT_STOPS.contains(&n))) {
+                k += 1;
+                continue;
+            }
+            let mut start = toks[k].start;
+            let mut end = toks[k].end;
+            let mut j = k + 1;
+            let mut unit_parts: Vec<String> = Vec::new();
+            // "half a million"
+            if lower(w) == "half" && toks.get(j).is_some_and(|t| lower(t.text(text)) == "a") {
+                j += 1;
+            }
+            if let Some(t) = toks.get(j) {
+                if let Some((name, f)) = SCALES.iter().find(|(n, _)| *n == lower(t.text(text))) {
+                    value *= f;
+                    unit_parts.push(name.to_string());
+                    end = t.end;
+                    j += 1;
+                }
+            }
+            if lower(w) == "half" && unit_parts.is_empty() {
+                k += 1;
+                continue;
+            }
+            let mut counted = Vec::<Tok>::new();
+            if w.ends_with('%') {
+                unit_parts.push("%".into());
+                // "% of Ukrainian territory"
+                if toks.get(j).is_some_and(|t| lower(t.text(text)) == "of") {
+                    let mut n = j + 1;
+                    while n < toks.len() && n < j + 4 && !COUNT_STOPS.contains(&lower(toks[n].text(text)).as_str()) {
+                        counted.push(toks[n]);
+                        n += 1;
+                    }
+                    if !counted.is_empty() {
+                        unit_parts.push(format!("of {}", text[counted[0].start..counted.last().unwrap().end].to_string()));
+                        end = counted.last().unwrap().end;
+                    }
+                }
+            } else if let Some(t) = toks.get(j) {
+                let l = lower(t.text(text));
+                if UNITS.contains(&l.as_str()) {
+                    unit_parts.push(t.text(text).to_string());
+                    end = t.end;
+                } else {
+                    let mut n = j;
+                    while n < toks.len() && n < j + 3 && !COUNT_STOPS.contains(&lower(toks[n].text(text)).as_str()) && number_value(toks[n].text(text)).is_none() {
+                        counted.push(toks[n]);
+                        n += 1;
+                        // A counted noun phrase ends at a plural or a word before punctuation.
+                        if text[toks[n - 1].end..].starts_with([',', '.', ';']) {
+                            break;
+                        }
+                    }
+                    if !counted.is_empty() {
+                        unit_parts.push(text[counted[0].start..counted.last().unwrap().end].to_string());
+                        end = counted.last().unwrap().end;
+                    }
+                }
+            }
+            // Qualifier before the number.
+            let head = &text[s.span.start..start];
+            let lhead = head.to_lowercase();
+            let mut qualifier = None;
+            for q in QUALIFIERS {
+                if lhead.trim_end().ends_with(q) && lhead.trim_end().len() >= q.len() {
+                    let qs = start - (head.len() - head.trim_end().len()) - q.len();
+                    let before_ok = qs == s.span.start || !text[..qs].chars().next_back().is_some_and(|c| c.is_alphanumeric());
+                    if before_ok {
+                        qualifier = Some(q.to_string());
+                        start = qs;
+                        break;
+                    }
+                }
+            }
+            let unit = if unit_parts.is_empty() { None } else { Some(unit_parts.join(" ").replace("% of", "% of")) };
+            out.push(Quantity { span: Span::new(start, end), value, qualifier, unit, sentence: si });
+            k = j.max(k + 1);
+            while k < toks.len() && toks[k].start < end {
+                k += 1;
+            }
+        }
+    }
+    let _ = sentence_at;
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sentences::split_sentences;
+
+    fn q(t: &str) -> Vec<(String, f64, Option<String>, Option<String>)> {
+        find_quantities(t, &split_sentences(t)).into_iter().map(|x| (x.span.slice(t).to_string(), x.value, x.qualifier, x.unit)).collect()
+    }
+
+    #[test]
+    fn counts_with_units() {
+        let v = q("A report documented over 110 sabotage incidents across Europe in 2023.");
+        assert_eq!(v, vec![("over 110 sabotage incidents".into(), 110.0, Some("over".into()), Some("sabotage incidents".into()))]);
+        let v = q("Losses exceed 1.17 million personnel, while casualties approach half a million.");
+        assert_eq!(v[0].1, 1_170_000.0);
+        assert_eq!(v[0].3.as_deref(), Some("million personnel"));
+        assert_eq!(v[1].1, 500_000.0);
+        let v = q("It holds approximately 19% of Ukrainian territory.");
+        assert_eq!(v[0].0, "approximately 19% of Ukrainian territory");
+        assert_eq!(v[0].3.as_deref(), Some("% of Ukrainian territory"));
+        let v = q("Strikes killed at least four civilians on December 1. Four Russian fighter jets flew.");
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[0].0, "at least four civilians");
+        assert_eq!(v[1].0, "Four Russian fighter jets");
+    }
+}

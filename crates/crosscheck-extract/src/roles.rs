@@ -1,0 +1,245 @@
+//! Role and title phrases of a person, as printed: pre-modifiers ("Foreign
+//! Ministry spokeswoman X"), appositions after ("X, chair of the committee,")
+//! and before ("Russia's envoy to Belgium, X,"), and role relative clauses
+//! ("X, who chairs the committee,").
+
+use crosscheck_core::Span;
+
+use crate::tables::{INDEFINITES, SENTENCE_OPENERS, ROLE_CLAUSE_VERBS, ROLE_LINKS, ROLE_MODIFIERS, ROLE_NOUNS, TITLES};
+use crate::tokens::{is_cap, lower, strip_possessive, tokenize, Tok};
+use crate::RoleMention;
+
+/// Whether a word is a role noun or title ("envoy", "Senator").
+pub fn is_role_word(w: &str) -> bool {
+    let (b, _) = strip_possessive(w);
+    let l = lower(b.trim_end_matches('.'));
+    ROLE_NOUNS.contains(&l.as_str()) || TITLES.iter().any(|t| t.eq_ignore_ascii_case(&l) && is_cap(b))
+}
+
+/// Whether a phrase holds a role noun.
+pub fn has_role_noun(text: &str, span: Span) -> bool {
+    tokenize(text, span).iter().any(|t| {
+        let (b, _) = strip_possessive(t.text(text));
+        ROLE_NOUNS.contains(&lower(b).as_str())
+    })
+}
+
+/// The role phrase directly before a name (tokens of the sentence `toks`,
+/// the name starting at token `name_at`). Walks left over capitalised words,
+/// role nouns and role modifiers, stopping at punctuation or other words.
+pub fn premodifier(text: &str, toks: &[Tok], name_at: usize) -> Option<RoleMention> {
+    let mut k = name_at;
+    let mut first = None;
+    while k > 0 {
+        let t = &toks[k - 1];
+        let next = &toks[k];
+        if !text[t.end..next.start].chars().all(|c| c == ' ') {
+            break;
+        }
+        let w = t.text(text);
+        let l = lower(w);
+        if SENTENCE_OPENERS.contains(&w) {
+            break;
+        }
+        let ok = is_cap(w) || ROLE_NOUNS.contains(&l.as_str()) || ROLE_MODIFIERS.contains(&l.as_str());
+        if !ok {
+            break;
+        }
+        // A possessive starts the phrase ("Ukraine’s President").
+        first = Some(k - 1);
+        k -= 1;
+        if strip_possessive(w).1 {
+            break;
+        }
+    }
+    let f = first?;
+    // Trim leading "of"/modifier-only words that cannot start a role phrase.
+    let mut f = f;
+    while f < name_at && lower(toks[f].text(text)) == "of" {
+        f += 1;
+    }
+    if f >= name_at {
+        return None;
+    }
+    let span = Span::new(toks[f].start, toks[name_at - 1].end);
+    let words = &toks[f..name_at];
+    let lowercase_role = words.iter().any(|t| ROLE_NOUNS.contains(&t.text(text)));
+    if !lowercase_role && words.len() < 2 {
+        return None;
+    }
+    if !words.iter().any(|t| is_role_word(t.text(text))) {
+        return None;
+    }
+    Some(RoleMention { text: span.slice(text).to_string(), span, confidence: 0.8 })
+}
+
+/// Trim a role phrase candidate: drop a leading article kept as printed? No —
+/// the printed form keeps its article ("the Italian chairman of ..."); only a
+/// relative pronoun is dropped ("who chairs ..." -> "chairs ...").
+fn clause_role(text: &str, span: Span) -> Option<RoleMention> {
+    let toks = tokenize(text, span);
+    if toks.is_empty() || toks.len() > 12 {
+        return None;
+    }
+    let first = lower(toks[0].text(text));
+    if first == "who" {
+        let verb = toks.get(1).map(|t| lower(t.text(text)))?;
+        if !ROLE_CLAUSE_VERBS.contains(&verb.as_str()) {
+            return None;
+        }
+        let s = Span::new(toks[1].start, span.end);
+        return Some(RoleMention { text: s.slice(text).to_string(), span: s, confidence: 0.7 });
+    }
+    if matches!(first.as_str(), "which" | "whose" | "where" | "when" | "and" | "but" | "who's") {
+        return None;
+    }
+    if INDEFINITES.contains(&first.as_str()) && first != "a" && first != "an" {
+        return None;
+    }
+    // Must hold a role noun, and the role noun must come before any verb-like
+    // "-ed"/"-ing" word would be guesswork: require it among the first 8 words.
+    let head = toks.iter().take(8).any(|t| {
+        let (b, _) = strip_possessive(t.text(text));
+        ROLE_NOUNS.contains(&lower(b).as_str()) || (is_cap(b) && TITLES.contains(&b))
+    });
+    if !head {
+        return None;
+    }
+    Some(RoleMention { text: span.slice(text).to_string(), span, confidence: 0.85 })
+}
+
+/// An apposition after a name: ", PHRASE," (or ", PHRASE." at the end of the sentence).
+pub fn apposition_after(text: &str, sentence: Span, name_end: usize) -> Option<RoleMention> {
+    let rest = &text[name_end..sentence.end];
+    let r = rest.strip_prefix(", ")?;
+    let start = name_end + 2;
+    let stop = r.find([',', ';', '(', ')', '\n', ':', '\u{201c}', '"']).unwrap_or(r.len());
+    let mut end = start + stop;
+    // A phrase ending the sentence loses its full stop.
+    if stop == r.len() {
+        end = start + r.trim_end_matches(['.', '!', '?']).len();
+    } else if r.as_bytes().get(stop) != Some(&b',') {
+        return None;
+    }
+    clause_role(text, Span::new(start, end).trim(text))
+}
+
+/// An apposition before a name: "PHRASE, NAME," from the start of the clause.
+pub fn apposition_before(text: &str, sentence: Span, name_start: usize, name_end: usize) -> Option<RoleMention> {
+    let head = &text[sentence.start..name_start];
+    let h = head.strip_suffix(", ")?;
+    // The name must itself be followed by a comma (closing the apposition pair).
+    if !text[name_end..sentence.end].starts_with(',') {
+        return None;
+    }
+    let clause_start = h.rfind([',', ';', ':', '\u{201d}']).map(|i| i + 1).unwrap_or(0);
+    let span = Span::new(sentence.start + clause_start, sentence.start + h.len()).trim(text);
+    let toks = tokenize(text, span);
+    if toks.is_empty() || toks.len() > 9 {
+        return None;
+    }
+    let first = toks[0].text(text);
+    let l = lower(first);
+    let starts_ok = l == "the" || strip_possessive(first).1 || is_cap(first) || ROLE_MODIFIERS.contains(&l.as_str());
+    if !starts_ok || !has_role_noun(text, span) {
+        return None;
+    }
+    // A role phrase has no verbs: reject phrases with a lower-case word that is
+    // neither a role word, modifier, link nor article.
+    let plausible = toks.iter().all(|t| {
+        let w = t.text(text);
+        let lw = lower(strip_possessive(w).0);
+        is_cap(w)
+            || ROLE_NOUNS.contains(&lw.as_str())
+            || ROLE_MODIFIERS.contains(&lw.as_str())
+            || ROLE_LINKS.contains(&lw.as_str())
+            || lw == "the"
+            || lw.ends_with("-ranking")
+            || lw.ends_with("ary")
+            || lw.ends_with("al")
+    });
+    if !plausible {
+        return None;
+    }
+    Some(RoleMention { text: span.slice(text).to_string(), span, confidence: 0.8 })
+}
+
+/// A role phrase standing alone as a subject ("Russia's ambassador to Belgium"):
+/// optional possessive, modifiers, a role noun, and an optional "to/of X" object.
+pub fn role_phrase_at(text: &str, toks: &[Tok]) -> Option<Span> {
+    let mut k = 0;
+    let mut role_at = None;
+    while k < toks.len() && k < 6 {
+        let w = toks[k].text(text);
+        let l = lower(strip_possessive(w).0);
+        if ROLE_NOUNS.contains(&l.as_str()) && !is_cap(w) {
+            role_at = Some(k);
+            // Keep going over compound role nouns ("chief of staff").
+        } else if role_at.is_some() {
+            break;
+        } else if !(is_cap(w) || ROLE_MODIFIERS.contains(&l.as_str()) || l == "the" || l.ends_with("-ranking") || l.ends_with("al") || l.ends_with("ary")) {
+            return None;
+        }
+        k += 1;
+    }
+    let r = role_at?;
+    let mut end = r;
+    // Prepositional object of the role: "to Belgium", "of the committee".
+    if let Some(link) = toks.get(r + 1) {
+        if ROLE_LINKS.contains(&lower(link.text(text)).as_str()) {
+            let mut j = r + 2;
+            if toks.get(j).is_some_and(|t| lower(t.text(text)) == "the") {
+                j += 1;
+            }
+            while toks.get(j).is_some_and(|t| is_cap(t.text(text))) {
+                end = j;
+                j += 1;
+            }
+        }
+    }
+    Some(Span::new(toks[0].start, toks[end].end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn whole(t: &str) -> Span {
+        Span::new(0, t.len())
+    }
+
+    #[test]
+    fn premodifier_found() {
+        let t = "Yesterday Foreign Ministry spokeswoman Anna Berg said no.";
+        let toks = tokenize(t, whole(t));
+        let at = toks.iter().position(|x| x.text(t) == "Anna").unwrap();
+        assert_eq!(premodifier(t, &toks, at).unwrap().text, "Foreign Ministry spokeswoman");
+        let t2 = "Meanwhile, US special envoy Tom Reed will go.";
+        let toks = tokenize(t2, whole(t2));
+        let at = toks.iter().position(|x| x.text(t2) == "Tom").unwrap();
+        assert_eq!(premodifier(t2, &toks, at).unwrap().text, "US special envoy");
+    }
+
+    #[test]
+    fn appositions() {
+        let t = "Ann Lee, the Dutch chair of the EU’s Budget Committee, said so.";
+        let end = "Ann Lee".len();
+        assert_eq!(apposition_after(t, whole(t), end).unwrap().text, "the Dutch chair of the EU’s Budget Committee");
+        let t = "Ann Lee, who chairs the Budget Committee, said so.";
+        assert_eq!(apposition_after(t, whole(t), 7).unwrap().text, "chairs the Budget Committee");
+        let t = "Ann Lee, who resigned in May, said so.";
+        assert!(apposition_after(t, whole(t), 7).is_none());
+        let t = "France’s envoy to Chile, Ann Lee, said so.";
+        let s = t.find("Ann").unwrap();
+        assert_eq!(apposition_before(t, whole(t), s, s + 7).unwrap().text, "France’s envoy to Chile");
+    }
+
+    #[test]
+    fn role_phrase_subject() {
+        let t = "France’s ambassador to Chile went further";
+        let toks = tokenize(t, whole(t));
+        assert_eq!(role_phrase_at(t, &toks).unwrap().slice(t), "France’s ambassador to Chile");
+        let t = "Dozens gathered";
+        assert!(role_phrase_at(t, &tokenize(t, whole(t))).is_none());
+    }
+}

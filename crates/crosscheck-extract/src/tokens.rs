@@ -1,0 +1,78 @@
+//! Word tokens with byte offsets, shared by the extractors.
+
+use crosscheck_core::Span;
+
+/// A word of the text: letters/digits with word-internal apostrophes, hyphens
+/// and dots ("Russia’s", "pre-emptive", "U.S").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Tok {
+    pub fn text<'t>(&self, t: &'t str) -> &'t str {
+        &t[self.start..self.end]
+    }
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+fn joiner(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}' | '.' | '&')
+}
+
+/// Tokens of `text[range]`, offsets into `text`.
+pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
+    let s = &text[span.start..span.end];
+    let mut out = Vec::new();
+    let mut cur: Option<usize> = None;
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let next_alnum = chars.get(k + 1).is_some_and(|(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || c == '%' {
+            if cur.is_none() {
+                cur = Some(i);
+            }
+            if c == '%' {
+                out.push(Tok { start: span.start + cur.take().unwrap(), end: span.start + i + 1 });
+            }
+        } else if cur.is_some() && joiner(c) && next_alnum {
+            // word-internal joiner: keep going
+        } else if let Some(st) = cur.take() {
+            out.push(Tok { start: span.start + st, end: span.start + i });
+        }
+    }
+    if let Some(st) = cur {
+        out.push(Tok { start: span.start + st, end: span.end });
+    }
+    out
+}
+
+/// Whether a word starts with an upper-case letter.
+pub fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// Strip a possessive ending ("Russia’s" -> "Russia"); returns the base and whether one was removed.
+pub fn strip_possessive(w: &str) -> (&str, bool) {
+    for suf in ["\u{2019}s", "'s", "\u{2019}", "'"] {
+        if let Some(b) = w.strip_suffix(suf) {
+            if !b.is_empty() {
+                return (b, true);
+            }
+        }
+    }
+    (w, false)
+}
+
+/// Lower-case form of a word for table look-ups.
+pub fn lower(w: &str) -> String {
+    w.to_lowercase()
+}
+
+/// Whether the text between two tokens is only spaces (no punctuation, no line break).
+pub fn adjacent(text: &str, a: &Tok, b: &Tok) -> bool {
+    text[a.end..b.start].chars().all(|c| c == ' ')
+}
