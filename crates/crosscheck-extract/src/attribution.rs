@@ -61,13 +61,24 @@ fn resolve_chunk(text: &str, chunk: &[Tok], idx: &EntityIndex, before: usize) ->
         if first == "they" {
             return None;
         }
-        let e = idx
+        let limit = before.min(c[0].start);
+        // Possessors ("the admiral’s remarks") are not antecedents of a subject pronoun;
+        // an exact gender match wins over an unknown one.
+        let cands: Vec<usize> = idx
             .mentions
             .iter()
             .rev()
-            .filter(|(m, e)| m.end <= before.max(c[0].start) && idx.entities[*e].kind == EntityKind::Person)
-            .find(|(_, e)| g.is_none() || idx.gender[*e].is_none() || idx.gender[*e] == *g)?;
-        return Some((Speaker::Entity { entity: e.1 }, c[0].span(), "pronoun", CONF_PRONOUN));
+            .filter(|(m, e)| m.end <= limit && idx.entities[*e].kind == EntityKind::Person)
+            .filter(|(m, _)| !text[m.end..].starts_with(['\u{2019}', '\'']))
+            .map(|x| x.1)
+            .take(4)
+            .collect();
+        let e = cands
+            .iter()
+            .take(2)
+            .find(|e| g.is_some() && idx.gender[**e] == *g)
+            .or_else(|| cands.iter().find(|e| g.is_none() || idx.gender[**e].is_none() || idx.gender[**e] == *g))?;
+        return Some((Speaker::Entity { entity: *e }, c[0].span(), "pronoun", CONF_PRONOUN));
     }
     // Definite description resolved during entity finding ("the admiral").
     if first == "the" && c.len() >= 2 {
@@ -75,6 +86,18 @@ fn resolve_chunk(text: &str, chunk: &[Tok], idx: &EntityIndex, before: usize) ->
         if ROLE_NOUNS.contains(&noun.as_str()) && !is_cap(c[1].text(text)) {
             if let Some((m, e)) = idx.entity_in(Span::new(c[0].start, c[1].end)) {
                 return Some((Speaker::Entity { entity: e }, m, "description", CONF_DESCRIPTION));
+            }
+            // No person carries that noun: the nearest person of the same or the
+            // previous paragraph, with low confidence.
+            let near = idx
+                .mentions
+                .iter()
+                .rev()
+                .find(|(m, e)| m.end <= c[0].start && idx.entities[*e].kind == EntityKind::Person && !text[m.end..c[0].start].contains("\n\n"));
+            if let Some((m, e)) = near {
+                if c[0].start - m.end < 400 {
+                    return Some((Speaker::Entity { entity: *e }, Span::new(c[0].start, c[1].end), "description-nearest", CONF_DESCRIPTION_NEAREST));
+                }
             }
         }
     }
@@ -125,7 +148,7 @@ fn after_quote(text: &str, q: &Quote, frame: &[Tok], idx: &EntityIndex) -> Optio
     if clause.is_empty() {
         return None;
     }
-    if is_cue(clause[0].text(text)) {
+    if is_cue(clause[0].text(text)) && !clause[0].text(text).ends_with("ing") {
         let cue = clause[0].text(text).to_string();
         let (sp, ev, method, conf) = resolve_chunk(text, &clause[1..], idx, q.outer.start)?;
         return Some(Attribution { speaker: sp, method: format!("quote-{cue_kind}-{method}", cue_kind = "cue-speaker"), cue: Some(cue), evidence: ev, confidence: conf });

@@ -193,7 +193,8 @@ pub fn find_entities(text: &str, sentences: &[Sentence]) -> EntityIndex {
             let p = lower(toks[at - 1].text(text));
             ROLE_NOUNS.contains(&p.as_str()) && adjacent(text, &toks[at - 1], &toks[at])
         };
-        if !org && !place && all_names && ((words.len() >= 2 && words.len() <= 4) || (words.len() == 1 && (titled || role_before))) {
+        let after_article = at > 0 && lower(toks[at - 1].text(text)) == "the";
+        if !org && !place && all_names && !after_article && ((words.len() >= 2 && words.len() <= 4) || (words.len() == 1 && (titled || role_before))) {
             if words.len() >= 2 && r.initial && !cap_inside.contains(words[0]) && lower_seen.contains(&lower(words[0])) {
                 singles.push(ri);
                 continue;

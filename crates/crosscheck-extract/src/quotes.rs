@@ -5,7 +5,7 @@
 use crosscheck_core::Span;
 
 use crate::sentences::sentence_at;
-use crate::tables::{COMPLEMENT_MARKERS, CUE_VERBS, FULL_QUOTE_MIN_WORDS, MAX_QUOTE_BYTES, MAX_QUOTE_PARAGRAPHS, TERM_MARKERS};
+use crate::tables::{NAMING_VERBS, COMPLEMENT_MARKERS, CUE_VERBS, FULL_QUOTE_MIN_WORDS, MAX_QUOTE_BYTES, MAX_QUOTE_PARAGRAPHS, TERM_MARKERS};
 use crate::tokens::{lower, tokenize};
 use crate::{Quote, QuoteKind, Sentence};
 
@@ -147,7 +147,8 @@ pub fn classify(text: &str, sentence: Span, outer: Span, inner: Span) -> QuoteKi
     let has_cue = before.iter().any(|t| CUE_VERBS.contains(&lower(t.text(text)).as_str()));
     let complement = |w: &Option<String>| w.as_deref().is_some_and(|p| COMPLEMENT_MARKERS.contains(&p));
     let is_complement = complement(&prev) || (prev.as_deref() == Some("the") && complement(&prev2));
-    if has_cue && is_complement {
+    let naming = before.iter().rev().take(5).any(|t| NAMING_VERBS.contains(&lower(t.text(text)).as_str()));
+    if (has_cue && is_complement) || naming {
         return QuoteKind::Full;
     }
     let t = inner_text.trim_end();

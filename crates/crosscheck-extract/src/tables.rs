@@ -84,6 +84,8 @@ pub const ORG_WORDS: &[&str] = &[
     "Foundation", "Alliance", "Federation", "Operation", "Network", "Police", "Commons", "Bureau", "Authority",
     "Board", "Centre", "Center", "Federal", "National", "Royal", "Airlines", "Motors", "Reuters", "Kremlin",
     "Pentagon", "Command", "Corps", "Club", "League", "Church", "Hospital", "Television", "Radio", "Media",
+    "Fleet", "Fisheries", "Industries", "Holdings", "Partners", "Shipping", "Energy", "Systems", "Technologies",
+    "Labs", "Capital", "Airways", "Lines", "Brigade", "Division", "Regiment", "Battalion", "Squadron",
 ];
 
 /// Head words of place names ("Baltic Sea", "English Channel").
@@ -127,6 +129,15 @@ pub const COMPLEMENT_MARKERS: &[&str] = &["as", "be", "is", "was", "were", "are"
 
 /// Determiners before a short quoted phrase that make it a term ("a 'pre-emptive strike'").
 pub const TERM_MARKERS: &[&str] = &["a", "an", "so-called", "his", "her", "its", "their", "our", "this", "these", "those"];
+
+/// Verbs that name something with a quoted phrase ("called the incident 'a provocation'").
+pub const NAMING_VERBS: &[&str] = &[
+    "called", "calls", "calling", "branded", "brands", "labelled", "labeled", "dubbed", "termed", "described",
+    "describes", "characterized", "characterised", "condemned", "denounced", "slammed",
+];
+
+/// Confidence of a definite description resolved only by proximity.
+pub const CONF_DESCRIPTION_NEAREST: f32 = 0.5;
 
 /// A quotation of at least this many words is a full quotation whatever its context.
 pub const FULL_QUOTE_MIN_WORDS: usize = 4;
