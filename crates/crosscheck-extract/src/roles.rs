@@ -135,21 +135,14 @@ pub fn apposition_before(text: &str, sentence: Span, name_start: usize, name_end
     let clause_start = h.rfind([',', ';', ':', '\u{201d}']).map(|i| i + 1).unwrap_or(0);
     let span = Span::new(sentence.start + clause_start, sentence.start + h.len()).trim(text);
     let toks = tokenize(text, span);
-    if toks.is_empty() || toks.len() > 9 {
-        return None;
-    }
-    let first = toks[0].text(text);
-    let l = lower(first);
-    let starts_ok = l == "the" || strip_possessive(first).1 || is_cap(first) || ROLE_MODIFIERS.contains(&l.as_str());
-    if !starts_ok || !has_role_noun(text, span) {
-        return None;
-    }
-    // A role phrase has no verbs: reject phrases with a lower-case word that is
-    // neither a role word, modifier, link nor article.
-    let plausible = toks.iter().all(|t| {
+    // A role phrase has no verbs: keep the longest tail of words that are
+    // capitalised, possessives, role words, modifiers, links or articles.
+    let plausible = |t: &Tok| {
         let w = t.text(text);
-        let lw = lower(strip_possessive(w).0);
+        let (b, poss) = strip_possessive(w);
+        let lw = lower(b);
         is_cap(w)
+            || poss
             || ROLE_NOUNS.contains(&lw.as_str())
             || ROLE_MODIFIERS.contains(&lw.as_str())
             || ROLE_LINKS.contains(&lw.as_str())
@@ -157,8 +150,28 @@ pub fn apposition_before(text: &str, sentence: Span, name_start: usize, name_end
             || lw.ends_with("-ranking")
             || lw.ends_with("ary")
             || lw.ends_with("al")
-    });
-    if !plausible {
+    };
+    let mut first = toks.len();
+    while first > 0 && plausible(&toks[first - 1]) {
+        first -= 1;
+    }
+    // The tail must begin where a noun phrase can begin.
+    while first < toks.len() {
+        let l = lower(toks[first].text(text));
+        if ROLE_LINKS.contains(&l.as_str()) {
+            first += 1;
+        } else {
+            break;
+        }
+    }
+    if first >= toks.len() || toks.len() - first > 9 {
+        return None;
+    }
+    let span = Span::new(toks[first].start, toks.last().unwrap().end);
+    let w0 = toks[first].text(text);
+    let l = lower(w0);
+    let starts_ok = l == "the" || strip_possessive(w0).1 || is_cap(w0) || ROLE_MODIFIERS.contains(&l.as_str());
+    if !starts_ok || !has_role_noun(text, span) {
         return None;
     }
     Some(RoleMention { text: span.slice(text).to_string(), span, confidence: 0.8 })

@@ -103,6 +103,11 @@ pub fn merge_people(docs: &[Annotated]) -> Vec<StoryPerson> {
                 if !p.aliases.contains(role) {
                     p.aliases.push(role.clone());
                 }
+                // The outlet's printed role for the person, as the speaker's evidence shows it.
+                let ev = q.attribution.as_ref().unwrap().evidence;
+                if !p.roles.iter().any(|(a, r)| *a == ai && r.span == ev) {
+                    p.roles.push((ai, RoleMention { text: role.clone(), span: ev, confidence: 0.6 }));
+                }
             }
         }
     }
