@@ -75,6 +75,7 @@ pub fn units(input: StoryInput<'_>) -> Vec<Unit> {
         for s in sentences(d) {
             // A dateline ("City – December 2, 2025 –") is metadata, not a claim.
             let s = match d.article.dateline_span {
+                Some(dl) if dl.contains(s) || dl.contains(s.trim(text)) => continue,
                 Some(dl) if s.overlaps(dl) && dl.end < s.end => crosscheck_core::Span::new(dl.end.max(s.start), s.end).trim(text),
                 _ => s,
             };

@@ -207,8 +207,8 @@ pub fn group_quotes(input: StoryInput<'_>, people: &People) -> Vec<QuoteGroup> {
     let mut qs: Vec<Q> = Vec::new();
     for (di, d) in input.docs.iter().enumerate() {
         for v in quote_views(d) {
-            let attributed = v.index.is_some_and(|i| d.quotes[i].attribution.is_some());
-            if v.kind == QuoteKind::ScareQuote && !attributed {
+            // Scare-quoted terms ("pre-emptive strikes") are words, not utterances.
+            if v.kind == QuoteKind::ScareQuote {
                 continue;
             }
             let words = diff_words(v.span.slice(&d.article.text));

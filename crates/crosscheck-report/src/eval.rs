@@ -308,7 +308,7 @@ pub fn evaluate(gold: &Gold, dossiers: &[Dossier]) -> EvalReport {
     for d in dossiers {
         for g in &d.quotes {
             for m in &g.members {
-                if m.scare_quote && m.speaker.is_none() {
+                if m.scare_quote {
                     continue;
                 }
                 pq.push(PQ { key: keys.key(d, &m.cite.source), text: m.cite.text.clone(), speaker: m.speaker.clone() });
