@@ -150,7 +150,7 @@ pub const DEMONYM_ENDINGS: &[&str] = &["ian", "ean", "ese", "ish", "ern"];
 pub const SENTENCE_OPENERS: &[&str] = &[
     "the", "a", "an", "meanwhile", "however", "in", "on", "as", "at", "after", "since", "for", "but", "and",
     "yet", "while", "when", "if", "this", "that", "these", "those", "his", "her", "their", "its", "last",
-    "speaking", "according", "several", "many", "some", "one", "both", "moscow", "washington", "nato",
+    "speaking", "according", "several", "many", "some", "one", "both",
 ];
 /// Words that make a capitalised run an organisation or a place, not a person.
 pub const ORG_PLACE_WORDS: &[&str] = &[
@@ -159,7 +159,7 @@ pub const ORG_PLACE_WORDS: &[&str] = &[
     "post", "group", "party", "bank", "company", "states", "kingdom", "nations", "republic", "army", "force",
     "forces", "guard", "police", "court", "parliament", "assembly", "university", "institute", "ocean",
     "river", "mountains", "island", "islands", "street", "square", "city", "county", "province", "region",
-    "sentry", "alliance", "corporation", "inc", "ltd", "press", "journal", "review", "monday", "tuesday",
+    "alliance", "corporation", "inc", "ltd", "press", "journal", "review", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june",
     "july", "august", "september", "october", "november", "december", "europe", "east", "west", "north", "south",
 ];
