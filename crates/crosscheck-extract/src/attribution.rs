@@ -148,15 +148,29 @@ fn after_quote(text: &str, q: &Quote, frame: &[Tok], idx: &EntityIndex) -> Optio
     if clause.is_empty() {
         return None;
     }
+    if lower(clause[0].text(text)) == "according" && clause.get(1).is_some_and(|t| lower(t.text(text)) == "to") {
+        return according_to(text, &clause[2..], idx, q.outer.start);
+    }
     if is_cue(clause[0].text(text)) && !clause[0].text(text).ends_with("ing") {
         let cue = clause[0].text(text).to_string();
         let (sp, ev, method, conf) = resolve_chunk(text, &clause[1..], idx, q.outer.start)?;
-        return Some(Attribution { speaker: sp, method: format!("quote-{cue_kind}-{method}", cue_kind = "cue-speaker"), cue: Some(cue), evidence: ev, confidence: conf });
+        return Some(Attribution { speaker: sp, method: format!("quote-cue-{method}"), cue: Some(cue), evidence: ev, confidence: conf });
     }
     let k = clause.iter().take(6).position(|t| is_cue(t.text(text)))?;
     let cue = clause[k].text(text).to_string();
     let (sp, ev, method, conf) = resolve_chunk(text, &clause[..k], idx, q.outer.start)?;
-    Some(Attribution { speaker: sp, method: format!("quote-speaker-cue-{method}"), cue: Some(cue), evidence: ev, confidence: conf })
+    Some(Attribution { speaker: sp, method: format!("quote-{method}-cue"), cue: Some(cue), evidence: ev, confidence: conf })
+}
+
+/// "according to X" / "according to X’s statement": the possessor is the source.
+fn according_to(text: &str, chunk: &[Tok], idx: &EntityIndex, before: usize) -> Option<Attribution> {
+    if let Some(first) = chunk.first() {
+        if let Some((m, e)) = idx.mentions.iter().find(|(m, e)| m.start == first.start && idx.entities[*e].kind == EntityKind::Person) {
+            return Some(Attribution { speaker: Speaker::Entity { entity: *e }, method: "according-to-name".into(), cue: Some("according to".into()), evidence: *m, confidence: CONF_NAME });
+        }
+    }
+    let (sp, ev, method, conf) = resolve_chunk(text, chunk, idx, before)?;
+    Some(Attribution { speaker: sp, method: format!("according-to-{method}"), cue: Some("according to".into()), evidence: ev, confidence: conf })
 }
 
 /// Speaker as the subject of a reporting verb earlier in the sentence.
@@ -166,8 +180,8 @@ fn subject_before(text: &str, sent: Span, q_start: usize, frame: &[Tok], idx: &E
     if let Some(k) = before.iter().position(|t| lower(t.text(text)) == "according") {
         if before.get(k + 1).is_some_and(|t| lower(t.text(text)) == "to") {
             let end = before[k + 2..].iter().position(|t| text[t.end..].starts_with(',')).map(|p| k + 3 + p).unwrap_or(before.len());
-            if let Some((sp, ev, method, conf)) = resolve_chunk(text, &before[k + 2..end], idx, q_start) {
-                return Some(Attribution { speaker: sp, method: format!("according-to-{method}"), cue: Some("according to".into()), evidence: ev, confidence: conf });
+            if let Some(a) = according_to(text, &before[k + 2..end], idx, q_start) {
+                return Some(a);
             }
         }
     }
@@ -228,10 +242,18 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &mut [Quote], idx: 
         if att.is_none() && q.kind == crate::QuoteKind::Full {
             // Continuation: the previous quotation of the paragraph, nobody else named between.
             if let Some(prev) = quotes[..qi].iter().rev().find(|p| p.attribution.is_some()) {
-                let same_para = sentences[prev.sentence].paragraph == sent.paragraph
+                // Same paragraph as the previous quote or as its attribution ("…”\n\nclaimed X. “…”"),
+                // or the next paragraph when nothing but the quotation marks lies between.
+                let ev_end = prev.attribution.as_ref().map(|a| a.evidence.end).filter(|e| *e <= q.outer.start).unwrap_or(0);
+                let anchor = prev.outer.end.max(ev_end);
+                let same_para = !text[anchor..q.outer.start].contains('\n')
                     || (sentences[prev.sentence].paragraph + 1 == sent.paragraph && text[prev.outer.end..q.outer.start].trim().is_empty());
                 let between = Span::new(prev.outer.end, q.outer.start);
-                let someone_between = idx.mentions.iter().any(|(m, _)| between.contains(*m));
+                let own = match prev.attribution.as_ref().map(|a| &a.speaker) {
+                    Some(Speaker::Entity { entity }) => Some(*entity),
+                    _ => None,
+                };
+                let someone_between = idx.mentions.iter().any(|(m, e)| between.contains(*m) && Some(*e) != own);
                 if same_para && !someone_between {
                     let mut a = prev.attribution.clone().unwrap();
                     a.method = "continuation".into();
@@ -241,5 +263,97 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &mut [Quote], idx: 
             }
         }
         quotes[qi].attribution = att;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{annotate, Annotated, Speaker};
+    use crosscheck_core::{ArticleBuilder, SourceFormat};
+
+    fn doc(t: &str) -> Annotated {
+        let a = ArticleBuilder::new("t", "t.txt", SourceFormat::Text, t.as_bytes(), t).build(None, None).unwrap();
+        annotate(&a, None)
+    }
+
+    /// (quote text, speaker as printed or None, method) of every quote.
+    fn who(t: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        let d = doc(t);
+        d.quotes
+            .iter()
+            .map(|q| {
+                let a = q.attribution.as_ref();
+                (q.span.slice(&d.article.text).to_string(), a.and_then(|a| d.speaker_name(&a.speaker)), a.map(|a| a.method.clone()))
+            })
+            .collect()
+    }
+
+    fn speaker_of(t: &str, i: usize) -> Option<String> {
+        who(t)[i].1.clone()
+    }
+
+    #[test]
+    fn name_said_and_said_name() {
+        assert_eq!(speaker_of("Ana Torres said: “We will not back down.”", 0).as_deref(), Some("Ana Torres"));
+        assert_eq!(speaker_of("“We will not back down,” said Ana Torres, the mayor.", 0).as_deref(), Some("Ana Torres"));
+        assert_eq!(speaker_of("“We will not back down,” Ana Torres said.", 0).as_deref(), Some("Ana Torres"));
+        assert_eq!(speaker_of("Ana Torres, the mayor of Lima, warned that “the water will run out soon.”", 0).as_deref(), Some("Ana Torres"));
+        assert_eq!(speaker_of("Ana Torres told reporters: “The water will run out soon.”", 0).as_deref(), Some("Ana Torres"));
+    }
+
+    #[test]
+    fn according_to_and_accused_of() {
+        assert_eq!(speaker_of("The plan was “dead on arrival,” according to Luis Ortega, an opposition lawmaker.", 0).as_deref(), Some("Luis Ortega"));
+        assert_eq!(speaker_of("Luis Ortega accused the minister of “lying to the whole country about the budget.”", 0).as_deref(), Some("Luis Ortega"));
+        assert_eq!(speaker_of("Luis Ortega condemned the plan as “a betrayal of voters.”", 0).as_deref(), Some("Luis Ortega"));
+    }
+
+    #[test]
+    fn pronouns_follow_gender_and_proximity() {
+        let t = "Interior ministry spokeswoman Eva Lind met Karl Berg. “We are ready for anything,” she said. Karl Berg left. “It is over now,” he added.";
+        let w = who(t);
+        assert_eq!(w[0].1.as_deref(), Some("Eva Lind"));
+        assert_eq!(w[0].2.as_deref(), Some("quote-pronoun-cue"));
+        assert_eq!(w[1].1.as_deref(), Some("Karl Berg"));
+    }
+
+    #[test]
+    fn quote_then_speaker_next_paragraph_and_continuation() {
+        let t = "“The border is closed to everyone,”\n\nclaimed Omar Haddad, the interior minister, on Sunday. “Nobody will pass this week.”";
+        let w = who(t);
+        assert_eq!(w[0].1.as_deref(), Some("Omar Haddad"));
+        assert_eq!(w[1].1.as_deref(), Some("Omar Haddad"));
+        assert_eq!(w[1].2.as_deref(), Some("continuation"));
+    }
+
+    #[test]
+    fn colon_sentence_introduces_quote() {
+        let t = "Omar Haddad said the border was shut:\n“Nobody will pass this week or next.”";
+        assert_eq!(speaker_of(t, 0).as_deref(), Some("Omar Haddad"));
+    }
+
+    #[test]
+    fn anonymous_role_and_organisation_speakers() {
+        let d = doc("A senior European diplomat said: “We need to be much faster than this.”");
+        assert!(matches!(&d.quotes[0].attribution.as_ref().unwrap().speaker, Speaker::Anonymous { description } if description == "A senior European diplomat"));
+        let d = doc("France’s ambassador to Chile went further, claiming the deal was “a disaster for everyone involved.”");
+        assert!(matches!(&d.quotes[0].attribution.as_ref().unwrap().speaker, Speaker::Role { role } if role == "France’s ambassador to Chile"));
+        let d = doc("Officials in Lima met. The Kremlin said the proposals “could form a basis for talks.” Later the Kremlin repeated it.");
+        let a = d.quotes[0].attribution.as_ref().unwrap();
+        assert_eq!(d.speaker_name(&a.speaker).as_deref(), Some("Kremlin"));
+    }
+
+    #[test]
+    fn definite_description_resolves_to_titled_person() {
+        let t = "General Ana Torres visited the base. Troops were waiting. The general said: “We will stay as long as needed.”";
+        assert_eq!(speaker_of(t, 0).as_deref(), Some("Ana Torres"));
+    }
+
+    #[test]
+    fn abstains_without_evidence() {
+        let t = "The sign at the gate read “No entry after dark for anyone.” Nobody knew why.";
+        assert_eq!(speaker_of(t, 0), None);
+        let t = "Crowds gathered. “We want answers from the government now!”";
+        assert_eq!(speaker_of(t, 0), None);
     }
 }

@@ -18,7 +18,7 @@ static DATE_RE: Lazy<Regex> = Lazy::new(|| {
         \b(?P<md>(?:(?:{d}),?\s+)?(?P<mon>{m})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?)
         |\b(?P<dm>(?P<day2>\d{{1,2}})\s+(?P<mon2>{m})\.?(?:\s+(?P<year2>\d{{4}}))?)\b
         |\b(?P<my>(?P<mon3>{m})\s+(?P<year3>\d{{4}}))\b
-        |\b(?P<inmon>(?:in|since|until|by|from|early|late|mid-?)\s+(?P<mon4>January|February|March|April|May|June|July|August|September|October|November|December))\b
+        |\b(?P<inmon>(?:in|since|until|by|from|early|late|mid-?)\s+(?P<mon4>January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<year5>\d{{4}}))?)\b
         |\b(?P<wd>(?:(?:on|last|next|this|since|by|until)\s+)?(?P<wday>{d})(?:[’']?s)?)\b
         |\b(?P<rel>(?:(?:earlier|later)\s+)?(?:last|this|next|earlier\ this|later\ this)\s+(?P<unit>week|month|year|weekend)|yesterday|today|tomorrow|(?:earlier|later)\ this\ (?:week|month|year))\b
         |\b(?P<yr>(?:in|since|until|by|from|to|of)\s+(?P<year4>(?:19|20)\d\d))\b
@@ -65,8 +65,12 @@ pub fn resolve_date(expr: &str, reference: Option<NaiveDate>) -> Option<(NaiveDa
         return month_range(caps.name("year3")?.as_str().parse().ok()?, mon);
     }
     if caps.name("inmon").is_some() {
-        let r = reference?;
+        let r = reference;
         let mon = month_index(caps.name("mon4")?.as_str())?;
+        if let Some(y) = caps.name("year5") {
+            return month_range(y.as_str().parse().ok()?, mon);
+        }
+        let r = r?;
         let year = if mon > r.month() { r.year() - 1 } else { r.year() };
         return month_range(year, mon);
     }
@@ -137,7 +141,7 @@ pub fn find_dates(text: &str, sentences: &[Sentence], reference: Option<NaiveDat
     let mut out = Vec::new();
     for m in DATE_RE.find_iter(text) {
         let expr = m.as_str();
-        let relative = DATE_RE.captures(expr).is_some_and(|c| c.name("wd").is_some() || c.name("rel").is_some() || c.name("inmon").is_some())
+        let relative = DATE_RE.captures(expr).is_some_and(|c| c.name("wd").is_some() || c.name("rel").is_some() || (c.name("inmon").is_some() && c.name("year5").is_none()))
             || (DATE_RE.captures(expr).is_some_and(|c| c.name("md").is_some() && c.name("year").is_none()));
         let resolved = resolve_date(expr, reference);
         // Bare "May" and weekday words are weak evidence; explicit days are strong.
@@ -147,6 +151,50 @@ pub fn find_dates(text: &str, sentences: &[Sentence], reference: Option<NaiveDat
             (Some(_), true) => 0.75,
         };
         out.push(DateMention { span: Span::new(m.start(), m.end()), relative, resolved, sentence: sentence_at(sentences, m.start()), confidence });
+    }
+    merge_ranges(text, out)
+}
+
+/// "from January 2022 to July 2023", "between May 1 and May 3": two date
+/// mentions joined into one range mention.
+fn merge_ranges(text: &str, v: Vec<DateMention>) -> Vec<DateMention> {
+    let mut out: Vec<DateMention> = Vec::with_capacity(v.len());
+    let mut i = 0;
+    while i < v.len() {
+        if let Some(next) = v.get(i + 1) {
+            let a = &v[i];
+            let gap = text[a.span.end..next.span.start].trim().to_lowercase();
+            let head = text[..a.span.start].trim_end().to_lowercase();
+            let own = a.span.slice(text).to_lowercase();
+            let lead = if own.starts_with("from ") || own.starts_with("between ") {
+                Some(0)
+            } else if head.ends_with("from") {
+                Some("from".len())
+            } else if head.ends_with("between") {
+                Some("between".len())
+            } else {
+                None
+            };
+            let joined = matches!(gap.as_str(), "to" | "until" | "and" | "-" | "–" | "through");
+            if let (Some(l), true) = (lead, joined) {
+                let start = if l == 0 { a.span.start } else { text[..a.span.start].trim_end().len() - l };
+                let resolved = match (a.resolved, next.resolved) {
+                    (Some((s, _)), Some((_, e))) if s <= e => Some((s, e)),
+                    _ => None,
+                };
+                out.push(DateMention {
+                    span: Span::new(start, next.span.end),
+                    relative: a.relative || next.relative,
+                    resolved,
+                    sentence: a.sentence,
+                    confidence: a.confidence.min(next.confidence),
+                });
+                i += 2;
+                continue;
+            }
+        }
+        out.push(v[i].clone());
+        i += 1;
     }
     out
 }
@@ -190,5 +238,10 @@ mod tests {
         let s: Vec<&str> = v.iter().map(|x| x.span.slice(t)).collect();
         assert_eq!(s, vec!["Sundays", "Last month", "on Monday", "December 1"]);
         assert!(v.iter().all(|x| x.resolved.is_some()));
+        let t = "It documented 110 incidents from January 2022 to July 2023.";
+        let v = find_dates(t, &crate::sentences::split_sentences(t), None);
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].span.slice(t), "from January 2022 to July 2023");
+        assert_eq!(v[0].resolved, Some((d("2022-01-01"), d("2023-07-31"))));
     }
 }
