@@ -9,7 +9,7 @@ use crosscheck_core::Span;
 
 use crate::roles::{apposition_after, apposition_before, premodifier};
 use crate::tables::{
-    FEMALE_CUES, MALE_CUES, MONTHS, ORG_WORDS, PLACE_PREPOSITIONS, PLACE_WORDS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES,
+    ADJECTIVE_SUFFIXES, FEMALE_CUES, MALE_CUES, MONTHS, ORG_WORDS, PLACE_PREPOSITIONS, PLACE_WORDS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES,
     WEEKDAYS,
 };
 use crate::tokens::{adjacent, is_cap, lower, strip_possessive, tokenize, Tok};
@@ -57,7 +57,7 @@ fn name_like(w: &str) -> bool {
 /// Demonyms and similar adjectives: end like one and are followed by a
 /// lower-case word somewhere in the text ("Italian chairman", "Western powers").
 fn adjective_like(w: &str, lower_followed: &HashSet<String>) -> bool {
-    ["ian", "ean", "ern", "ish", "ese"].iter().any(|s| w.ends_with(s)) && lower_followed.contains(w)
+    ADJECTIVE_SUFFIXES.iter().any(|s| w.ends_with(s)) && lower_followed.contains(w)
 }
 
 struct Raw {
@@ -112,7 +112,9 @@ pub fn find_entities(text: &str, sentences: &[Sentence]) -> EntityIndex {
     for (si, toks) in sent_toks.iter().enumerate() {
         let mut k = 0;
         while k < toks.len() {
-            if !is_cap(toks[k].text(text)) || is_date_word(toks[k].text(text)) {
+            let w0 = toks[k].text(text);
+            let lower_compound = w0.split(['-', '\u{2010}', '\u{2011}']).skip(1).any(|p| p.chars().next().is_some_and(|c| c.is_lowercase()));
+            if !is_cap(w0) || is_date_word(w0) || lower_compound || w0.chars().count() == 1 {
                 k += 1;
                 continue;
             }
@@ -127,13 +129,22 @@ pub fn find_entities(text: &str, sentences: &[Sentence]) -> EntityIndex {
                 run.push(toks[j]);
                 j += 1;
             }
-            let initial = k == 0 || text[sentences[si].span.start..toks[k].start].trim().chars().all(|c| !c.is_alphanumeric());
+            // Sentence-initial, or first word of a quotation inside the sentence.
+            let initial = k == 0
+                || text[sentences[si].span.start..toks[k].start].trim().chars().all(|c| !c.is_alphanumeric())
+                || text[..toks[k].start].chars().next_back().is_some_and(|c| matches!(c, '"' | '\u{201c}' | '\u{ab}' | '\u{201e}' | '\u{2018}' | '\u{300c}'));
             // Drop a sentence-opening function word and adjectives at the front.
             let mut a = 0;
             if initial && SENTENCE_OPENERS.contains(&run[0].text(text)) {
                 a = 1;
             }
-            while a < run.len() && adjective_like(run[a].text(text), &lower_followed) {
+            // Leading adjectives go ("Italian chairman"), unless they begin a place or
+            // organisation name ("Baltic Sea").
+            let headed = run.last().is_some_and(|t| {
+                let w = strip_possessive(t.text(text)).0;
+                PLACE_WORDS.contains(&w) || ORG_WORDS.contains(&w)
+            });
+            while !headed && a < run.len() && adjective_like(run[a].text(text), &lower_followed) {
                 a += 1;
             }
             let mut run: Vec<Tok> = run[a..].to_vec();
@@ -181,6 +192,7 @@ pub fn find_entities(text: &str, sentences: &[Sentence]) -> EntityIndex {
     // Pass 1: multi-word people (or titled single names).
     let mut singles: Vec<usize> = Vec::new();
     let mut person_raws: Vec<(usize, usize)> = Vec::new(); // (raw index, entity)
+    let mut titled_singles: Vec<usize> = Vec::new();
     for (ri, r) in raws.iter().enumerate() {
         let words: Vec<&str> = r.toks.iter().map(|t| strip_possessive(t.text(text)).0).collect();
         let org = words.iter().any(|w| ORG_WORDS.contains(w)) || (words.len() == 1 && is_acronym(words[0]));
@@ -194,7 +206,12 @@ pub fn find_entities(text: &str, sentences: &[Sentence]) -> EntityIndex {
             ROLE_NOUNS.contains(&p.as_str()) && adjacent(text, &toks[at - 1], &toks[at])
         };
         let after_article = at > 0 && lower(toks[at - 1].text(text)) == "the";
-        if !org && !place && all_names && !after_article && ((words.len() >= 2 && words.len() <= 4) || (words.len() == 1 && (titled || role_before))) {
+        if words.len() == 1 && !org && !place && all_names && !after_article && (titled || role_before) {
+            // Titled single names wait until every full name is known ("Mr Smith" before "Ann Smith").
+            titled_singles.push(ri);
+            continue;
+        }
+        if !org && !place && all_names && !after_article && (2..=4).contains(&words.len()) {
             if words.len() >= 2 && r.initial && !cap_inside.contains(words[0]) && lower_seen.contains(&lower(words[0])) {
                 singles.push(ri);
                 continue;
@@ -206,6 +223,44 @@ pub fn find_entities(text: &str, sentences: &[Sentence]) -> EntityIndex {
             singles.push(ri);
         }
     }
+    for ri in titled_singles {
+        let r = &raws[ri];
+        let (name, span) = name_of(&r.toks);
+        let known = idx.entities.iter().position(|e| e.kind == EntityKind::Person && e.name.split_whitespace().count() > 1 && e.name.split_whitespace().last() == Some(name.as_str()));
+        match known {
+            Some(e) => {
+                idx.entities[e].mentions.push(span);
+                idx.mentions.push((span, e));
+                for a in [name.clone(), text[r.pre.first().map(|t| t.start).unwrap_or(span.start)..span.end].to_string()] {
+                    if !idx.entities[e].aliases.contains(&a) {
+                        idx.entities[e].aliases.push(a);
+                    }
+                }
+                for t in &r.pre {
+                    idx.role_nouns[e].insert(lower(t.text(text).trim_end_matches('.')));
+                }
+            }
+            None => {
+                let e = add(&mut idx, EntityKind::Person, name, span);
+                person_raws.push((ri, e));
+            }
+        }
+    }
+    // A possessive printed without apostrophe ("Vladimir Smiths escalating war")
+    // loses its "s" when the bare surname is printed elsewhere.
+    for ent in idx.entities.iter_mut() {
+        let last = ent.name.split_whitespace().last().unwrap_or("").to_string();
+        if let Some(bare) = last.strip_suffix('s') {
+            if bare.len() >= 3 && cap_inside.contains(bare) {
+                let new = format!("{}{}", &ent.name[..ent.name.len() - last.len()], bare);
+                ent.name = new;
+                for m in ent.mentions.iter_mut() {
+                    m.end -= 1;
+                }
+            }
+        }
+    }
+    idx.mentions = idx.entities.iter().enumerate().flat_map(|(e, ent)| ent.mentions.iter().map(move |m| (*m, e))).collect();
     // Surnames of known people (and their no-apostrophe possessives, "Smiths").
     let mut surname: HashMap<String, usize> = HashMap::new();
     for (e, ent) in idx.entities.iter().enumerate() {
@@ -236,13 +291,19 @@ pub fn find_entities(text: &str, sentences: &[Sentence]) -> EntityIndex {
                 }
                 continue;
             }
-            if r.initial && !cap_inside.contains(w) {
+            let bare_known = w.strip_suffix('s').is_some_and(|b| b.len() >= 4 && cap_inside.contains(b));
+            if r.initial && !cap_inside.contains(w) && !bare_known {
                 continue;
             }
             if lower_seen.contains(&lower(w)) && !is_acronym(w) {
                 continue;
             }
         }
+        // "Russias" printed for "Russia's": the bare form names the entity.
+        let (name, span) = match words.as_slice() {
+            [w] if w.ends_with('s') && w.len() > 4 && cap_inside.contains(&w[..w.len() - 1]) => (w[..w.len() - 1].to_string(), Span::new(span.start, span.end - 1)),
+            _ => (name, span),
+        };
         let org = words.iter().any(|w| ORG_WORDS.contains(w)) || words.iter().all(|w| is_acronym(w));
         let place = words.iter().any(|w| PLACE_WORDS.contains(w));
         let kind = if place && !org {
@@ -392,5 +453,17 @@ mod tests {
         assert!(idx.entities.iter().any(|e| e.name == "Interior Ministry" && e.kind == EntityKind::Organisation));
         assert!(!idx.entities.iter().any(|e| e.name == "Inflation" || e.name == "Analysts"));
         assert!(idx.entities.iter().all(|e| e.kind != EntityKind::Person));
+    }
+
+    #[test]
+    fn titled_surname_before_full_name_and_bare_possessives() {
+        let t = "Talks went on after Mr Novak arrived. Peter Novak, the trade envoy, said little. Ivan Petrovs campaign continued, and Petrov denied it. Chiles exports and Chile were discussed in Chile.";
+        let idx = run(t);
+        let people: Vec<&Entity> = idx.entities.iter().filter(|e| e.kind == EntityKind::Person).collect();
+        let names: Vec<&str> = people.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, vec!["Peter Novak", "Ivan Petrov"]);
+        assert!(people[0].aliases.contains(&"Mr Novak".to_string()));
+        assert_eq!(people[0].mentions.len(), 2);
+        assert!(idx.entities.iter().any(|e| e.name == "Chile" && e.mentions.len() == 3));
     }
 }

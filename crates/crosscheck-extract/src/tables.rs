@@ -98,7 +98,7 @@ pub const PLACE_WORDS: &[&str] = &[
 
 /// Suffixes of demonyms and other adjectives that start a capitalised run
 /// ("Italian chairman", "Western powers") but never a personal name.
-pub const ADJECTIVE_SUFFIXES: &[&str] = &["ian", "ean", "ern", "ish", "ese", "ic", "an"];
+pub const ADJECTIVE_SUFFIXES: &[&str] = &["ian", "ean", "ern", "ish", "ese", "ic", "can"];
 
 /// Prepositions after which a capitalised word is a place ("in Moscow").
 pub const PLACE_PREPOSITIONS: &[&str] = &["in", "to", "from", "near", "at", "across", "into", "over", "toward", "towards", "outside", "inside"];
