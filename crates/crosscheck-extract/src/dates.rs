@@ -15,13 +15,13 @@ static DATE_RE: Lazy<Regex> = Lazy::new(|| {
     let d = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
     Regex::new(&format!(
         r"(?xi)
-        \b(?P<md>(?:(?:{d}),?\s+)?(?P<mon>{m})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?)
-        |\b(?P<dm>(?P<day2>\d{{1,2}})\s+(?P<mon2>{m})\.?(?:\s+(?P<year2>\d{{4}}))?)\b
-        |\b(?P<my>(?P<mon3>{m})\s+(?P<year3>\d{{4}}))\b
-        |\b(?P<inmon>(?:in|since|until|by|from|early|late|mid-?)\s+(?P<mon4>January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<year5>\d{{4}}))?)\b
-        |\b(?P<wd>(?:(?:on|last|next|this|since|by|until)\s+)?(?P<wday>{d})(?:[’']?s)?)\b
-        |\b(?P<rel>(?:(?:earlier|later)\s+)?(?:last|this|next|earlier\ this|later\ this)\s+(?P<unit>week|month|year|weekend)|yesterday|today|tomorrow|(?:earlier|later)\ this\ (?:week|month|year))\b
-        |\b(?P<yr>(?:in|since|until|by|from|to|of)\s+(?P<year4>(?:19|20)\d\d))\b
+        (?-u:\b)(?P<md>(?:(?:{d}),?\s+)?(?P<mon>{m})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<year>\d{{4}}))?)
+        |(?-u:\b)(?P<dm>(?P<day2>\d{{1,2}})\s+(?P<mon2>{m})\.?(?:\s+(?P<year2>\d{{4}}))?)(?-u:\b)
+        |(?-u:\b)(?P<my>(?P<mon3>{m})\s+(?P<year3>\d{{4}}))(?-u:\b)
+        |(?-u:\b)(?P<inmon>(?:in|since|until|by|from|early|late|mid-?)\s+(?P<mon4>January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<year5>\d{{4}}))?)(?-u:\b)
+        |(?-u:\b)(?P<wd>(?:(?:on|last|next|this|since|by|until)\s+)?(?P<wday>{d})(?:[’']?s)?)(?-u:\b)
+        |(?-u:\b)(?P<rel>(?:(?:earlier|later)\s+)?(?:last|this|next|earlier\ this|later\ this)\s+(?P<unit>week|month|year|weekend)|yesterday|today|tomorrow|(?:earlier|later)\ this\ (?:week|month|year))(?-u:\b)
+        |(?-u:\b)(?P<yr>(?:in|since|until|by|from|to|of)\s+(?P<year4>(?:19|20)\d\d))(?-u:\b)
         "
     ))
     .unwrap()
