@@ -4,6 +4,7 @@
 //!    ("X, ROLE, warned that …", "According to X", "X told Y: …");
 //! 3. a previous sentence ending in a colon ("X said the alliance is …:\n“…”");
 //! 4. an earlier attributed quotation of the same paragraph (continuation).
+//!
 //! The subject is then resolved: a named person, a pronoun (nearest compatible
 //! person), a definite description ("the admiral"), an anonymous source ("a
 //! senior diplomat"), a role-only speaker ("Russia's ambassador to Belgium") or
@@ -34,7 +35,6 @@ fn resolve_chunk(text: &str, chunk: &[Tok], idx: &EntityIndex, before: usize) ->
     if chunk.is_empty() || chunk.len() > MAX_SUBJECT_WORDS {
         return None;
     }
-    let span = Span::new(chunk[0].start, chunk.last().unwrap().end);
     // Drop a leading adverbial ("On Monday,", "Speaking to reporters,") when a comma follows it.
     let mut c = chunk;
     if let Some(k) = c.iter().position(|t| text[t.end..].starts_with(',')) {
@@ -124,7 +124,6 @@ fn resolve_chunk(text: &str, chunk: &[Tok], idx: &EntityIndex, before: usize) ->
             return Some((Speaker::Entity { entity: *e }, *m, "organisation", CONF_ORG));
         }
     }
-    let _ = span;
     None
 }
 

@@ -1,7 +1,7 @@
 //! Absolute and relative date mentions, resolved against the article date
 //! to an inclusive range; unresolvable mentions keep `resolved: None`.
 
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{Datelike, Duration, NaiveDate};
 use crosscheck_core::Span;
 use once_cell::sync::Lazy;
 use regex::Regex;
@@ -132,7 +132,6 @@ pub fn resolve_date(expr: &str, reference: Option<NaiveDate>) -> Option<(NaiveDa
         let y: i32 = caps.name("year4")?.as_str().parse().ok()?;
         return Some((NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y, 12, 31)?));
     }
-    let _ = Weekday::Mon;
     None
 }
 

@@ -3,7 +3,6 @@
 
 use crosscheck_core::Span;
 
-use crate::sentences::sentence_at;
 use crate::tables::{COUNT_STOPS, MONTHS, NUMBER_WORDS, QUALIFIERS, SCALES, UNITS, WEEKDAYS};
 use crate::tokens::{lower, tokenize, Tok};
 use crate::{Quantity, Sentence};
@@ -73,7 +72,7 @@ pub fn find_quantities(text: &str, sentences: &[Sentence]) -> Vec<Quantity> {
                         n += 1;
                     }
                     if !counted.is_empty() {
-                        unit_parts.push(format!("of {}", text[counted[0].start..counted.last().unwrap().end].to_string()));
+                        unit_parts.push(format!("of {}", &text[counted[0].start..counted.last().unwrap().end]));
                         end = counted.last().unwrap().end;
                     }
                 }
@@ -113,7 +112,7 @@ pub fn find_quantities(text: &str, sentences: &[Sentence]) -> Vec<Quantity> {
                     }
                 }
             }
-            let unit = if unit_parts.is_empty() { None } else { Some(unit_parts.join(" ").replace("% of", "% of")) };
+            let unit = if unit_parts.is_empty() { None } else { Some(unit_parts.join(" ")) };
             out.push(Quantity { span: Span::new(start, end), value, qualifier, unit, sentence: si });
             k = j.max(k + 1);
             while k < toks.len() && toks[k].start < end {
@@ -121,7 +120,6 @@ pub fn find_quantities(text: &str, sentences: &[Sentence]) -> Vec<Quantity> {
             }
         }
     }
-    let _ = sentence_at;
     out
 }
 

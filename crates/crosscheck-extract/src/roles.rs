@@ -73,9 +73,8 @@ pub fn premodifier(text: &str, toks: &[Tok], name_at: usize) -> Option<RoleMenti
     Some(RoleMention { text: span.slice(text).to_string(), span, confidence: 0.8 })
 }
 
-/// Trim a role phrase candidate: drop a leading article kept as printed? No —
-/// the printed form keeps its article ("the Italian chairman of ..."); only a
-/// relative pronoun is dropped ("who chairs ..." -> "chairs ...").
+/// A role phrase as printed, article included ("the Italian chairman of ...");
+/// a role relative clause loses only its pronoun ("who chairs ..." -> "chairs ...").
 fn clause_role(text: &str, span: Span) -> Option<RoleMention> {
     let toks = tokenize(text, span);
     if toks.is_empty() || toks.len() > 12 {
