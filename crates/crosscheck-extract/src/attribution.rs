@@ -71,6 +71,13 @@ fn resolve_chunk(text: &str, chunk: &[Tok], idx: &EntityIndex, before: usize) ->
             .filter(|(m, e)| m.end <= limit && idx.entities[*e].kind == EntityKind::Person)
             .filter(|(m, _)| !text[m.end..].starts_with(['\u{2019}', '\'']))
             .map(|x| x.1)
+            .fold(Vec::new(), |mut v: Vec<usize>, e| {
+                if !v.contains(&e) {
+                    v.push(e);
+                }
+                v
+            })
+            .into_iter()
             .take(4)
             .collect();
         let e = cands
@@ -309,7 +316,7 @@ mod tests {
 
     #[test]
     fn pronouns_follow_gender_and_proximity() {
-        let t = "Interior ministry spokeswoman Eva Lind met Karl Berg. “We are ready for anything,” she said. Karl Berg left. “It is over now,” he added.";
+        let t = "Interior ministry spokeswoman Eva Lind met Karl Berg, the mayor. “We are ready for anything,” she said. Karl Berg left. “It is over now,” he added.";
         let w = who(t);
         assert_eq!(w[0].1.as_deref(), Some("Eva Lind"));
         assert_eq!(w[0].2.as_deref(), Some("quote-pronoun-cue"));

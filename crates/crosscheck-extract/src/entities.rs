@@ -9,7 +9,7 @@ use crosscheck_core::Span;
 
 use crate::roles::{apposition_after, apposition_before, premodifier};
 use crate::tables::{
-    ADJECTIVE_SUFFIXES, FEMALE_CUES, MALE_CUES, MONTHS, ORG_WORDS, PLACE_PREPOSITIONS, PLACE_WORDS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES,
+    ADJECTIVE_SUFFIXES, CUE_VERBS, FEMALE_CUES, MALE_CUES, MONTHS, ORG_WORDS, PLACE_PREPOSITIONS, PLACE_WORDS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES,
     WEEKDAYS,
 };
 use crate::tokens::{adjacent, is_cap, lower, strip_possessive, tokenize, Tok};
@@ -135,7 +135,8 @@ pub fn find_entities(text: &str, sentences: &[Sentence]) -> EntityIndex {
                 || text[..toks[k].start].chars().next_back().is_some_and(|c| matches!(c, '"' | '\u{201c}' | '\u{ab}' | '\u{201e}' | '\u{2018}' | '\u{300c}'));
             // Drop a sentence-opening function word and adjectives at the front.
             let mut a = 0;
-            if initial && SENTENCE_OPENERS.contains(&run[0].text(text)) {
+            // Sentence-opening function words and participles ("Speaking ...") are not names.
+            if initial && (SENTENCE_OPENERS.contains(&run[0].text(text)) || (run.len() > 1 && run[0].text(text).ends_with("ing"))) {
                 a = 1;
             }
             // Leading adjectives go ("Italian chairman"), unless they begin a place or
@@ -167,6 +168,16 @@ pub fn find_entities(text: &str, sentences: &[Sentence]) -> EntityIndex {
         }
     }
 
+    // Capitalised words printed alone (a surname reused: evidence the full name is a person).
+    let standalone: HashSet<String> = raws
+        .iter()
+        .filter(|r| r.toks.len() == 1)
+        .flat_map(|r| {
+            let w = strip_possessive(r.toks[0].text(text)).0.to_string();
+            let bare = w.strip_suffix('s').map(str::to_string);
+            std::iter::once(w).chain(bare)
+        })
+        .collect();
     let mut idx = EntityIndex::default();
     let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::new();
     let mut add = |idx: &mut EntityIndex, kind: EntityKind, name: String, span: Span| -> usize {
@@ -213,6 +224,10 @@ pub fn find_entities(text: &str, sentences: &[Sentence]) -> EntityIndex {
         }
         if !org && !place && all_names && !after_article && (2..=4).contains(&words.len()) {
             if words.len() >= 2 && r.initial && !cap_inside.contains(words[0]) && lower_seen.contains(&lower(words[0])) {
+                singles.push(ri);
+                continue;
+            }
+            if !person_evidence(text, sentences[r.sentence].span, toks, r, at, role_before, &standalone) {
                 singles.push(ri);
                 continue;
             }
@@ -296,6 +311,14 @@ pub fn find_entities(text: &str, sentences: &[Sentence]) -> EntityIndex {
                 continue;
             }
             if lower_seen.contains(&lower(w)) && !is_acronym(w) {
+                continue;
+            }
+        }
+        // A full name already known as a person's, printed here without evidence of its own.
+        if words.len() > 1 {
+            if let Some(e) = idx.entities.iter().position(|x| x.kind == EntityKind::Person && x.name == name) {
+                idx.entities[e].mentions.push(span);
+                idx.mentions.push((span, e));
                 continue;
             }
         }
@@ -400,7 +423,7 @@ pub fn find_entities(text: &str, sentences: &[Sentence]) -> EntityIndex {
                 .map(|x| x.1)
                 .next();
             if let Some(e) = cand {
-                let span = Span::new(toks[k].start, toks[k].start + 4 + noun.len());
+                let span = Span::new(toks[k].start, toks[k + 1].start + noun.len());
                 let alias = format!("the {l}");
                 if !idx.entities[e].aliases.contains(&alias) {
                     idx.entities[e].aliases.push(alias);
@@ -415,6 +438,38 @@ pub fn find_entities(text: &str, sentences: &[Sentence]) -> EntityIndex {
         e.mentions.sort();
     }
     idx
+}
+
+/// Whether a multi-word capitalised run is a person: it needs evidence of one
+/// (a title or role before it, a role apposition, a reporting verb next to it,
+/// a "who" clause, or its last word printed alone elsewhere as a surname).
+/// Without it, "New York" or "Star Wars" would be people.
+fn person_evidence(text: &str, sentence: Span, toks: &[Tok], r: &Raw, at: usize, role_before: bool, standalone: &HashSet<String>) -> bool {
+    if !r.pre.is_empty() || role_before {
+        return true;
+    }
+    let last = r.toks.last().unwrap();
+    let (lw, _) = strip_possessive(last.text(text));
+    if standalone.contains(lw) || lw.strip_suffix('s').is_some_and(|b| standalone.contains(b)) {
+        return true;
+    }
+    let end = last.start + lw.len();
+    let after = &text[end..sentence.end];
+    if after.starts_with(", who ") || after.starts_with(", whose ") {
+        return true;
+    }
+    if apposition_after(text, sentence, end).is_some() || apposition_before(text, sentence, r.toks[0].start, end).is_some() {
+        return true;
+    }
+    let n = r.toks.len();
+    let next = toks.get(at + n).filter(|t| adjacent(text, last, t)).map(|t| lower(t.text(text)));
+    let next2 = toks.get(at + n + 1).map(|t| lower(t.text(text)));
+    let cue = |w: &Option<String>| w.as_deref().is_some_and(|w| CUE_VERBS.contains(&w));
+    let aux = next.as_deref().is_some_and(|w| matches!(w, "has" | "had" | "also" | "later" | "then"));
+    let prev = at.checked_sub(1).map(|k| lower(toks[k].text(text)));
+    // The agent of a passive closing a clause ("accompanied by Ann Lee.").
+    let agent = prev.as_deref() == Some("by") && after.trim_start().starts_with(['.', ',', ';']);
+    cue(&next) || (aux && cue(&next2)) || cue(&prev) || agent
 }
 
 /// The surname of a person's name (its last word).

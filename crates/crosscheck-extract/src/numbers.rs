@@ -99,11 +99,12 @@ pub fn find_quantities(text: &str, sentences: &[Sentence]) -> Vec<Quantity> {
             }
             // Qualifier before the number.
             let head = &text[s.span.start..start];
-            let lhead = head.to_lowercase();
+            let th = head.trim_end();
             let mut qualifier = None;
             for q in QUALIFIERS {
-                if lhead.trim_end().ends_with(q) && lhead.trim_end().len() >= q.len() {
-                    let qs = start - (head.len() - head.trim_end().len()) - q.len();
+                let tail = th.len().checked_sub(q.len()).and_then(|i| th.get(i..));
+                if tail.is_some_and(|t| t.eq_ignore_ascii_case(q)) {
+                    let qs = s.span.start + th.len() - q.len();
                     let before_ok = qs == s.span.start || !text[..qs].chars().next_back().is_some_and(|c| c.is_alphanumeric());
                     if before_ok {
                         qualifier = Some(q.to_string());

@@ -131,7 +131,7 @@ pub fn apposition_before(text: &str, sentence: Span, name_start: usize, name_end
     if !text[name_end..sentence.end].starts_with(',') {
         return None;
     }
-    let clause_start = h.rfind([',', ';', ':', '\u{201d}']).map(|i| i + 1).unwrap_or(0);
+    let clause_start = h.char_indices().rev().find(|(_, c)| matches!(c, ',' | ';' | ':' | '\u{201d}')).map(|(i, c)| i + c.len_utf8()).unwrap_or(0);
     let span = Span::new(sentence.start + clause_start, sentence.start + h.len()).trim(text);
     let toks = tokenize(text, span);
     // A role phrase has no verbs: keep the longest tail of words that are

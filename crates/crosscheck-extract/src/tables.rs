@@ -20,7 +20,7 @@ pub const TITLES: &[&str] = &[
     "Governor", "Gov", "Mayor", "Minister", "Chancellor", "Premier", "King", "Queen", "Prince", "Princess",
     "Pope", "Cardinal", "Bishop", "Rabbi", "Imam", "Sheikh", "Judge", "Justice", "Ambassador", "Secretary",
     "Speaker", "Chairman", "Chairwoman", "Chief", "Director", "Deputy", "Prime", "Foreign", "Defence",
-    "Defense", "Interior", "Finance", "Health", "Mrs.", "Mr.", "Dr.",
+    "CEO", "Chairwoman", "Founder", "Coach", "Sheriff", "Mrs.", "Mr.", "Dr.",
 ];
 
 /// Nouns naming a role or office; a phrase holding one is a role phrase
@@ -85,7 +85,7 @@ pub const ORG_WORDS: &[&str] = &[
     "Board", "Centre", "Center", "Federal", "National", "Royal", "Airlines", "Motors", "Reuters", "Kremlin",
     "Pentagon", "Command", "Corps", "Club", "League", "Church", "Hospital", "Television", "Radio", "Media",
     "Fleet", "Fisheries", "Industries", "Holdings", "Partners", "Shipping", "Energy", "Systems", "Technologies",
-    "Labs", "Capital", "Airways", "Lines", "Brigade", "Division", "Regiment", "Battalion", "Squadron",
+    "Labs", "Capital", "Directorate", "Studios", "Games", "Entertainment", "Records", "Pictures", "Airways", "Lines", "Brigade", "Division", "Regiment", "Battalion", "Squadron",
 ];
 
 /// Head words of place names ("Baltic Sea", "English Channel").

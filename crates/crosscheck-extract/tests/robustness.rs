@@ -1,0 +1,35 @@
+//! Arbitrary text must never panic and every span must slice its text.
+
+use crosscheck_core::{ArticleBuilder, SourceFormat};
+use crosscheck_extract::annotate;
+
+#[test]
+fn odd_texts_do_not_panic_and_spans_are_valid() {
+    let texts = [
+        "",
+        "“",
+        "”Unbalanced” quotes “everywhere\n\n“and more",
+        "Ünïcödé Ñame, the İstanbul chair of Ωmega Committee, said „Grüße“ and «bonjour» 「こんにちは」 ‹x›.",
+        "Mr. Dr. St. U.S. Dec. – 2025 – ... ?! “”",
+        "The Ministry’s envoy, Ana Ümit, said: “x”\n“y”\nclaimed she.",
+        "from January 2022 to July 2023, over 110 İncidents; half a million; 19% of İ territory",
+        "\"straight \"nested\" quotes\" and 'single' ones",
+        "She said “it”. He said ‘that’. They said «this».",
+    ];
+    for t in texts {
+        let a = ArticleBuilder::new("t", "t", SourceFormat::Text, t.as_bytes(), t).build(None, None).unwrap();
+        let d = annotate(&a, Some(chrono::NaiveDate::from_ymd_opt(2025, 12, 2).unwrap()));
+        let text = &d.article.text;
+        let spans = d
+            .sentences
+            .iter()
+            .map(|s| s.span)
+            .chain(d.quotes.iter().flat_map(|q| [q.span, q.outer].into_iter().chain(q.attribution.iter().map(|a| a.evidence))))
+            .chain(d.entities.iter().flat_map(|e| e.mentions.iter().copied().chain(e.roles.iter().map(|r| r.span))))
+            .chain(d.quantities.iter().map(|q| q.span))
+            .chain(d.dates.iter().map(|x| x.span));
+        for s in spans {
+            assert!(s.try_slice(text).is_ok(), "{s:?} in {t:?}");
+        }
+    }
+}
