@@ -56,7 +56,7 @@ fn name_like(w: &str) -> bool {
 
 /// Demonyms and similar adjectives: end like one and are followed by a
 /// lower-case word somewhere in the text ("Italian chairman", "Western powers").
-fn adjective_like(w: &str, lower_followed: &HashSet<String>) -> bool {
+fn adjective_like(w: &str, lower_followed: &HashSet<&str>) -> bool {
     ADJECTIVE_SUFFIXES.iter().any(|s| w.ends_with(s)) && lower_followed.contains(w)
 }
 
@@ -74,35 +74,35 @@ pub fn find_entities(text: &str, sentences: &[Sentence]) -> EntityIndex {
     let sent_toks: Vec<Vec<Tok>> = sentences.iter().map(|s| tokenize(text, s.span)).collect();
     // In-document evidence: capitalised words seen away from a sentence start,
     // words seen in lower case, words followed by a lower-case word.
-    let mut cap_inside: HashSet<String> = HashSet::new();
-    let mut lower_seen: HashSet<String> = HashSet::new();
-    let mut lower_followed: HashSet<String> = HashSet::new();
-    let mut after_place_prep: HashSet<String> = HashSet::new();
-    let mut after_the: HashSet<String> = HashSet::new();
+    let mut cap_inside: HashSet<&str> = HashSet::new();
+    let mut lower_seen: HashSet<&str> = HashSet::new();
+    let mut lower_followed: HashSet<&str> = HashSet::new();
+    let mut after_place_prep: HashSet<&str> = HashSet::new();
+    let mut after_the: HashSet<&str> = HashSet::new();
     for toks in &sent_toks {
         for (k, t) in toks.iter().enumerate() {
             let w = t.text(text);
             let (b, _) = strip_possessive(w);
             if is_cap(w) {
                 if k > 0 {
-                    cap_inside.insert(b.to_string());
+                    cap_inside.insert(b);
                 }
                 if let Some(n) = toks.get(k + 1) {
                     if n.text(text).chars().next().is_some_and(|c| c.is_lowercase()) {
-                        lower_followed.insert(w.to_string());
+                        lower_followed.insert(w);
                     }
                 }
                 if k > 0 {
-                    let p = lower(toks[k - 1].text(text));
-                    if PLACE_PREPOSITIONS.contains(&p.as_str()) {
-                        after_place_prep.insert(b.to_string());
+                    let p = toks[k - 1].text(text);
+                    if PLACE_PREPOSITIONS.contains(&p) {
+                        after_place_prep.insert(b);
                     }
-                    if p == "the" {
-                        after_the.insert(b.to_string());
+                    if p.eq_ignore_ascii_case("the") {
+                        after_the.insert(b);
                     }
                 }
             } else {
-                lower_seen.insert(w.to_string());
+                lower_seen.insert(w);
             }
         }
     }
@@ -223,7 +223,7 @@ pub fn find_entities(text: &str, sentences: &[Sentence]) -> EntityIndex {
             continue;
         }
         if !org && !place && all_names && !after_article && (2..=4).contains(&words.len()) {
-            if words.len() >= 2 && r.initial && !cap_inside.contains(words[0]) && lower_seen.contains(&lower(words[0])) {
+            if words.len() >= 2 && r.initial && !cap_inside.contains(words[0]) && lower_seen.contains(lower(words[0]).as_str()) {
                 singles.push(ri);
                 continue;
             }
@@ -310,7 +310,7 @@ pub fn find_entities(text: &str, sentences: &[Sentence]) -> EntityIndex {
             if r.initial && !cap_inside.contains(w) && !bare_known {
                 continue;
             }
-            if lower_seen.contains(&lower(w)) && !is_acronym(w) {
+            if lower_seen.contains(lower(w).as_str()) && !is_acronym(w) {
                 continue;
             }
         }

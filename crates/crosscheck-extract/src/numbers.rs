@@ -8,15 +8,14 @@ use crate::tokens::{lower, tokenize, Tok};
 use crate::{Quantity, Sentence};
 
 fn number_value(w: &str) -> Option<f64> {
-    let l = lower(w);
-    if let Some((_, v)) = NUMBER_WORDS.iter().find(|(n, _)| *n == l) {
-        return Some(*v);
-    }
-    let digits = l.trim_end_matches('%').replace(',', "");
-    if digits.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+    if w.as_bytes().first().is_some_and(|b| b.is_ascii_digit()) {
+        let digits = w.trim_end_matches('%').replace(',', "");
         return digits.parse::<f64>().ok();
     }
-    None
+    if w.len() > 9 {
+        return None;
+    }
+    NUMBER_WORDS.iter().find(|(n, _)| n.eq_ignore_ascii_case(w)).map(|(_, v)| *v)
 }
 
 /// Find the quantities of a text.

@@ -26,11 +26,10 @@ fn joiner(c: char) -> bool {
 /// Tokens of `text[range]`, offsets into `text`.
 pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
     let s = &text[span.start..span.end];
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(s.len() / 5);
     let mut cur: Option<usize> = None;
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        let next_alnum = chars.get(k + 1).is_some_and(|(_, n)| n.is_alphanumeric());
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
         if c.is_alphanumeric() || c == '%' {
             if cur.is_none() {
                 cur = Some(i);
@@ -38,7 +37,10 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
             if c == '%' {
                 out.push(Tok { start: span.start + cur.take().unwrap(), end: span.start + i + 1 });
             }
-        } else if cur.is_some() && joiner(c) && next_alnum {
+            continue;
+        }
+        let next_alnum = it.peek().is_some_and(|(_, n)| n.is_alphanumeric());
+        if cur.is_some() && joiner(c) && next_alnum {
             // word-internal joiner: keep going
         } else if let Some(st) = cur.take() {
             out.push(Tok { start: span.start + st, end: span.start + i });
@@ -69,7 +71,11 @@ pub fn strip_possessive(w: &str) -> (&str, bool) {
 
 /// Lower-case form of a word for table look-ups.
 pub fn lower(w: &str) -> String {
-    w.to_lowercase()
+    if w.is_ascii() {
+        w.to_ascii_lowercase()
+    } else {
+        w.to_lowercase()
+    }
 }
 
 /// Whether the text between two tokens is only spaces (no punctuation, no line break).
