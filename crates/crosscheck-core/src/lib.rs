@@ -14,6 +14,7 @@
 
 mod article;
 mod span;
+pub mod decode;
 pub mod text;
 
 pub use article::{
