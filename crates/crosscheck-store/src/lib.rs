@@ -197,7 +197,7 @@ pub trait Store: Send + Sync {
 /// selects PostgreSQL, anything else is a SQLite file path (created if missing).
 pub fn open(location: &str) -> Result<Box<dyn Store>> {
     if is_postgres_url(location) {
-        postgres::PgStore::connect(location)
+        Ok(Box::new(postgres::PgStore::connect(location)?))
     } else {
         Ok(Box::new(sqlite::SqliteStore::open(location)?))
     }
