@@ -234,7 +234,7 @@ fn search_titles_texts_quotes(h: &Harness) {
     let s = &*h.store;
     let full = full_article();
     let others = batch("search", 5);
-    s.put_articles(&[full.clone()]).unwrap();
+    s.put_articles(std::slice::from_ref(&full)).unwrap();
     s.put_articles(&others).unwrap();
     let quote = QuoteText {
         article_id: others[1].id.clone(),
@@ -378,7 +378,7 @@ fn reopened_sqlite_keeps_everything() {
     let a = full_article();
     {
         let s = crosscheck_store::open(&path).unwrap();
-        s.put_articles(&[a.clone()]).unwrap();
+        s.put_articles(std::slice::from_ref(&a)).unwrap();
         s.put_state("k", b"v").unwrap();
     }
     let s = crosscheck_store::open(&path).unwrap();
