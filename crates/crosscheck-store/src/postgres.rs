@@ -29,7 +29,7 @@ use std::sync::{Mutex, MutexGuard};
 use crosscheck_core::{Article, ArticleId};
 use postgres::{Client, Config, NoTls, Row};
 
-use crate::query::{terms, Term};
+use crate::query::terms;
 use crate::record::{decode_article, id_prefix, now_rfc3339, parse_id, sql_int, story_article_ids, story_article_ids_json, ArticleColumns};
 use crate::tables::{IDLE_READERS, MAX_PREFIX_MATCHES, PG_INDEXED_TEXT_CHARS, SNIPPET_WORDS, SPEAKER_WEIGHT, TITLE_WEIGHT};
 use crate::{ArticleRow, Page, PutOutcome, QuoteText, Result, SearchHit, Store, StoreError, StoryRecord, StoryRow};
@@ -233,7 +233,7 @@ fn article_row(r: &Row) -> Result<ArticleRow> {
 
 /// The tsquery of `terms` as SQL, each term a parameter `$first..`: every term
 /// a phrase (a one-word phrase is the word), all required.
-fn tsquery_sql(terms: &[Term], first: usize) -> String {
+fn tsquery_sql(terms: &[String], first: usize) -> String {
     (0..terms.len()).map(|i| format!("phraseto_tsquery('simple', ${})", first + i)).collect::<Vec<_>>().join(" && ")
 }
 
@@ -440,7 +440,7 @@ impl Store for PgStore {
         if terms.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
-        let phrases: Vec<String> = terms.iter().map(|t| t.join(" ")).collect();
+        let phrases = &terms;
         let limit = sql_int(limit);
         let tsquery = tsquery_sql(&terms, 2);
         let headline = format!(

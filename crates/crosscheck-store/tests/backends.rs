@@ -278,13 +278,46 @@ fn search_titles_texts_quotes(h: &Harness) {
     for hostile in [
         "", "   ", "\"", "\"\"", "*", "AND(", "OR", "NOT", "NEAR(a b)", "'; DROP TABLE articles; --", "a:b", "title:",
         "^", "-", "!!", "(((", "\\", "harbour*", "col:harbour", "\u{0}", "🙂", "harbour & | ! <-> fire", "':*",
+        "\"\"\"", "a\"b", "NEAR/3", "^harbour", "harbour:", "{title text}: harbour", "ـ", "हिन्दी", "x\u{301}",
+        "e-mail", "12.5%", "C++", "@user #tag", "$$ \\x00 $1",
     ] {
         let r = s.search(hostile, 10);
         assert!(r.is_ok(), "query {hostile:?} failed: {:?}", r.err());
     }
     assert!(s.search("", 10).unwrap().is_empty());
     assert_eq!(s.search("harbour*", 10).unwrap()[0].article_id, full.id, "stars are dropped, the word stays");
-    assert_eq!(s.count_articles().unwrap(), 6, "nothing dropped");
+    // Words with inner punctuation match the way the text was tokenized.
+    let text = "Send an e-mail, don't wait: call 555-0100 at 12.5 past.";
+    let punct = crosscheck_core::ArticleBuilder::new("punct", "punct.txt", crosscheck_core::SourceFormat::Text, b"", text)
+        .build(None, None)
+        .unwrap();
+    s.put_articles(std::slice::from_ref(&punct)).unwrap();
+    for q in ["e-mail", "don't", "wait:", "\"an e-mail\"", "555-0100", "12.5"] {
+        let hits = s.search(q, 10).unwrap();
+        assert_eq!(hits.iter().map(|h| &h.article_id).collect::<Vec<_>>(), vec![&punct.id], "query {q:?}");
+    }
+    assert_eq!(s.count_articles().unwrap(), 7, "nothing dropped");
+}
+
+fn random_queries_never_error(h: &Harness) {
+    let s = &*h.store;
+    s.put_articles(&batch("rand", 3)).unwrap();
+    let alphabet: Vec<char> = "ab \"'*()-+:^~!&|<>{}[];,.\\/%$@#?=_0123456789é\u{301}ـ日本NEARORANDNOT".chars().collect();
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..300 {
+        let len = (x % 24) as usize;
+        let q: String = (0..len)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                alphabet[(x % alphabet.len() as u64) as usize]
+            })
+            .collect();
+        let r = s.search(&q, 5);
+        assert!(r.is_ok(), "query {q:?} failed: {:?}", r.err());
+        x = x.wrapping_add(1);
+    }
 }
 
 fn state_get_put(h: &Harness) {
@@ -362,6 +395,7 @@ macro_rules! backend_suite {
             case!(prefix_lookup);
             case!(stories_put_replace_delete);
             case!(search_titles_texts_quotes);
+            case!(random_queries_never_error);
             case!(state_get_put);
             case!(concurrent_writers_lose_nothing);
         }
