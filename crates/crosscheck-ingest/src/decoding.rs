@@ -46,11 +46,15 @@ fn has_bom(bytes: &[u8]) -> bool {
 fn mostly_utf8(bytes: &[u8]) -> Option<String> {
     let mut valid_multibyte = 0usize;
     let mut broken = 0usize;
+    let mut previous_invalid = false;
     for chunk in bytes.utf8_chunks() {
         valid_multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
-        if !chunk.invalid().is_empty() {
+        // A run of adjacent broken sequences counts once: one damaged spot.
+        let joins_run = previous_invalid && chunk.valid().is_empty();
+        if !chunk.invalid().is_empty() && !joins_run {
             broken += 1;
         }
+        previous_invalid = !chunk.invalid().is_empty();
     }
     (valid_multibyte > 0 && valid_multibyte >= broken * tables::MOSTLY_UTF8_MIN_VALID_PER_BROKEN).then(|| String::from_utf8_lossy(bytes).into_owned())
 }
