@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 
+use super::inputs::{read_inputs, spinner};
 use crate::Context;
 
 #[derive(Debug, clap::Args)]
@@ -23,14 +24,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
-    let (articles, errors) = crosscheck_report::textfiles::load_inputs(&args.paths);
-    for e in &errors {
-        tracing::warn!("{e}");
-        if !ctx.quiet && !ctx.json {
-            eprintln!("warning: {e}");
-        }
-    }
-    anyhow::ensure!(!articles.is_empty(), "no article could be read from {}", args.paths.join(" "));
+    let articles = read_inputs(ctx, &args.paths, &spinner(ctx, false, "reading"))?;
     let bar = if ctx.quiet || ctx.json {
         indicatif::ProgressBar::hidden()
     } else {

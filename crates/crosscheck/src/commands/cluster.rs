@@ -10,7 +10,7 @@ use anyhow::Context as _;
 use crosscheck_cluster::{StoryClusterer, StoryConfig, StoryView};
 use crosscheck_core::ArticleId;
 
-use super::dedup::{read_inputs, spinner};
+use super::inputs::{read_inputs, spinner};
 use crate::Context;
 
 #[derive(Debug, clap::Args)]

@@ -2,14 +2,13 @@
 //! re-led copies) with their first publisher.
 
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
 use crosscheck_cluster::{DedupConfig, Deduper, DupGroup};
 use crosscheck_core::Article;
-use indicatif::{ProgressBar, ProgressStyle};
 
+use super::inputs::{read_inputs, spinner};
 use crate::Context;
 
 #[derive(Debug, clap::Args)]
@@ -32,79 +31,6 @@ pub struct Args {
     /// One JSON object per line (one group per line).
     #[arg(long)]
     pub jsonl: bool,
-}
-
-/// A progress spinner, hidden with `--quiet`, `--json` or `--jsonl`.
-pub(crate) fn spinner(ctx: &Context, machine: bool, what: &str) -> ProgressBar {
-    if ctx.quiet || ctx.json || machine {
-        return ProgressBar::hidden();
-    }
-    let pb = ProgressBar::new_spinner();
-    pb.set_style(
-        ProgressStyle::with_template("{spinner} {msg} {pos} articles ({per_sec})")
-            .expect("template"),
-    );
-    pb.set_message(what.to_string());
-    pb
-}
-
-/// Read every input through crosscheck-ingest. Unreadable inputs and records are
-/// reported on stderr and skipped; `Err` only when nothing could be read at all.
-pub(crate) fn read_inputs(
-    ctx: &Context,
-    inputs: &[String],
-    pb: &ProgressBar,
-) -> anyhow::Result<Vec<Article>> {
-    let mut articles = Vec::new();
-    let mut errors = 0usize;
-    let mut report = |e: &dyn std::fmt::Display| {
-        errors += 1;
-        if !ctx.quiet {
-            pb.suspend(|| eprintln!("crosscheck: warning: {e}"));
-        }
-    };
-    let files: Vec<String> = inputs
-        .iter()
-        .filter(|i| i.as_str() != "-")
-        .cloned()
-        .collect();
-    if inputs.iter().any(|i| i == "-") {
-        let stdin = std::io::BufReader::new(std::io::stdin());
-        for r in crosscheck_ingest::read_jsonl("stdin", stdin) {
-            match r {
-                Ok(a) => {
-                    articles.push(a);
-                    pb.inc(1);
-                }
-                Err(e) => report(&e),
-            }
-        }
-    }
-    for p in crosscheck_ingest::expand_inputs(&files) {
-        let path: PathBuf = match p {
-            Ok(p) => p,
-            Err(e) => {
-                report(&e);
-                continue;
-            }
-        };
-        for r in crosscheck_ingest::read_path(&path) {
-            match r {
-                Ok(a) => {
-                    articles.push(a);
-                    pb.inc(1);
-                }
-                Err(e) => report(&e),
-            }
-        }
-    }
-    if articles.is_empty() && errors > 0 {
-        anyhow::bail!(
-            "no article could be read from {} input(s) ({errors} error(s))",
-            inputs.len()
-        );
-    }
-    Ok(articles)
 }
 
 /// Publication date as printed in output (RFC 3339 or the bare day).

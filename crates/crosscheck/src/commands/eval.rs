@@ -8,6 +8,7 @@ use std::io::Write as _;
 
 use anyhow::Context as _;
 
+use super::inputs::{read_inputs, spinner};
 use crate::Context;
 
 #[derive(Debug, clap::Args)]
@@ -41,14 +42,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         };
         only = Some(cats);
     }
-    let (articles, errors) = crosscheck_report::textfiles::load_inputs(&paths);
-    for e in &errors {
-        tracing::warn!("{e}");
-        if !ctx.quiet && !ctx.json {
-            eprintln!("warning: {e}");
-        }
-    }
-    anyhow::ensure!(!articles.is_empty(), "no article could be read from {}", paths.join(" "));
+    let articles = read_inputs(ctx, &paths, &spinner(ctx, false, "reading"))?;
     let dossiers = crosscheck_report::analyze(&articles).context("analysing the articles")?;
     let mut report = crosscheck_report::eval::evaluate(&gold, &dossiers);
     if let Some(only) = &only {

@@ -1,8 +1,8 @@
 //! `crosscheck incidents [--since DATE] [--kind K] [--country CC]
 //! [--format table|json|csv|parquet] [PATH...]`: the incident register, one
 //! deduplicated, sourced row per real-world incident. With PATHs the files are
-//! read through the ingest stage (plain-text fallback for `.txt`); the logic is
-//! `crosscheck_incidents`.
+//! read through the ingest stage; without, every article in the store (`--db`).
+//! The logic is `crosscheck_incidents`.
 
 use std::io::Write as _;
 use std::process::ExitCode;
@@ -11,6 +11,7 @@ use anyhow::Context as _;
 use crosscheck_incidents::{export, reference_dates, Filter, IncidentKind};
 use indicatif::{ProgressBar, ProgressStyle};
 
+use super::inputs::{read_inputs, spinner};
 use crate::Context;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -67,19 +68,12 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let filter = Filter { since, kind, country: args.country.clone() };
     let format = if ctx.json { Format::Json } else { args.format };
 
-    anyhow::ensure!(
-        !args.paths.is_empty(),
-        "reading the register from the store ({}) is not available yet: give files or directories, e.g. `crosscheck incidents examples/seeds`",
-        ctx.db
-    );
-    let (articles, errors) = crosscheck_report::textfiles::load_inputs(&args.paths);
-    for e in &errors {
-        tracing::warn!("{e}");
-        if !ctx.quiet && format == Format::Table {
-            eprintln!("warning: {e}");
-        }
-    }
-    anyhow::ensure!(!articles.is_empty(), "no article could be read from {}", args.paths.join(" "));
+    let machine = ctx.json || format != Format::Table;
+    let articles = if args.paths.is_empty() {
+        stored_articles(&ctx.db)?
+    } else {
+        read_inputs(ctx, &args.paths, &spinner(ctx, machine, "reading"))?
+    };
 
     let references = reference_dates(&articles);
     let bar = if ctx.quiet || ctx.json || format != Format::Table {
@@ -137,4 +131,20 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         eprintln!("{} incident rows written", register.rows.len());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Every article in the store, in ingest order.
+fn stored_articles(db: &str) -> anyhow::Result<Vec<crosscheck_core::Article>> {
+    const PAGE: u64 = 1000;
+    let store = crosscheck_store::open(db).with_context(|| format!("opening the store {db}"))?;
+    let mut articles = Vec::new();
+    let mut after = 0;
+    loop {
+        let page = store.articles_after(after, PAGE)?;
+        let Some((last, _)) = page.last() else { break };
+        after = *last;
+        articles.extend(page.into_iter().map(|(_, a)| a));
+    }
+    anyhow::ensure!(!articles.is_empty(), "the store {db} holds no article: `crosscheck ingest PATH...` first, or give PATHs");
+    Ok(articles)
 }

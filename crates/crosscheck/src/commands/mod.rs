@@ -7,6 +7,7 @@ pub mod dedup;
 pub mod eval;
 pub mod extract;
 pub mod incidents;
+pub mod inputs;
 pub mod ingest;
 pub mod ls;
 pub mod serve;

@@ -1,0 +1,131 @@
+//! Reading command-line inputs: the one way every verb turns `PATH...` (files,
+//! directories, globs, `-` for JSONL on stdin) into articles, with progress and
+//! per-input warnings. A bad input is reported with its path and reason and the
+//! batch goes on.
+
+use std::collections::HashSet;
+
+use crosscheck_core::Article;
+use crosscheck_ingest::IngestError;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::Context;
+
+/// Batches of more files than this get a progress bar (smaller ones finish
+/// before a bar would be read).
+const PROGRESS_MIN_FILES: usize = 50;
+
+/// A progress spinner counting articles, hidden with `--quiet`, `--json` or when
+/// `machine` output (e.g. `--jsonl`) goes to stdout.
+pub(crate) fn spinner(ctx: &Context, machine: bool, what: &str) -> ProgressBar {
+    if ctx.quiet || ctx.json || machine {
+        return ProgressBar::hidden();
+    }
+    let pb = ProgressBar::new_spinner();
+    pb.set_style(ProgressStyle::with_template("{spinner} {msg} {pos} articles ({per_sec})").expect("template"));
+    pb.set_message(what.to_string());
+    pb
+}
+
+/// What a walk over the inputs met.
+#[derive(Debug, Default)]
+pub(crate) struct Tally {
+    /// Files (and stdin) opened.
+    pub files: usize,
+    /// Articles read (before any de-duplication).
+    pub articles: usize,
+    /// One per unreadable input or record, in the order met.
+    pub errors: Vec<IngestError>,
+}
+
+/// Stream every article of `inputs` to `sink`, in input order. Files are
+/// counted on a bar when there are many of them, else articles on `pb`.
+/// Each error is printed as a warning (unless quiet or JSON) and kept in the tally.
+pub(crate) fn visit_inputs(
+    ctx: &Context,
+    inputs: &[String],
+    pb: &ProgressBar,
+    mut sink: impl FnMut(Article) -> anyhow::Result<()>,
+) -> anyhow::Result<Tally> {
+    let mut tally = Tally::default();
+    let warn = |tally: &mut Tally, e: IngestError| {
+        if !ctx.quiet && !ctx.json {
+            pb.suspend(|| eprintln!("crosscheck: warning: {e}"));
+        }
+        tracing::warn!(path = %e.path, reason = %e.reason, "input skipped");
+        tally.errors.push(e);
+    };
+    let files: Vec<String> = inputs.iter().filter(|i| i.as_str() != "-").cloned().collect();
+    if inputs.iter().any(|i| i == "-") {
+        tally.files += 1;
+        let stdin = std::io::BufReader::new(std::io::stdin());
+        for r in crosscheck_ingest::read_jsonl("stdin", stdin) {
+            match r {
+                Ok(a) => {
+                    tally.articles += 1;
+                    pb.inc(1);
+                    sink(a)?;
+                }
+                Err(e) => warn(&mut tally, e),
+            }
+        }
+    }
+    let expanded = crosscheck_ingest::expand_inputs(&files);
+    let per_file = expanded.len() > PROGRESS_MIN_FILES && !pb.is_hidden();
+    if per_file {
+        pb.set_length(expanded.len() as u64);
+        pb.set_style(
+            ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} files ({per_sec}, eta {eta})")
+                .expect("template")
+                .progress_chars("=> "),
+        );
+    }
+    for p in expanded {
+        let path = match p {
+            Ok(p) => p,
+            Err(e) => {
+                warn(&mut tally, e);
+                continue;
+            }
+        };
+        tally.files += 1;
+        for r in crosscheck_ingest::read_path(&path) {
+            match r {
+                Ok(a) => {
+                    tally.articles += 1;
+                    if !per_file {
+                        pb.inc(1);
+                    }
+                    sink(a)?;
+                }
+                Err(e) => warn(&mut tally, e),
+            }
+        }
+        if per_file {
+            pb.inc(1);
+        }
+    }
+    Ok(tally)
+}
+
+/// Read every article of `inputs` into memory, exact duplicates (same content
+/// id) kept once. `Err` only when nothing at all could be read.
+pub(crate) fn read_inputs(ctx: &Context, inputs: &[String], pb: &ProgressBar) -> anyhow::Result<Vec<Article>> {
+    let mut seen = HashSet::new();
+    let mut articles = Vec::new();
+    let tally = visit_inputs(ctx, inputs, pb, |a| {
+        if seen.insert(a.id.clone()) {
+            articles.push(a);
+        }
+        Ok(())
+    })?;
+    if articles.is_empty() {
+        anyhow::bail!(
+            "no article could be read from {} ({} error(s){})",
+            inputs.join(" "),
+            tally.errors.len(),
+            tally.errors.first().map(|e| format!("; first: {e}")).unwrap_or_default()
+        );
+    }
+    Ok(articles)
+}
