@@ -1,7 +1,7 @@
 //! The PostgreSQL backend: a server named by a `postgres://` URL, a
 //! `schema_migrations` table, `tsvector` full-text search.
 //!
-//! Same schema meaning as the SQLite backend (see [`MIGRATIONS`]): `articles`
+//! Same schema meaning as the SQLite backend (see [`migrations`]): `articles`
 //! with a `BIGSERIAL` sequence number, unique id (byte-ordered, for prefix
 //! range scans), metadata columns, text, the rest of the article as JSON and a
 //! generated `tsvector` (title weighted above text) with a GIN index; `stories`;

@@ -420,3 +420,30 @@ fn reopened_sqlite_keeps_everything() {
     assert_eq!(s.get_state("k").unwrap().as_deref(), Some(&b"v"[..]));
     assert_eq!(s.search("firefighters", 5).unwrap().len(), 1);
 }
+
+#[test]
+fn postgres_reopen_and_newer_schema() {
+    let Some(h) = Harness::postgres("postgres_reopen_and_newer_schema") else { return };
+    h.store.put_articles(&[article("pg-reopen")]).unwrap();
+    // A second open of a current database applies nothing and sees the data.
+    let again = crosscheck_store::open(&h.location).unwrap();
+    assert_eq!(again.count_articles().unwrap(), 1);
+    drop(again);
+    let mut c = ::postgres::Client::connect(&h.location, ::postgres::NoTls).unwrap();
+    let versions: i64 = c.query_one("SELECT count(*) FROM schema_migrations", &[]).unwrap().get(0);
+    assert_eq!(versions as usize, crosscheck_store::postgres::migrations().len());
+    c.batch_execute("INSERT INTO schema_migrations (version) VALUES (999)").unwrap();
+    match crosscheck_store::open(&h.location) {
+        Err(crosscheck_store::StoreError::SchemaTooNew { found: 999, .. }) => {}
+        Err(e) => panic!("wrong error: {e}"),
+        Ok(_) => panic!("opened a newer schema"),
+    }
+}
+
+#[test]
+fn unreachable_postgres_is_an_open_error() {
+    // Port 1 on loopback: nothing listens there.
+    let err = crosscheck_store::open("postgres://nobody:secret@127.0.0.1:1/db").err().expect("connected to nothing");
+    assert!(matches!(err, crosscheck_store::StoreError::Open { .. }), "{err}");
+    assert!(!err.to_string().contains("secret"), "password leaked: {err}");
+}
