@@ -552,6 +552,18 @@ mod tests {
     }
 
     #[test]
+    fn in_memory_store_reads_its_own_writes() {
+        let s = SqliteStore::open(":memory:").unwrap();
+        let text = "An in-memory article about lighthouses.";
+        let a = crosscheck_core::ArticleBuilder::new("s", "p", crosscheck_core::SourceFormat::Text, b"", text)
+            .build(None, None)
+            .unwrap();
+        assert_eq!(s.put_articles(std::slice::from_ref(&a)).unwrap().inserted.len(), 1);
+        assert_eq!(s.get_article(&a.id).unwrap(), Some(a));
+        assert_eq!(s.search("lighthouses", 5).unwrap().len(), 1);
+    }
+
+    #[test]
     fn not_a_database_is_an_open_error() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("junk.sqlite");

@@ -320,6 +320,23 @@ fn random_queries_never_error(h: &Harness) {
     }
 }
 
+fn nul_in_metadata_does_not_fail_a_batch(h: &Harness) {
+    let s = &*h.store;
+    let mut odd = article("nul");
+    odd.source = "out\0let".into();
+    odd.title = Some("ti\0tle".into());
+    odd.authors = vec!["a\0b".into()];
+    let plain = article("nul-neighbour");
+    let out = s.put_articles(&[odd.clone(), plain.clone()]).unwrap();
+    assert_eq!(out.inserted.len(), 2);
+    assert_eq!(s.get_article(&odd.id).unwrap(), Some(odd), "the article itself round-trips exactly");
+    assert!(s.get_article(&plain.id).unwrap().is_some());
+    let q = QuoteText { article_id: plain.id.clone(), speaker: Some("x\0y".into()), text: "nul\0quote".into() };
+    s.put_story(&story("nul-story", "2024-01-01T00:00:00Z", &[&plain], vec![q])).unwrap();
+    assert_eq!(s.get_story("nul-story").unwrap().unwrap().quotes.len(), 1);
+    s.put_state("k\0", b"v").unwrap();
+}
+
 fn state_get_put(h: &Harness) {
     let s = &*h.store;
     assert!(s.get_state("cluster").unwrap().is_none());
@@ -397,6 +414,7 @@ macro_rules! backend_suite {
             case!(search_titles_texts_quotes);
             case!(random_queries_never_error);
             case!(state_get_put);
+            case!(nul_in_metadata_does_not_fail_a_batch);
             case!(concurrent_writers_lose_nothing);
         }
     };
