@@ -41,13 +41,16 @@
 //! costs no extra dependency or build time; and it works the same way on both
 //! backends, including several processes sharing one PostgreSQL database.
 //! Measured on 10 000 generated articles of 408 words (`cargo run --release -p
-//! crosscheck-store --example search_bench -- 10000 [postgres-url]`, 2 cores):
-//! SQLite stores 2 170 articles/s with the FTS5 index (17 700/s without it)
-//! and answers 1-3 word queries in 1.9 ms at the median, 45 ms at p99 (the
-//! slow ones are very common words, ranked over most of the corpus);
-//! PostgreSQL stores 780/s and answers in 12 ms median, 132 ms p99. Both are
-//! far above what ingestion of news reports needs; a dedicated engine would
-//! pay off only with millions of documents or fuzzy matching.
+//! crosscheck-store --example search_bench -- 10000 [postgres-url]`, on 2
+//! shared cores; the second figure of each pair is a rerun under load average
+//! 6): SQLite stores 2 170 / 1 270 articles/s with the FTS5 index (17 700 /
+//! 9 500 without it) and answers 1-3 word queries in 1.9 / 8 ms at the median,
+//! 45 / 85 ms at p99 (the slow ones are very common words, ranked over most of
+//! the corpus); PostgreSQL stores 780 / 550 articles/s and answers in 12 / 20
+//! ms median, 132 / 211 ms p99. Both are far above what ingestion of news
+//! reports needs; a dedicated engine would pay off only with millions of
+//! documents or fuzzy matching (tantivy itself was not measured: building it
+//! only to compare would have cost the heavy dependency the choice avoids).
 //!
 //! ## Calling from async code
 //! Every method blocks (the PostgreSQL client runs its own small runtime and
