@@ -25,7 +25,9 @@
 //!   `schema_migrations` table, `tsvector` search.
 //!
 //! Both keep the same schema meaning and pass the same test suite
-//! (`tests/backends.rs`; PostgreSQL when `CROSSCHECK_TEST_PG` names a database).
+//! (`tests/backends.rs`, and `tests/processes.rs` for SIGKILL crashes and
+//! several writer processes; PostgreSQL when `CROSSCHECK_TEST_PG` names a
+//! server, see `scripts/test-postgres.sh`).
 //!
 //! ## Search
 //! A user's query is never handed to a query language: it is cut into plain
