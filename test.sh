@@ -6,7 +6,8 @@ cd "$(dirname "$0")"
 # A throw-away PostgreSQL server for crosscheck-store's PostgreSQL tests (they
 # fail under CI without CROSSCHECK_TEST_PG); stopped and removed on exit.
 if [ -z "${CROSSCHECK_TEST_PG:-}" ]; then
-  eval "$(./scripts/test-postgres.sh start)"
+  pg_env=$(./scripts/test-postgres.sh start)  # fails the run if postgres cannot start
+  eval "$pg_env"
   trap './scripts/test-postgres.sh stop "$CROSSCHECK_PG_DIR"' EXIT
 fi
 cargo test --workspace --locked

@@ -320,6 +320,23 @@ fn random_queries_never_error(h: &Harness) {
     }
 }
 
+fn nul_in_metadata_does_not_fail_a_batch(h: &Harness) {
+    let s = &*h.store;
+    let mut odd = article("nul");
+    odd.source = "out\0let".into();
+    odd.title = Some("ti\0tle".into());
+    odd.authors = vec!["a\0b".into()];
+    let plain = article("nul-neighbour");
+    let out = s.put_articles(&[odd.clone(), plain.clone()]).unwrap();
+    assert_eq!(out.inserted.len(), 2);
+    assert_eq!(s.get_article(&odd.id).unwrap(), Some(odd), "the article itself round-trips exactly");
+    assert!(s.get_article(&plain.id).unwrap().is_some());
+    let q = QuoteText { article_id: plain.id.clone(), speaker: Some("x\0y".into()), text: "nul\0quote".into() };
+    s.put_story(&story("nul-story", "2024-01-01T00:00:00Z", &[&plain], vec![q])).unwrap();
+    assert_eq!(s.get_story("nul-story").unwrap().unwrap().quotes.len(), 1);
+    s.put_state("k\0", b"v").unwrap();
+}
+
 fn state_get_put(h: &Harness) {
     let s = &*h.store;
     assert!(s.get_state("cluster").unwrap().is_none());
@@ -397,6 +414,7 @@ macro_rules! backend_suite {
             case!(search_titles_texts_quotes);
             case!(random_queries_never_error);
             case!(state_get_put);
+            case!(nul_in_metadata_does_not_fail_a_batch);
             case!(concurrent_writers_lose_nothing);
         }
     };
@@ -419,4 +437,31 @@ fn reopened_sqlite_keeps_everything() {
     assert_eq!(s.get_article(&a.id).unwrap(), Some(a));
     assert_eq!(s.get_state("k").unwrap().as_deref(), Some(&b"v"[..]));
     assert_eq!(s.search("firefighters", 5).unwrap().len(), 1);
+}
+
+#[test]
+fn postgres_reopen_and_newer_schema() {
+    let Some(h) = Harness::postgres("postgres_reopen_and_newer_schema") else { return };
+    h.store.put_articles(&[article("pg-reopen")]).unwrap();
+    // A second open of a current database applies nothing and sees the data.
+    let again = crosscheck_store::open(&h.location).unwrap();
+    assert_eq!(again.count_articles().unwrap(), 1);
+    drop(again);
+    let mut c = ::postgres::Client::connect(&h.location, ::postgres::NoTls).unwrap();
+    let versions: i64 = c.query_one("SELECT count(*) FROM schema_migrations", &[]).unwrap().get(0);
+    assert_eq!(versions as usize, crosscheck_store::postgres::migrations().len());
+    c.batch_execute("INSERT INTO schema_migrations (version) VALUES (999)").unwrap();
+    match crosscheck_store::open(&h.location) {
+        Err(crosscheck_store::StoreError::SchemaTooNew { found: 999, .. }) => {}
+        Err(e) => panic!("wrong error: {e}"),
+        Ok(_) => panic!("opened a newer schema"),
+    }
+}
+
+#[test]
+fn unreachable_postgres_is_an_open_error() {
+    // Port 1 on loopback: nothing listens there.
+    let err = crosscheck_store::open("postgres://nobody:secret@127.0.0.1:1/db").err().expect("connected to nothing");
+    assert!(matches!(err, crosscheck_store::StoreError::Open { .. }), "{err}");
+    assert!(!err.to_string().contains("secret"), "password leaked: {err}");
 }
