@@ -78,11 +78,29 @@ fn parse(path: &str, bytes: &[u8]) -> Result<Feed, IngestError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(IngestError::new(path, "empty feed"));
     }
-    let feed = feed_rs::parser::parse(bytes).map_err(|e| IngestError::new(path, format!("malformed feed: {e}")))?;
+    let bytes = skip_bom_and_space(bytes);
+    if let Some(at) = late_xml_declaration(bytes) {
+        // Ill-formed XML, and quick-xml (under feed-rs) panics when a late
+        // declaration names another encoding: refuse it here (found by fuzzing).
+        return Err(IngestError::new(path, format!("malformed feed: XML declaration at byte {at}, not at the start of the document")));
+    }
+    // Defence in depth: a panic inside the third-party parser is this file's
+    // error, not the end of the batch.
+    let parsed = std::panic::catch_unwind(|| feed_rs::parser::parse(bytes))
+        .map_err(|_| IngestError::new(path, "malformed feed: the feed parser failed on this input"))?;
+    let feed = parsed.map_err(|e| IngestError::new(path, format!("malformed feed: {e}")))?;
     if feed.entries.is_empty() {
         return Err(IngestError::new(path, "feed has no entries"));
     }
     Ok(feed)
+}
+
+/// Byte offset of an XML declaration (`<?xml` followed by white space or
+/// `?`) anywhere but at offset 0.
+fn late_xml_declaration(bytes: &[u8]) -> Option<usize> {
+    bytes.windows(6).enumerate().skip(1).find_map(|(i, w)| {
+        (w[..5].eq_ignore_ascii_case(b"<?xml") && (w[5].is_ascii_whitespace() || w[5] == b'?')).then_some(i)
+    })
 }
 
 /// What every entry of one feed shares.
@@ -192,6 +210,13 @@ mod tests {
         assert!(looks_like_feed(b"{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": []}"));
         assert!(!looks_like_feed(b"<!DOCTYPE html><html>"));
         assert!(!looks_like_feed(b"{\"url\": \"x\"}"));
+    }
+
+    #[test]
+    fn late_declaration() {
+        assert_eq!(late_xml_declaration(b"<?xml version=\"1.0\"?><rss/>"), None);
+        assert_eq!(late_xml_declaration(b"<rss><?xml version=\"1.0\"?>"), Some(5));
+        assert_eq!(late_xml_declaration(b"<rss><?xml-stylesheet href=\"x\"?>"), None);
     }
 
     #[test]

@@ -241,3 +241,19 @@ fn a_bad_file_does_not_stop_a_batch() {
     assert!(good >= 15, "{good}");
     assert!(bad >= 10, "{bad}");
 }
+
+/// Fuzzing regressions: inputs that once panicked a reader.
+mod fuzz_regressions {
+    use super::*;
+
+    /// quick-xml (inside feed-rs) panicked on an XML declaration naming
+    /// another encoding after the start of the document.
+    #[test]
+    fn feed_late_xml_declaration() {
+        let bytes = std::fs::read(fixture("fuzz/feed_late_xml_declaration.bin")).unwrap();
+        let r: Vec<_> = crosscheck_ingest::FeedReader.read_owned("crash.rss".into(), bytes).collect();
+        assert_eq!(r.len(), 1);
+        let e = r[0].as_ref().unwrap_err();
+        assert!(e.reason.contains("XML declaration"), "{e}");
+    }
+}
