@@ -54,7 +54,7 @@ pub use feed::FeedReader;
 pub use html::HtmlReader;
 pub use inputs::expand_inputs;
 pub use jsonl::JsonlReader;
-pub use plaintext::TextReader;
+pub use plaintext::{annotate_lead, read_text, TextReader};
 pub use warc::WarcReader;
 
 /// Why one input (a file, or one record inside a file) could not be read.
