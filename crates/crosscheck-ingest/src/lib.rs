@@ -9,9 +9,9 @@
 //!
 //! | reader  | extensions                         | first bytes                                   |
 //! |---------|------------------------------------|-----------------------------------------------|
-//! | `warc`  | `.warc`, `.warc.gz`, `.arc`        | `WARC/`, or gzip whose first member is WARC   |
+//! | `warc`  | `.warc`, `.warc.gz`                | `WARC/`, or gzip whose first member is WARC   |
 //! | `feed`  | `.rss`, `.atom`, `.rdf`, `.feed`   | `<rss`, `<feed`, `<rdf:RDF`; JSON Feed marker |
-//! | `jsonl` | `.jsonl`, `.ndjson`                | a first line that is a JSON object            |
+//! | `jsonl` | `.jsonl`, `.ndjson`                | `{` or `[` (any JSON that is not a JSON Feed) |
 //! | `html`  | `.html`, `.htm`, `.xhtml`, `.shtml`| `<!doctype html`, `<html`, `<head`, `<body`   |
 //! | `text`  | `.txt`, `.text`, `.md`             | anything else that is not binary              |
 //!

@@ -24,7 +24,7 @@ pub const FEED_EXTENSIONS: &[&str] = &["rss", "atom", "rdf", "feed"];
 pub const JSONL_EXTENSIONS: &[&str] = &["jsonl", "ndjson"];
 /// Extensions a directory walk picks up besides the ones above (content
 /// sniffing decides the reader for them).
-pub const SNIFFED_EXTENSIONS: &[&str] = &["xml", "json", "warc", "gz", "arc"];
+pub const SNIFFED_EXTENSIONS: &[&str] = &["xml", "json", "warc", "gz"];
 
 // ---------------------------------------------------------------------------
 // Content signatures.
