@@ -167,14 +167,24 @@ pub struct MainText {
     pub has_prose: bool,
 }
 
-/// Choose the article container and emit its blocks. `title` (when known) is
-/// dropped from the body when a block repeats it.
-pub fn main_text(page: &Page, title: Option<&str>) -> MainText {
+/// The scoring of one page: its blocks, their weights, which elements are
+/// furniture, and the chosen container.
+pub struct Analysis {
+    pub blocks: Vec<Block>,
+    /// Weight of each block (parallel to `blocks`).
+    pub weights: Vec<f64>,
+    /// Per arena node: inside page furniture.
+    pub furniture: Vec<bool>,
+    /// Per arena node: summed block weights of its subtree.
+    pub score: Vec<f64>,
+    /// Arena index of the chosen container.
+    pub best: usize,
+}
+
+/// Cut, weigh and score the page's blocks and choose the container.
+pub fn analyze(page: &Page) -> Analysis {
     let mut blocks = blocks(page);
     let n = page.nodes.len();
-    if n == 0 || blocks.is_empty() {
-        return MainText { blocks: Vec::new(), has_prose: false };
-    }
     // Kinds of blocks from their owner element.
     for b in &mut blocks {
         if let Item::Element(info) = &page.nodes[b.owner].item {
@@ -221,16 +231,20 @@ pub fn main_text(page: &Page, title: Option<&str>) -> MainText {
 
     // Block weights summed up the tree.
     let mut score = vec![0f64; n];
+    let mut weights = Vec::with_capacity(blocks.len());
+    let tune = |k: &str, d: f64| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
+    let (short_pen, furn_pen, bonus_w) = (tune("CC_SHORT", tables::SHORT_TEXT_WEIGHT), tune("CC_FURN", tables::FURNITURE_PENALTY), tune("CC_BONUS", tables::CONTENT_NAME_BONUS));
     for b in &blocks {
         let chars = b.chars as f64;
         let w = if furniture[b.owner] || b.link_density() > tables::MAX_LINK_DENSITY {
-            -chars * tables::FURNITURE_PENALTY
+            -chars * furn_pen
         } else if b.is_prose() {
-            let bonus = if in_content[b.owner] { tables::CONTENT_NAME_BONUS } else { 0.0 };
-            chars * (1.0 + bonus) - b.link_chars as f64 * tables::FURNITURE_PENALTY
+            let bonus = if in_content[b.owner] { bonus_w } else { 0.0 };
+            chars * (1.0 + bonus) - b.link_chars as f64 * furn_pen
         } else {
-            -chars * tables::SHORT_TEXT_PENALTY
+            chars * short_pen
         };
+        weights.push(w);
         score[b.owner] += w;
     }
     for i in (0..n).rev() {
@@ -245,6 +259,43 @@ pub fn main_text(page: &Page, title: Option<&str>) -> MainText {
             best = i;
         }
     }
+    Analysis { blocks, weights, furniture, score, best }
+}
+
+/// A line per block (weight, owner, in container?, text) for tuning the tables.
+#[doc(hidden)]
+pub fn explain(page: &Page) -> String {
+    let a = analyze(page);
+    if page.nodes.is_empty() {
+        return String::new();
+    }
+    let end = page.nodes[a.best].end;
+    let mut out = format!("best container: node {} score {:.0}\n", a.best, a.score[a.best]);
+    for (b, w) in a.blocks.iter().zip(&a.weights) {
+        let inside = (a.best..end).contains(&b.owner);
+        let text: String = b.text.chars().take(100).collect();
+        out.push_str(&format!(
+            "{}{} {:>8.0} n{:<6} p{:<6} ld{:.2} {:?} {}\n",
+            if inside { '*' } else { ' ' },
+            if a.furniture[b.owner] { 'F' } else { ' ' },
+            w,
+            b.owner,
+            page.nodes[b.owner].parent,
+            b.link_density(),
+            b.kind,
+            text
+        ));
+    }
+    out
+}
+
+/// Choose the article container and emit its blocks. `title` (when known) is
+/// dropped from the body when a block repeats it.
+pub fn main_text(page: &Page, title: Option<&str>) -> MainText {
+    if page.nodes.is_empty() {
+        return MainText { blocks: Vec::new(), has_prose: false };
+    }
+    let Analysis { blocks, furniture, best, .. } = analyze(page);
     let range = best..page.nodes[best].end.max(best + 1);
 
     let title_key = title.map(key_of);

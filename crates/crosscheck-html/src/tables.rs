@@ -115,8 +115,10 @@ pub const SENTENCE_MIN_CHARS: usize = 25;
 /// choosing the article container: furniture inside a candidate costs more
 /// than prose earns, so the tightest container that holds the prose wins.
 pub const FURNITURE_PENALTY: f64 = 1.5;
-/// Weight of short, non-prose text (labels, captions, bylines) in a candidate.
-pub const SHORT_TEXT_PENALTY: f64 = 0.3;
+/// Weight of short text that is neither prose nor links (table rows, list
+/// items, labels): slightly for, so data tables and short-item lists of an
+/// article hold their container together, but far below prose.
+pub const SHORT_TEXT_WEIGHT: f64 = 0.1;
 /// Bonus factor for prose inside a container named as article body
 /// (`itemprop=articleBody`, `class="entry-content"`, `<article>`).
 pub const CONTENT_NAME_BONUS: f64 = 0.25;
