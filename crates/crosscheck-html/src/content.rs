@@ -66,14 +66,15 @@ fn ends_like_sentence(s: &str) -> bool {
 /// Cut the arena into blocks, in document order.
 pub fn blocks(page: &Page) -> Vec<Block> {
     let mut builder = BlockBuilder::default();
-    let mut open: Vec<(usize, usize, bool, bool, bool)> = Vec::new();
+    let mut open: Vec<(usize, usize, bool, bool, bool, bool)> = Vec::new();
+    let small_inline = small_inline_elements(page);
     for (i, node) in page.nodes.iter().enumerate() {
-        while let Some(&(_, end, block, link, cell)) = open.last() {
+        while let Some(&(_, end, block, link, cell, dropped)) = open.last() {
             if end > i {
                 break;
             }
             open.pop();
-            builder.close(block, link, cell);
+            builder.close(block, link, cell, dropped);
         }
         match &node.item {
             Item::Element(info) => {
@@ -83,21 +84,48 @@ pub fn blocks(page: &Page) -> Vec<Block> {
                 if info.link {
                     builder.link_depth += 1;
                 }
-                open.push((i, node.end, info.block, info.link, info.cell));
+                // Furniture inside a line (a caption or share count in a
+                // <span>) is cut out of the line itself.
+                let dropped = info.boilerplate && small_inline[i];
+                if dropped {
+                    builder.drop_depth += 1;
+                }
+                open.push((i, node.end, info.block, info.link, info.cell, dropped));
             }
             Item::Text(t) => builder.push_text(t, innermost_block(&open)),
             Item::Break => builder.flush(),
         }
     }
-    while let Some((_, _, block, link, cell)) = open.pop() {
-        builder.close(block, link, cell);
+    while let Some((_, _, block, link, cell, dropped)) = open.pop() {
+        builder.close(block, link, cell, dropped);
     }
     builder.flush();
     builder.blocks
 }
 
-/// Open elements while cutting blocks: (arena index, end, is block, is link, is cell).
-type OpenElements = [(usize, usize, bool, bool, bool)];
+/// Per arena node: an inline element with no block inside and little text (a
+/// `<span>` caption, not a `<span>` wrapped around the whole article).
+fn small_inline_elements(page: &Page) -> Vec<bool> {
+    let n = page.nodes.len();
+    let mut has_block = vec![false; n];
+    let mut chars = vec![0usize; n];
+    for i in (0..n).rev() {
+        match &page.nodes[i].item {
+            Item::Text(t) => chars[i] += t.len(),
+            Item::Element(info) if info.block => has_block[i] = true,
+            _ => {}
+        }
+        let p = page.nodes[i].parent;
+        if p != usize::MAX {
+            chars[p] += chars[i];
+            has_block[p] |= has_block[i];
+        }
+    }
+    (0..n).map(|i| !has_block[i] && chars[i] <= tables::MAX_INLINE_FURNITURE_BYTES).collect()
+}
+
+/// Open elements while cutting blocks: (arena index, end, is block, is link, is cell, is dropped).
+type OpenElements = [(usize, usize, bool, bool, bool, bool)];
 
 fn innermost_block(open: &OpenElements) -> usize {
     open.iter().rev().find(|o| o.2).map_or(0, |o| o.0)
@@ -111,12 +139,17 @@ struct BlockBuilder {
     link_chars: usize,
     pending_space: bool,
     link_depth: usize,
+    /// Depth of inline furniture elements whose text is skipped.
+    drop_depth: usize,
     /// Owner of the current buffer (set when its first text arrives).
     owner: Option<usize>,
 }
 
 impl BlockBuilder {
     fn push_text(&mut self, t: &str, owner: usize) {
+        if self.drop_depth > 0 {
+            return;
+        }
         for c in t.chars() {
             if c.is_whitespace() {
                 self.pending_space = true;
@@ -136,7 +169,10 @@ impl BlockBuilder {
         }
     }
 
-    fn close(&mut self, block: bool, link: bool, cell: bool) {
+    fn close(&mut self, block: bool, link: bool, cell: bool, dropped: bool) {
+        if dropped {
+            self.drop_depth = self.drop_depth.saturating_sub(1);
+        }
         if link {
             self.link_depth = self.link_depth.saturating_sub(1);
         }

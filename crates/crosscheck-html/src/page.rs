@@ -245,7 +245,7 @@ fn element_info(el: &scraper::node::Element, name: &str) -> ElementInfo {
         || itemprop == "articlebody"
         || itemprop == "text"
         || tables::is_content_name(&words);
-    let by_name = !structural && !content_name && tables::is_boilerplate_name(&words);
+    let by_name = !structural && !content_name && (tables::is_boilerplate_name(&words) || tables::has_boilerplate_part(&words));
     let hidden = is_hidden(el);
     let heading = match name.as_bytes() {
         [b'h', d @ b'1'..=b'6'] => d - b'0',

@@ -17,8 +17,9 @@ pub const SKIP_TAGS: &[&str] = &[
 
 /// Elements that, by their tag alone, hold page furniture rather than the
 /// article: navigation, side boxes, page/section headers and footers (which
-/// carry the headline and byline, kept as metadata, not as body), captions.
-pub const BOILERPLATE_TAGS: &[&str] = &["nav", "aside", "footer", "header", "menu", "dialog", "figcaption"];
+/// carry the headline and byline, kept as metadata, not as body), figures
+/// with their captions and credits.
+pub const BOILERPLATE_TAGS: &[&str] = &["nav", "aside", "footer", "header", "menu", "dialog", "figure", "figcaption"];
 
 /// ARIA roles of page furniture.
 pub const BOILERPLATE_ROLES: &[&str] = &[
@@ -82,6 +83,19 @@ pub fn is_boilerplate_name(class_and_id: &str) -> bool {
         && !CONTENT_WORDS_RE.is_match(class_and_id)
 }
 
+/// Parts of class/id names that mark furniture even inside a longer word
+/// (`imageEmbedCaption`, `articleComments`, `newsletterSignup`).
+pub const BOILERPLATE_PARTS: &[&str] = &[
+    "caption", "comment", "newsletter", "cookie", "sidebar", "related", "advert", "sponsor", "promo",
+    "breadcrumb", "subscri", "taboola", "outbrain", "disqus", "recommend", "social", "share",
+];
+
+/// Whether a lower-cased `class`/`id` string contains a [`BOILERPLATE_PARTS`] part
+/// (and no article-body name).
+pub fn has_boilerplate_part(class_and_id: &str) -> bool {
+    BOILERPLATE_PARTS.iter().any(|p| class_and_id.contains(p)) && !CONTENT_WORDS_RE.is_match(class_and_id)
+}
+
 /// Whether a `class`/`id` string names the article body.
 pub fn is_content_name(class_and_id: &str) -> bool {
     !class_and_id.is_empty() && CONTENT_WORDS_RE.is_match(class_and_id)
@@ -105,6 +119,10 @@ pub const BOILERPLATE_LINES: &[&str] = &[
 /// A link-heavy block is a list of links (menus, tag lists, "read also"): drop
 /// it when links hold more than this share of its characters.
 pub const MAX_LINK_DENSITY: f64 = 0.5;
+
+/// An inline element named as furniture (a caption `<span>`) is cut out of
+/// its line only up to this much text: a bigger one wraps content.
+pub const MAX_INLINE_FURNITURE_BYTES: usize = 400;
 
 /// A block counts as article prose when it has at least this many characters...
 pub const PROSE_MIN_CHARS: usize = 80;
