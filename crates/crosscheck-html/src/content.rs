@@ -268,8 +268,7 @@ pub fn analyze(page: &Page) -> Analysis {
     // Block weights summed up the tree.
     let mut score = vec![0f64; n];
     let mut weights = Vec::with_capacity(blocks.len());
-    let tune = |k: &str, d: f64| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
-    let (short_pen, furn_pen, bonus_w) = (tune("CC_SHORT", tables::SHORT_TEXT_WEIGHT), tune("CC_FURN", tables::FURNITURE_PENALTY), tune("CC_BONUS", tables::CONTENT_NAME_BONUS));
+    let (short_w, furn_pen, bonus_w) = (tables::SHORT_TEXT_WEIGHT, tables::FURNITURE_PENALTY, tables::CONTENT_NAME_BONUS);
     for b in &blocks {
         let chars = b.chars as f64;
         let w = if furniture[b.owner] || b.link_density() > tables::MAX_LINK_DENSITY {
@@ -278,7 +277,7 @@ pub fn analyze(page: &Page) -> Analysis {
             let bonus = if in_content[b.owner] { bonus_w } else { 0.0 };
             chars * (1.0 + bonus) - b.link_chars as f64 * furn_pen
         } else {
-            chars * short_pen
+            chars * short_w
         };
         weights.push(w);
         score[b.owner] += w;
@@ -337,8 +336,16 @@ pub fn main_text(page: &Page, title: Option<&str>) -> MainText {
     let title_key = title.map(key_of);
     let mut out: Vec<(String, BlockKind)> = Vec::new();
     let mut has_prose = false;
-    for b in &blocks {
-        if !range.contains(&b.owner) || furniture[b.owner] || b.link_density() > tables::MAX_LINK_DENSITY {
+    let inside: Vec<&Block> = blocks.iter().filter(|b| range.contains(&b.owner)).collect();
+    let is_furniture = |b: &Block| furniture[b.owner] || b.link_density() > tables::MAX_LINK_DENSITY;
+    for (i, b) in inside.iter().enumerate() {
+        if is_furniture(b) {
+            continue;
+        }
+        // A short label right before furniture introduces it ("Related Tags",
+        // "Don't miss", "More:").
+        let label = b.chars <= tables::MAX_LABEL_CHARS && !b.is_prose() && !ends_like_sentence(&b.text);
+        if label && inside.get(i + 1).is_some_and(|next| is_furniture(next)) {
             continue;
         }
         if is_stock_line(&b.text) {

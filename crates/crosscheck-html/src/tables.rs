@@ -63,6 +63,9 @@ static BOILERPLATE_WORDS_RE: Lazy<Regex> = Lazy::new(|| {
     .expect("boilerplate class pattern")
 });
 
+/// Whole class names (not parts: `overflow-hidden` is layout) that hide an element.
+pub const HIDDEN_CLASSES: &[&str] = &["hidden", "hide", "d-none", "invisible", "is-hidden", "u-hidden", "display-none"];
+
 /// Class/id words that mark the article body itself. A container that matches
 /// both lists ("article-body-share") is not boilerplate.
 static CONTENT_WORDS_RE: Lazy<Regex> = Lazy::new(|| {
@@ -123,6 +126,9 @@ pub const MAX_LINK_DENSITY: f64 = 0.5;
 /// An inline element named as furniture (a caption `<span>`) is cut out of
 /// its line only up to this much text: a bigger one wraps content.
 pub const MAX_INLINE_FURNITURE_BYTES: usize = 400;
+
+/// A short line right before furniture is its label when it has at most this many characters.
+pub const MAX_LABEL_CHARS: usize = 40;
 
 /// A block counts as article prose when it has at least this many characters...
 pub const PROSE_MIN_CHARS: usize = 80;
