@@ -108,6 +108,29 @@ pub fn extract_str(source: &str, encoding: &'static str, url: Option<&str>) -> R
     })
 }
 
+/// Whether `bytes` look like an HTML page or fragment (rather than plain text,
+/// JSON, an XML feed or binary data): the first kilobytes, after a BOM and
+/// whitespace, hold an HTML doctype or one of the common HTML tags.
+pub fn looks_like_html(bytes: &[u8]) -> bool {
+    if crosscheck_core::decode::looks_binary(bytes) {
+        return false;
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    let head = crosscheck_core::decode::decode(head, None).text.to_ascii_lowercase();
+    let start = head.trim_start_matches('\u{feff}').trim_start();
+    if start.starts_with("<?xml") && !head.contains("<html") {
+        return false;
+    }
+    if start.starts_with('{') || start.starts_with('[') {
+        return false;
+    }
+    const MARKERS: &[&str] = &[
+        "<!doctype html", "<html", "<head", "<body", "<p>", "<p ", "<div", "<br", "<span", "<a href",
+        "<article", "<h1", "<h2", "<ul", "<table", "<meta", "<title",
+    ];
+    MARKERS.iter().any(|m| head.contains(m))
+}
+
 /// Cut a page larger than [`tables::MAX_HTML_BYTES`] before the last tag that
 /// starts within the limit, so the parser's memory stays bounded.
 fn cut_to_limit(source: &str) -> &str {

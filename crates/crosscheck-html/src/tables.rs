@@ -203,7 +203,7 @@ pub const BYLINE_PREFIXES: &[&str] = &["by", "von", "par", "por", "di", "door", 
 /// Words of a byline that are not names ("Staff", "Reporter", "and").
 pub const BYLINE_NON_NAMES: &[&str] = &[
     "staff", "staff writer", "reporter", "correspondent", "editor", "contributor", "updated", "published",
-    "posted", "the associated press", "associated press", "reuters", "afp", "news desk", "admin", "administrator",
+    "posted", "name", "author", "guest", "the associated press", "associated press", "reuters", "afp", "news desk", "admin", "administrator",
 ];
 
 /// Separators of "Site name" suffixes in `<title>`: "Headline | Site", "Headline - Site".
