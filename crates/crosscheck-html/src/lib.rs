@@ -81,6 +81,7 @@ pub fn extract_str(source: &str, encoding: &'static str, url: Option<&str>) -> R
     let site_name = metadata::site_name(&page, ld.as_ref(), url);
     let title = metadata::title(&page, ld.as_ref(), site_name.as_deref());
     let main = content::main_text(&page, title.as_deref());
+    let (bylines, date_lines) = (main.bylines, main.date_lines);
     let blocks = if main.has_prose {
         main.blocks
     } else if let Some(body) = ld.as_ref().and_then(|l| l.body.as_deref()).filter(|b| b.trim().chars().count() >= tables::MIN_ARTICLE_CHARS) {
@@ -94,10 +95,17 @@ pub fn extract_str(source: &str, encoding: &'static str, url: Option<&str>) -> R
     if blocks.is_empty() {
         return Err(HtmlError::NoArticle);
     }
-    let published = metadata::published(&page, ld.as_ref(), url, &blocks);
+    let mut text_dates = date_lines;
+    text_dates.extend(bylines.iter().cloned());
+    text_dates.extend(blocks.iter().take(2).cloned());
+    let published = metadata::published(&page, ld.as_ref(), url, &text_dates);
+    let mut authors = metadata::authors(&page, ld.as_ref());
+    if authors.is_empty() {
+        authors = bylines.iter().flat_map(|b| metadata::split_authors(b)).collect();
+    }
     Ok(Extraction {
         text: blocks.join("\n\n"),
-        authors: metadata::authors(&page, ld.as_ref()),
+        authors,
         published,
         language: metadata::language(&page, ld.as_ref()),
         url: metadata::canonical(&page, ld.as_ref(), url),

@@ -267,8 +267,9 @@ pub fn authors(page: &Page, ld: Option<&JsonLdArticle>) -> Vec<String> {
     out
 }
 
-/// Publication date, strongest evidence first. `article` is the arena range of
-/// the chosen article container (a `<time>` inside it beats one elsewhere).
+/// Publication date, strongest evidence first. `body_head` holds the lines of
+/// the article that may carry a written date (date lines, bylines, the first
+/// paragraphs), in that order.
 pub fn published(
     page: &Page,
     ld: Option<&JsonLdArticle>,
@@ -316,7 +317,7 @@ pub fn published(
             break;
         }
     }
-    texts.extend(body_head.iter().take(2).map(|b| b.chars().take(200).collect::<String>()));
+    texts.extend(body_head.iter().map(|b| b.chars().take(200).collect::<String>()));
     texts.iter().find_map(|t| dates::parse_text(t).map(|p| p.with(DateMethod::Text, tables::CONFIDENCE_TEXT, t)))
 }
 

@@ -197,6 +197,21 @@ pub fn is_byline_name(class_and_id: &str) -> bool {
     !class_and_id.is_empty() && BYLINE_RE.is_match(class_and_id)
 }
 
+/// A byline line inside the article ("By Jane Doe, staff reporter") is at most this long.
+pub const MAX_BYLINE_CHARS: usize = 100;
+/// A line that is only a date ("2 December 2025, 14:05") is at most this long.
+pub const MAX_DATE_LINE_CHARS: usize = 50;
+
+/// Words that may stand beside a date in a line that is only a date
+/// ("Updated: Monday, 2 December 2025 at 14:05 GMT").
+pub const DATE_LINE_WORDS: &[&str] = &[
+    "updated", "published", "posted", "last", "on", "at", "am", "pm", "gmt", "utc", "est", "edt", "cet", "cest",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "th", "st", "nd", "rd", "de", "le", "el", "am", "um", "uhr",
+    "г", "года", "в", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "publié", "mis", "jour",
+    "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье", "stand", "aktualisiert",
+];
+
 /// Words that introduce author names in a byline ("By", "Von", "Par", "Por"...).
 pub const BYLINE_PREFIXES: &[&str] = &["by", "von", "par", "por", "di", "door", "av", "przez", "автор", "авторы"];
 
