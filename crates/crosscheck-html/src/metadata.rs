@@ -218,7 +218,7 @@ pub fn title(page: &Page, ld: Option<&JsonLdArticle>, site: Option<&str>) -> Opt
 
 fn first_heading(page: &Page) -> Option<String> {
     page.nodes.iter().enumerate().find_map(|(i, n)| match &n.item {
-        Item::Element(info) if info.heading == 1 => Some(page.subtree_text(i)).filter(|t| !t.is_empty()),
+        Item::Element(info) if info.heading == 1 => Some(page.subtree_text(i, 1000)).filter(|t| !t.is_empty()),
         _ => None,
     })
 }
@@ -252,7 +252,7 @@ pub fn authors(page: &Page, ld: Option<&JsonLdArticle>) -> Vec<String> {
         for (i, n) in page.nodes.iter().enumerate() {
             if let Item::Element(info) = &n.item {
                 if info.byline {
-                    let t = page.subtree_text(i);
+                    let t = page.subtree_text(i, 400);
                     if !t.is_empty() && t.chars().count() <= 120 {
                         let names = split_authors(&t);
                         if !names.is_empty() {
@@ -307,7 +307,7 @@ pub fn published(
     for (i, n) in page.nodes.iter().enumerate() {
         if let Item::Element(info) = &n.item {
             if info.byline {
-                let t = page.subtree_text(i);
+                let t = page.subtree_text(i, 400);
                 if t.chars().count() <= 200 {
                     texts.push(t);
                 }

@@ -251,6 +251,11 @@ pub const MONTH_NAMES: &[(&str, u32)] = &[
     ("августа", 8), ("сентября", 9), ("октября", 10), ("ноября", 11), ("декабря", 12),
 ];
 
+/// HTML5 "formatting elements": the parser re-opens unclosed ones.
+pub const FORMATTING_TAGS: &[&str] = &["b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"];
+/// More unclosed formatting elements than this at once and they are stripped before parsing.
+pub const MAX_UNCLOSED_FORMATTING: usize = 300;
+
 /// Pages larger than this are cut (at a tag boundary) before parsing: a bigger
 /// "page" is a dump, not an article, and the parser's memory grows with it.
 pub const MAX_HTML_BYTES: usize = 16 * 1024 * 1024;

@@ -242,3 +242,17 @@ fn multi_megabyte_page_is_extracted() {
     assert!(!ex.text.contains("Comment 1"));
     assert_eq!(ex.text.matches("\n\n").count(), 14_999);
 }
+
+#[test]
+fn thousands_of_unclosed_formatting_tags_stay_linear() {
+    // Distinct attributes defeat the parser's own limit on re-opened
+    // formatting elements; unguarded this takes minutes.
+    let mut page = String::from("<html><body><p>Start of a paragraph that is long enough to count as article prose here.</p>");
+    for i in 0..20_000 {
+        page.push_str(&format!("<b id=\"x{i}\">w{i} <font color=\"#{i:06x}\">f "));
+    }
+    page.push_str("</body></html>");
+    let ex = extract(page.as_bytes(), None, None).unwrap();
+    assert!(ex.text.contains("Start of a paragraph"));
+    assert!(ex.text.contains("w19999"));
+}
