@@ -287,9 +287,7 @@ pub fn build(source: &str) -> Page {
             },
             Edge::Close(node) => {
                 if node.value().is_element() {
-                    if skip_depth > 0 {
-                        skip_depth -= 1;
-                    }
+                    skip_depth = skip_depth.saturating_sub(1);
                     if let Some(Some(at)) = open.pop() {
                         page.nodes[at].end = page.nodes.len();
                     }

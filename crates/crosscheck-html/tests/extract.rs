@@ -256,3 +256,23 @@ fn thousands_of_unclosed_formatting_tags_stay_linear() {
     assert!(ex.text.contains("Start of a paragraph"));
     assert!(ex.text.contains("w19999"));
 }
+
+#[test]
+fn truncated_and_mangled_fixtures_never_panic() {
+    let names = [
+        "news_jsonld.html", "blog_wordpress.html", "legacy_cp1251.html", "latin1_french.html",
+        "div_soup_broken.html", "fragment.html", "no_article.html",
+    ];
+    for name in names {
+        let bytes = fixture(name);
+        let step = (bytes.len() / 40).max(1);
+        for cut in (0..bytes.len()).step_by(step) {
+            // Cut anywhere, even inside a multi-byte character or a tag.
+            let _ = extract(&bytes[..cut], None, None);
+            // Swap a byte for markup noise.
+            let mut mangled = bytes.clone();
+            mangled[cut] = [b'<', b'>', b'"', b'&', 0xC3][cut % 5];
+            let _ = extract(&mangled, None, Some("https://example.org/2025/13/45/bad-date"));
+        }
+    }
+}
