@@ -37,21 +37,29 @@ impl Reader for JsonlReader {
     }
 
     fn read_owned(&self, path: String, bytes: Vec<u8>) -> ArticleStream<'static> {
+        if is_single_json_document(&bytes) {
+            let reason = "JSON document that is neither JSON Lines (one object per line) nor a JSON Feed";
+            return Box::new(std::iter::once(Err(IngestError::new(path, reason))));
+        }
         read_lines(path, Cursor::new(bytes), self.options)
     }
 }
 
-/// Whether the first line is a JSON object (or starts like one and runs past
-/// the sniffed bytes) and the input is not a JSON Feed.
+/// Whether the input starts like JSON (an object or an array) and is not a
+/// JSON Feed. JSON that is not one object per line is refused by the reader
+/// with a clear reason rather than read as text.
 fn looks_like_jsonl(head: &[u8]) -> bool {
     let rest = skip_bom_and_space(head);
-    if !rest.starts_with(b"{") || String::from_utf8_lossy(rest).contains(tables::JSON_FEED_MARKER) {
-        return false;
-    }
-    match rest.iter().position(|&b| b == b'\n') {
-        Some(end) => serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(&rest[..end]).is_ok(),
-        None => rest.starts_with(b"{\""),
-    }
+    (rest.starts_with(b"{") || rest.starts_with(b"[")) && !String::from_utf8_lossy(rest).contains(tables::JSON_FEED_MARKER)
+}
+
+/// Whether the first non-blank line fails to parse as JSON while the whole
+/// input is one JSON document (a pretty-printed object, an array).
+fn is_single_json_document(bytes: &[u8]) -> bool {
+    let first_line = bytes.split(|&b| b == b'\n').find(|l| !l.iter().all(u8::is_ascii_whitespace));
+    let first_line_is_object = first_line
+        .is_some_and(|l| serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(l).is_ok());
+    !first_line_is_object && serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok()
 }
 
 /// One line's record.
@@ -247,7 +255,11 @@ mod tests {
     #[test]
     fn sniffing() {
         assert!(looks_like_jsonl(b"{\"url\": \"u\", \"text\": \"t\"}\n{\"x\":1}"));
-        assert!(!looks_like_jsonl(b"{ not json\n"));
+        assert!(looks_like_jsonl(b"[{\"text\": \"t\"}]"));
+        assert!(is_single_json_document(b"{\n  \"text\": \"t\"\n}\n"));
+        assert!(is_single_json_document(b"[{\"text\": \"t\"}]"));
+        assert!(!is_single_json_document(b"{\"text\": \"t\"}\n{\"text\": \"u\"}\n"));
+        assert!(!is_single_json_document(b"{ broken\n"));
         assert!(!looks_like_jsonl(b"{\"version\":\"https://jsonfeed.org/version/1\"}"));
         assert!(!looks_like_jsonl(b"plain"));
     }

@@ -9,9 +9,9 @@
 //!
 //! | reader  | extensions                         | first bytes                                   |
 //! |---------|------------------------------------|-----------------------------------------------|
-//! | `warc`  | `.warc`, `.warc.gz`, `.arc`        | `WARC/`, or gzip whose first member is WARC   |
+//! | `warc`  | `.warc`, `.warc.gz`                | `WARC/`, or gzip whose first member is WARC   |
 //! | `feed`  | `.rss`, `.atom`, `.rdf`, `.feed`   | `<rss`, `<feed`, `<rdf:RDF`; JSON Feed marker |
-//! | `jsonl` | `.jsonl`, `.ndjson`                | a first line that is a JSON object            |
+//! | `jsonl` | `.jsonl`, `.ndjson`                | `{` or `[` (any JSON that is not a JSON Feed) |
 //! | `html`  | `.html`, `.htm`, `.xhtml`, `.shtml`| `<!doctype html`, `<html`, `<head`, `<body`   |
 //! | `text`  | `.txt`, `.text`, `.md`             | anything else that is not binary              |
 //!
@@ -54,7 +54,7 @@ pub use feed::FeedReader;
 pub use html::HtmlReader;
 pub use inputs::expand_inputs;
 pub use jsonl::JsonlReader;
-pub use plaintext::TextReader;
+pub use plaintext::{annotate_lead, read_text, TextReader};
 pub use warc::WarcReader;
 
 /// Why one input (a file, or one record inside a file) could not be read.

@@ -46,7 +46,7 @@ impl Reader for WarcReader {
 
     fn sniff(&self, path: &Path, head: &[u8]) -> bool {
         let name = path.to_string_lossy().to_ascii_lowercase();
-        has_extension(path, &["warc", "arc"])
+        has_extension(path, &["warc"])
             || name.ends_with(".warc.gz")
             || skip_bom_and_space(head).starts_with(tables::WARC_MAGIC)
             || sniff_gzip_warc(head)
