@@ -1,0 +1,2 @@
+// Placeholder: the web UI (ui branch) replaces this file.
+"use strict";
