@@ -66,14 +66,15 @@ fn ends_like_sentence(s: &str) -> bool {
 /// Cut the arena into blocks, in document order.
 pub fn blocks(page: &Page) -> Vec<Block> {
     let mut builder = BlockBuilder::default();
-    let mut open: Vec<(usize, usize, bool, bool, bool)> = Vec::new();
+    let mut open: Vec<(usize, usize, bool, bool, bool, bool)> = Vec::new();
+    let small_inline = small_inline_elements(page);
     for (i, node) in page.nodes.iter().enumerate() {
-        while let Some(&(_, end, block, link, cell)) = open.last() {
+        while let Some(&(_, end, block, link, cell, dropped)) = open.last() {
             if end > i {
                 break;
             }
             open.pop();
-            builder.close(block, link, cell);
+            builder.close(block, link, cell, dropped);
         }
         match &node.item {
             Item::Element(info) => {
@@ -83,21 +84,48 @@ pub fn blocks(page: &Page) -> Vec<Block> {
                 if info.link {
                     builder.link_depth += 1;
                 }
-                open.push((i, node.end, info.block, info.link, info.cell));
+                // Furniture inside a line (a caption or share count in a
+                // <span>) is cut out of the line itself.
+                let dropped = info.boilerplate && small_inline[i];
+                if dropped {
+                    builder.drop_depth += 1;
+                }
+                open.push((i, node.end, info.block, info.link, info.cell, dropped));
             }
             Item::Text(t) => builder.push_text(t, innermost_block(&open)),
             Item::Break => builder.flush(),
         }
     }
-    while let Some((_, _, block, link, cell)) = open.pop() {
-        builder.close(block, link, cell);
+    while let Some((_, _, block, link, cell, dropped)) = open.pop() {
+        builder.close(block, link, cell, dropped);
     }
     builder.flush();
     builder.blocks
 }
 
-/// Open elements while cutting blocks: (arena index, end, is block, is link, is cell).
-type OpenElements = [(usize, usize, bool, bool, bool)];
+/// Per arena node: an inline element with no block inside and little text (a
+/// `<span>` caption, not a `<span>` wrapped around the whole article).
+fn small_inline_elements(page: &Page) -> Vec<bool> {
+    let n = page.nodes.len();
+    let mut has_block = vec![false; n];
+    let mut chars = vec![0usize; n];
+    for i in (0..n).rev() {
+        match &page.nodes[i].item {
+            Item::Text(t) => chars[i] += t.len(),
+            Item::Element(info) if info.block => has_block[i] = true,
+            _ => {}
+        }
+        let p = page.nodes[i].parent;
+        if p != usize::MAX {
+            chars[p] += chars[i];
+            has_block[p] |= has_block[i];
+        }
+    }
+    (0..n).map(|i| !has_block[i] && chars[i] <= tables::MAX_INLINE_FURNITURE_BYTES).collect()
+}
+
+/// Open elements while cutting blocks: (arena index, end, is block, is link, is cell, is dropped).
+type OpenElements = [(usize, usize, bool, bool, bool, bool)];
 
 fn innermost_block(open: &OpenElements) -> usize {
     open.iter().rev().find(|o| o.2).map_or(0, |o| o.0)
@@ -111,12 +139,17 @@ struct BlockBuilder {
     link_chars: usize,
     pending_space: bool,
     link_depth: usize,
+    /// Depth of inline furniture elements whose text is skipped.
+    drop_depth: usize,
     /// Owner of the current buffer (set when its first text arrives).
     owner: Option<usize>,
 }
 
 impl BlockBuilder {
     fn push_text(&mut self, t: &str, owner: usize) {
+        if self.drop_depth > 0 {
+            return;
+        }
         for c in t.chars() {
             if c.is_whitespace() {
                 self.pending_space = true;
@@ -136,7 +169,10 @@ impl BlockBuilder {
         }
     }
 
-    fn close(&mut self, block: bool, link: bool, cell: bool) {
+    fn close(&mut self, block: bool, link: bool, cell: bool, dropped: bool) {
+        if dropped {
+            self.drop_depth = self.drop_depth.saturating_sub(1);
+        }
         if link {
             self.link_depth = self.link_depth.saturating_sub(1);
         }
@@ -167,14 +203,24 @@ pub struct MainText {
     pub has_prose: bool,
 }
 
-/// Choose the article container and emit its blocks. `title` (when known) is
-/// dropped from the body when a block repeats it.
-pub fn main_text(page: &Page, title: Option<&str>) -> MainText {
+/// The scoring of one page: its blocks, their weights, which elements are
+/// furniture, and the chosen container.
+pub struct Analysis {
+    pub blocks: Vec<Block>,
+    /// Weight of each block (parallel to `blocks`).
+    pub weights: Vec<f64>,
+    /// Per arena node: inside page furniture.
+    pub furniture: Vec<bool>,
+    /// Per arena node: summed block weights of its subtree.
+    pub score: Vec<f64>,
+    /// Arena index of the chosen container.
+    pub best: usize,
+}
+
+/// Cut, weigh and score the page's blocks and choose the container.
+pub fn analyze(page: &Page) -> Analysis {
     let mut blocks = blocks(page);
     let n = page.nodes.len();
-    if n == 0 || blocks.is_empty() {
-        return MainText { blocks: Vec::new(), has_prose: false };
-    }
     // Kinds of blocks from their owner element.
     for b in &mut blocks {
         if let Item::Element(info) = &page.nodes[b.owner].item {
@@ -221,16 +267,19 @@ pub fn main_text(page: &Page, title: Option<&str>) -> MainText {
 
     // Block weights summed up the tree.
     let mut score = vec![0f64; n];
+    let mut weights = Vec::with_capacity(blocks.len());
+    let (short_w, furn_pen, bonus_w) = (tables::SHORT_TEXT_WEIGHT, tables::FURNITURE_PENALTY, tables::CONTENT_NAME_BONUS);
     for b in &blocks {
         let chars = b.chars as f64;
         let w = if furniture[b.owner] || b.link_density() > tables::MAX_LINK_DENSITY {
-            -chars * tables::FURNITURE_PENALTY
+            -chars * furn_pen
         } else if b.is_prose() {
-            let bonus = if in_content[b.owner] { tables::CONTENT_NAME_BONUS } else { 0.0 };
-            chars * (1.0 + bonus) - b.link_chars as f64 * tables::FURNITURE_PENALTY
+            let bonus = if in_content[b.owner] { bonus_w } else { 0.0 };
+            chars * (1.0 + bonus) - b.link_chars as f64 * furn_pen
         } else {
-            -chars * tables::SHORT_TEXT_PENALTY
+            chars * short_w
         };
+        weights.push(w);
         score[b.owner] += w;
     }
     for i in (0..n).rev() {
@@ -245,13 +294,58 @@ pub fn main_text(page: &Page, title: Option<&str>) -> MainText {
             best = i;
         }
     }
+    Analysis { blocks, weights, furniture, score, best }
+}
+
+/// A line per block (weight, owner, in container?, text) for tuning the tables.
+#[doc(hidden)]
+pub fn explain(page: &Page) -> String {
+    let a = analyze(page);
+    if page.nodes.is_empty() {
+        return String::new();
+    }
+    let end = page.nodes[a.best].end;
+    let mut out = format!("best container: node {} score {:.0}\n", a.best, a.score[a.best]);
+    for (b, w) in a.blocks.iter().zip(&a.weights) {
+        let inside = (a.best..end).contains(&b.owner);
+        let text: String = b.text.chars().take(100).collect();
+        out.push_str(&format!(
+            "{}{} {:>8.0} n{:<6} p{:<6} ld{:.2} {:?} {}\n",
+            if inside { '*' } else { ' ' },
+            if a.furniture[b.owner] { 'F' } else { ' ' },
+            w,
+            b.owner,
+            page.nodes[b.owner].parent,
+            b.link_density(),
+            b.kind,
+            text
+        ));
+    }
+    out
+}
+
+/// Choose the article container and emit its blocks. `title` (when known) is
+/// dropped from the body when a block repeats it.
+pub fn main_text(page: &Page, title: Option<&str>) -> MainText {
+    if page.nodes.is_empty() {
+        return MainText { blocks: Vec::new(), has_prose: false };
+    }
+    let Analysis { blocks, furniture, best, .. } = analyze(page);
     let range = best..page.nodes[best].end.max(best + 1);
 
     let title_key = title.map(key_of);
     let mut out: Vec<(String, BlockKind)> = Vec::new();
     let mut has_prose = false;
-    for b in &blocks {
-        if !range.contains(&b.owner) || furniture[b.owner] || b.link_density() > tables::MAX_LINK_DENSITY {
+    let inside: Vec<&Block> = blocks.iter().filter(|b| range.contains(&b.owner)).collect();
+    let is_furniture = |b: &Block| furniture[b.owner] || b.link_density() > tables::MAX_LINK_DENSITY;
+    for (i, b) in inside.iter().enumerate() {
+        if is_furniture(b) {
+            continue;
+        }
+        // A short label right before furniture introduces it ("Related Tags",
+        // "Don't miss", "More:").
+        let label = b.chars <= tables::MAX_LABEL_CHARS && !b.is_prose() && !ends_like_sentence(&b.text);
+        if label && inside.get(i + 1).is_some_and(|next| is_furniture(next)) {
             continue;
         }
         if is_stock_line(&b.text) {

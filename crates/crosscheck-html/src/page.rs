@@ -154,6 +154,9 @@ fn is_hidden(el: &scraper::node::Element) -> bool {
     if el.attr("hidden").is_some() || el.attr("aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true")) {
         return true;
     }
+    if el.classes().any(|c| tables::HIDDEN_CLASSES.iter().any(|h| c.eq_ignore_ascii_case(h))) {
+        return true;
+    }
     el.attr("style").is_some_and(|s| {
         let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
         s.contains("display:none") || s.contains("visibility:hidden")
@@ -245,7 +248,7 @@ fn element_info(el: &scraper::node::Element, name: &str) -> ElementInfo {
         || itemprop == "articlebody"
         || itemprop == "text"
         || tables::is_content_name(&words);
-    let by_name = !structural && !content_name && tables::is_boilerplate_name(&words);
+    let by_name = !structural && !content_name && (tables::is_boilerplate_name(&words) || tables::has_boilerplate_part(&words));
     let hidden = is_hidden(el);
     let heading = match name.as_bytes() {
         [b'h', d @ b'1'..=b'6'] => d - b'0',

@@ -17,8 +17,9 @@ pub const SKIP_TAGS: &[&str] = &[
 
 /// Elements that, by their tag alone, hold page furniture rather than the
 /// article: navigation, side boxes, page/section headers and footers (which
-/// carry the headline and byline, kept as metadata, not as body), captions.
-pub const BOILERPLATE_TAGS: &[&str] = &["nav", "aside", "footer", "header", "menu", "dialog", "figcaption"];
+/// carry the headline and byline, kept as metadata, not as body), figures
+/// with their captions and credits.
+pub const BOILERPLATE_TAGS: &[&str] = &["nav", "aside", "footer", "header", "menu", "dialog", "figure", "figcaption"];
 
 /// ARIA roles of page furniture.
 pub const BOILERPLATE_ROLES: &[&str] = &[
@@ -62,6 +63,9 @@ static BOILERPLATE_WORDS_RE: Lazy<Regex> = Lazy::new(|| {
     .expect("boilerplate class pattern")
 });
 
+/// Whole class names (not parts: `overflow-hidden` is layout) that hide an element.
+pub const HIDDEN_CLASSES: &[&str] = &["hidden", "hide", "d-none", "invisible", "is-hidden", "u-hidden", "display-none"];
+
 /// Class/id words that mark the article body itself. A container that matches
 /// both lists ("article-body-share") is not boilerplate.
 static CONTENT_WORDS_RE: Lazy<Regex> = Lazy::new(|| {
@@ -80,6 +84,19 @@ pub fn is_boilerplate_name(class_and_id: &str) -> bool {
     !class_and_id.is_empty()
         && BOILERPLATE_WORDS_RE.is_match(class_and_id)
         && !CONTENT_WORDS_RE.is_match(class_and_id)
+}
+
+/// Parts of class/id names that mark furniture even inside a longer word
+/// (`imageEmbedCaption`, `articleComments`, `newsletterSignup`).
+pub const BOILERPLATE_PARTS: &[&str] = &[
+    "caption", "comment", "newsletter", "cookie", "sidebar", "related", "advert", "sponsor", "promo",
+    "breadcrumb", "subscri", "taboola", "outbrain", "disqus", "recommend", "social", "share",
+];
+
+/// Whether a lower-cased `class`/`id` string contains a [`BOILERPLATE_PARTS`] part
+/// (and no article-body name).
+pub fn has_boilerplate_part(class_and_id: &str) -> bool {
+    BOILERPLATE_PARTS.iter().any(|p| class_and_id.contains(p)) && !CONTENT_WORDS_RE.is_match(class_and_id)
 }
 
 /// Whether a `class`/`id` string names the article body.
@@ -106,6 +123,13 @@ pub const BOILERPLATE_LINES: &[&str] = &[
 /// it when links hold more than this share of its characters.
 pub const MAX_LINK_DENSITY: f64 = 0.5;
 
+/// An inline element named as furniture (a caption `<span>`) is cut out of
+/// its line only up to this much text: a bigger one wraps content.
+pub const MAX_INLINE_FURNITURE_BYTES: usize = 400;
+
+/// A short line right before furniture is its label when it has at most this many characters.
+pub const MAX_LABEL_CHARS: usize = 40;
+
 /// A block counts as article prose when it has at least this many characters...
 pub const PROSE_MIN_CHARS: usize = 80;
 /// ...or at least this many and ends like a sentence.
@@ -115,8 +139,10 @@ pub const SENTENCE_MIN_CHARS: usize = 25;
 /// choosing the article container: furniture inside a candidate costs more
 /// than prose earns, so the tightest container that holds the prose wins.
 pub const FURNITURE_PENALTY: f64 = 1.5;
-/// Weight of short, non-prose text (labels, captions, bylines) in a candidate.
-pub const SHORT_TEXT_PENALTY: f64 = 0.3;
+/// Weight of short text that is neither prose nor links (table rows, list
+/// items, labels): slightly for, so data tables and short-item lists of an
+/// article hold their container together, but far below prose.
+pub const SHORT_TEXT_WEIGHT: f64 = 0.1;
 /// Bonus factor for prose inside a container named as article body
 /// (`itemprop=articleBody`, `class="entry-content"`, `<article>`).
 pub const CONTENT_NAME_BONUS: f64 = 0.25;
