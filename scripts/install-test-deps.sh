@@ -5,6 +5,7 @@
 set -euo pipefail
 APT_PACKAGES=(
   pkg-config
+  postgresql  # crosscheck-store's PostgreSQL backend tests (scripts/test-postgres.sh)
 )
 PIP_PACKAGES=(
 )
