@@ -88,7 +88,9 @@ pub fn record_to_article(r: ArticleRecord, label: &str) -> Result<Article, Recor
     let authors: Vec<String> = authors.into_iter().filter_map(|a| non_empty(Some(a))).collect();
     let url = non_empty(r.url);
     let published = non_empty(r.published).map(|p| parse_published(&p)).transpose()?;
-    match (non_empty(r.text), non_empty(r.html)) {
+    // Bodies keep their line breaks (the core normaliser handles the rest).
+    let body = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
+    match (body(r.text), body(r.html)) {
         (Some(_), Some(_)) => Err(RecordError::new("ambiguous_body", "give either `text` or `html`, not both")),
         (None, None) => Err(RecordError::new("missing_text", "the record has neither `text` nor `html`")),
         (Some(text), None) => {
