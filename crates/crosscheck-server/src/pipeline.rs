@@ -389,23 +389,40 @@ fn dossier_worker(sh: &Shared) {
             q.building = batch.clone();
             batch.into_iter().collect()
         };
-        for id in &batch {
-            if lock(&sh.queue).stop {
-                return;
+        // Stories are independent: build them on the available cores.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, tables::DOSSIER_THREADS_MAX).min(batch.len());
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        std::thread::scope(|scope| {
+            for _ in 0..threads {
+                scope.spawn(|| rebuild_from(sh, &batch, &next));
             }
-            let result = rebuild_story(sh, id);
-            {
-                let mut q = lock(&sh.queue);
-                q.building.remove(id);
-                if result.is_err() {
-                    q.dirty.insert(id.clone());
-                }
+        });
+        if lock(&sh.queue).stop {
+            return;
+        }
+    }
+}
+
+/// Rebuild stories of `batch` (taking the next unclaimed one each time) until
+/// none is left or the pipeline stops.
+fn rebuild_from(sh: &Shared, batch: &[String], next: &std::sync::atomic::AtomicUsize) {
+    loop {
+        let Some(id) = batch.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) else { return };
+        if lock(&sh.queue).stop {
+            return;
+        }
+        let result = rebuild_story(sh, id);
+        {
+            let mut q = lock(&sh.queue);
+            q.building.remove(id);
+            if result.is_err() {
+                q.dirty.insert(id.clone());
             }
-            sh.queue_changed.notify_all();
-            if let Err(e) = result {
-                tracing::error!(story = %id, "rebuilding the dossier: {e}; retrying later");
-                std::thread::sleep(Duration::from_secs(1));
-            }
+        }
+        sh.queue_changed.notify_all();
+        if let Err(e) = result {
+            tracing::error!(story = %id, "rebuilding the dossier: {e}; retrying later");
+            std::thread::sleep(Duration::from_secs(1));
         }
     }
 }

@@ -25,6 +25,10 @@ pub const MAX_SEARCH_QUERY_CHARS: usize = 512;
 pub const INGEST_BATCH: usize = 500;
 /// Articles read from the store per step when the clusterer catches up.
 pub const CATCH_UP_BATCH: u64 = 500;
+/// Most threads the dossier worker builds stories on at once (fewer when the
+/// machine has fewer cores).
+pub const DOSSIER_THREADS_MAX: usize = 4;
+
 /// Longest a `POST /articles?wait=true` waits for its stories' dossiers.
 pub const POST_WAIT_LIMIT: Duration = Duration::from_secs(120);
 /// Longest a graceful shutdown waits for queued dossiers before saving the

@@ -47,9 +47,19 @@ fn seeds() -> Vec<Article> {
 
 #[test]
 fn seeds_one_by_one_match_the_batch_analysis_across_a_restart() {
+    seeds_one_by_one(TestStore::sqlite());
+}
+
+#[test]
+fn seeds_one_by_one_match_the_batch_analysis_on_postgres() {
+    if let Some(ts) = TestStore::postgres("seeds_one_by_one_match_the_batch_analysis_on_postgres") {
+        seeds_one_by_one(ts);
+    }
+}
+
+fn seeds_one_by_one(ts: TestStore) {
     let articles = seeds();
     let batch = batch_membership(&articles);
-    let ts = TestStore::sqlite();
     let mut pipeline = ts.pipeline();
     for (i, a) in articles.iter().enumerate() {
         let r = pipeline.ingest(std::slice::from_ref(a)).unwrap();
