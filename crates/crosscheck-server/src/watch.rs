@@ -109,7 +109,7 @@ impl Watcher {
                     continue;
                 }
                 // A file still being written is taken at a later poll.
-                if now.duration_since(mtime).map_or(false, |age| age < tables::INCOMING_SETTLE) {
+                if now.duration_since(mtime).is_ok_and(|age| age < tables::INCOMING_SETTLE) {
                     continue;
                 }
                 report.files_read += 1;
