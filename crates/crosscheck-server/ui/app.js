@@ -20,6 +20,8 @@
   /** localStorage keys. */
   const KEY_SEEN = 'crosscheck.seen.v1';
   const KEY_REFRESH = 'crosscheck.refresh.v1';
+  /** sessionStorage key of the write token (servers started with a token). */
+  const KEY_TOKEN = 'crosscheck.token.v1';
   /** How a quote variant differs from the reference wording. */
   const VARIANT_LABELS = {
     identical: 'identical',
@@ -429,7 +431,11 @@
     const sentences = article.sentences || [];
     let marked = null;
     if (!sentences.length) {
-      for (const para of String(article.text || '').split(/\n\s*\n/)) if (para.trim()) body.append(h('p', { text: para.trim() }));
+      // An article from GET /articles/{id}: paragraphs are byte ranges `[start, end]`.
+      const paras = Array.isArray(article.paragraphs) && article.paragraphs.length
+        ? article.paragraphs.map(([a, b]) => sliceBytes(article, a, b))
+        : String(article.text || '').split(/\n\s*\n/);
+      for (const para of paras) if (para.trim()) body.append(h('p', { text: para.trim() }));
       return { body, marked };
     }
     let p = h('p');
@@ -463,7 +469,8 @@
     return [
       h(level, { class: 'article-title', text: article.title || `Article from ${article.source}` }),
       h('p', { class: 'article-meta' }, outletChip(article.source), ' ', meta.join(' · '), ' ', dup,
-        article.url ? [' · ', h('a', { href: article.url, rel: 'noopener noreferrer nofollow', target: '_blank', text: 'original page' })] : null),
+        article.url && /^https?:\/\//i.test(article.url) ? [' · ', h('a', { href: article.url, rel: 'noopener noreferrer nofollow', target: '_blank', text: 'original page' })] : null,
+        article.story_id ? [' · ', h('a', { href: `#/story/${encodeURIComponent(article.story_id)}`, text: 'its story' })] : null),
     ];
   }
 
@@ -1048,6 +1055,7 @@
           list.append(h('li', { class: 'article-item' },
             h('a', { href: `#/article/${encodeURIComponent(a.id)}`, text: a.title || a.lead || a.id }), ' ',
             h('span', { class: 'story-meta' }, outletChip(a.source || '?'), ' ', a.published ? (a.published.date || a.published) : 'undated',
+              a.words ? ` · ${plural(a.words, 'word')}` : '',
               a.story_id ? [' · ', h('a', { href: `#/story/${encodeURIComponent(a.story_id)}`, text: 'story' })] : null)));
         }
         offset += page.length;
@@ -1077,6 +1085,15 @@
 
   // ---------------------------------------------------------------- view: search
 
+  /** `text` as text nodes, with the words of `query` wrapped in <mark>. */
+  function highlight(text, query) {
+    const words = [...new Set(query.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1))];
+    if (!words.length) return [text];
+    const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const re = new RegExp(`(${escaped.join('|')})`, 'giu');
+    return text.split(re).map((part, i) => (i % 2 ? h('mark', { text: part }) : part));
+  }
+
   async function viewSearch(main, q) {
     document.title = q ? `“${q}” · search · crosscheck` : 'Search · crosscheck';
     $('#search-q').value = q || '';
@@ -1105,7 +1122,7 @@
               return h('li', { class: ['hit', `hit-${hit.kind}`] },
                 h('p', {}, badge(hit.kind, hit.kind === 'quote' ? 'ref' : 'muted'), ' ', open, ' ', outletChip(hit.source || '?'),
                   hit.story_id ? [' · ', h('a', { href: `#/story/${encodeURIComponent(hit.story_id)}`, text: 'open the story dossier' })] : null),
-                h('p', { class: hit.kind === 'quote' ? 'hit-snippet hit-quote' : 'hit-snippet', text: hit.snippet || '' }));
+                h('p', { class: hit.kind === 'quote' ? 'hit-snippet hit-quote' : 'hit-snippet' }, highlight(hit.snippet || '', q)));
             })));
         }));
     } catch (err) {
@@ -1133,10 +1150,13 @@
       if (source) params.set('source', source);
       if (meta.url) params.set('url', meta.url);
       if (meta.published) params.set('published', meta.published);
+      if (meta.title) params.set('title', meta.title);
     }
     const query = params.toString();
     try {
-      const body = await api(`/articles${query ? `?${query}` : ''}`, { method: 'POST', headers: { 'Content-Type': type, Accept: 'application/json' }, body: file });
+      const headers = { 'Content-Type': type, Accept: 'application/json' };
+      if (meta.token) headers.Authorization = `Bearer ${meta.token}`;
+      const body = await api(`/articles${query ? `?${query}` : ''}`, { method: 'POST', headers, body: file });
       return { file: file.name, result: body || {} };
     } catch (err) {
       return { file: file.name, error: { code: err.code || 'error', message: err.message } };
@@ -1154,7 +1174,7 @@
   function describeError(x) {
     if (typeof x !== 'object' || x === null) return String(x);
     const e = x.error && typeof x.error === 'object' ? x.error : x;
-    const where = [x.index !== undefined ? `record ${x.index}` : null, x.line !== undefined ? `line ${x.line}` : null, x.label].filter(Boolean).join(', ');
+    const where = [x.record !== undefined ? `record ${x.record}` : null, x.index !== undefined ? `record ${x.index}` : null, x.line !== undefined ? `line ${x.line}` : null, x.label].filter(Boolean).join(', ');
     return `${where ? `${where}: ` : ''}${e.message || ''}${e.code ? ` (${e.code})` : ''}`;
   }
 
@@ -1164,6 +1184,13 @@
     const source = h('input', { type: 'text', id: 'upload-source', name: 'source', autocomplete: 'off' });
     const url = h('input', { type: 'url', id: 'upload-url', name: 'url', autocomplete: 'off', placeholder: 'https://' });
     const published = h('input', { type: 'date', id: 'upload-published', name: 'published' });
+    const title = h('input', { type: 'text', id: 'upload-title', name: 'title', autocomplete: 'off' });
+    const token = h('input', { type: 'password', id: 'upload-token', name: 'token', autocomplete: 'off' });
+    try {
+      token.value = sessionStorage.getItem(KEY_TOKEN) || '';
+    } catch {
+      // No session storage: the token is typed each time.
+    }
     const submit = h('button', { type: 'submit', class: 'button-primary', id: 'upload-submit', text: 'Upload' });
     const drop = h('div', { class: 'dropzone' },
       h('label', { for: 'upload-files', class: 'field-label', text: 'Files' }), files,
@@ -1176,7 +1203,12 @@
         h('div', { class: 'field' }, h('label', { for: 'upload-source', class: 'field-label', text: 'Outlet' }), source,
           h('p', { class: 'hint', text: 'Default: the page’s site name for HTML, the file name for plain text.' })),
         h('div', { class: 'field' }, h('label', { for: 'upload-url', class: 'field-label', text: 'Original URL' }), url),
+        h('div', { class: 'field' }, h('label', { for: 'upload-title', class: 'field-label', text: 'Title' }), title),
         h('div', { class: 'field' }, h('label', { for: 'upload-published', class: 'field-label', text: 'Published' }), published)),
+      h('details', { class: 'token-box' },
+        h('summary', { text: 'Access token' }),
+        h('div', { class: 'field' }, h('label', { for: 'upload-token', class: 'field-label', text: 'Write token (only if the server was started with one)' }), token,
+          h('p', { class: 'hint', text: 'Kept for this browser tab only.' }))),
       h('p', {}, submit));
     drop.addEventListener('dragover', (e) => {
       e.preventDefault();
@@ -1194,7 +1226,13 @@
       if (!chosen.length) return;
       submit.disabled = true;
       fill(results, h('p', { class: 'loading', text: `Uploading ${plural(chosen.length, 'file')}…` }));
-      const meta = { source: source.value.trim(), url: url.value.trim(), published: published.value };
+      const meta = { source: source.value.trim(), url: url.value.trim(), published: published.value, title: title.value.trim(), token: token.value.trim() };
+      try {
+        if (meta.token) sessionStorage.setItem(KEY_TOKEN, meta.token);
+        else sessionStorage.removeItem(KEY_TOKEN);
+      } catch {
+        // Not kept: fine.
+      }
       const outcomes = [];
       for (const f of chosen) outcomes.push(await uploadFile(f, meta));
       submit.disabled = false;
@@ -1211,7 +1249,10 @@
           h('thead', {}, h('tr', {}, ['File', 'New', 'Already stored', 'Errors'].map((t) => h('th', { scope: 'col', text: t })))),
           h('tbody', {}, outcomes.map((o) => h('tr', { class: o.error || (o.result.errors || []).length ? 'has-error' : null },
             h('th', { scope: 'row', text: o.file }),
-            h('td', {}, h('ul', { class: 'plain' }, (o.result ? o.result.inserted || [] : []).map((x) => h('li', { text: describeItem(x) })))),
+            h('td', {}, h('ul', { class: 'plain' }, (o.result ? o.result.inserted || [] : []).map((x) => {
+              const story = o.result.stories && typeof x === 'string' ? o.result.stories[x] : null;
+              return h('li', {}, h('span', { class: 'mono', text: describeItem(x) }), story ? [' → ', h('a', { href: `#/story/${encodeURIComponent(story)}`, text: 'story' })] : null);
+            }))),
             h('td', {}, h('ul', { class: 'plain' }, (o.result ? o.result.existing || [] : []).map((x) => h('li', { text: describeItem(x) })))),
             h('td', {}, h('ul', { class: 'plain' }, o.error ? h('li', { text: describeError(o.error) }) : (o.result.errors || []).map((x) => h('li', { text: describeError(x) })))))))),
         h('p', {}, h('a', { href: '#/', text: 'See the stories →' })));
@@ -1295,7 +1336,8 @@
     const el = $('#health');
     try {
       const body = await api('/health');
-      el.textContent = `server ${body && body.status ? body.status : 'ok'}${body && body.version ? ` · ${body.version}` : ''}`;
+      const counts = body && typeof body.articles === 'number' ? ` · ${plural(body.articles, 'article')} in ${plural(body.stories || 0, 'story', 'stories')}` : '';
+      el.textContent = `server ${body && body.status ? body.status : 'ok'}${body && body.version ? ` ${body.version}` : ''}${counts}`;
       el.className = 'health health-ok';
     } catch (err) {
       el.textContent = `server unreachable (${err.message})`;
