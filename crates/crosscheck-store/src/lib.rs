@@ -15,10 +15,38 @@
 //!   the order articles were first stored, so a watcher can take "everything
 //!   after N" and cluster incrementally.
 //!
-//! (Skeleton: the API below is the contract the CLI and server build against.)
+//! Also: every read sees every write that returned before it started, across
+//! threads and processes (SQLite in WAL mode, PostgreSQL read committed).
+//!
+//! ## Backends
+//! * [`sqlite::SqliteStore`]: one file, created if missing, WAL journal, FTS5
+//!   full-text search, `PRAGMA user_version` migrations.
+//! * [`postgres::PgStore`]: a `postgres://` / `postgresql://` URL, a
+//!   `schema_migrations` table, `tsvector` search.
+//!
+//! Both keep the same schema meaning and pass the same test suite
+//! (`tests/backends.rs`; PostgreSQL when `CROSSCHECK_TEST_PG` names a database).
+//!
+//! ## Search
+//! A user's query is never handed to a query language: it is cut into plain
+//! words and double-quoted phrases that must all match (see the `query`
+//! module), so no input can cause a syntax error. Matching is by word, case-
+//! and (on SQLite) accent-insensitive, without stemming: the articles come in
+//! many languages and a stemmer would be right for only one.
+//!
+//! ## Calling from async code
+//! Every method blocks (the PostgreSQL client runs its own small runtime and
+//! must not be driven from inside another runtime's worker thread): an async
+//! caller wraps calls in `tokio::task::spawn_blocking`.
 
 use crosscheck_core::{Article, ArticleId};
 use serde::{Deserialize, Serialize};
+
+pub mod postgres;
+mod query;
+mod record;
+pub mod sqlite;
+mod tables;
 
 /// Errors of any backend.
 #[derive(Debug, thiserror::Error)]
@@ -168,5 +196,23 @@ pub trait Store: Send + Sync {
 /// Open the store named by `location`: a `postgres://` or `postgresql://` URL
 /// selects PostgreSQL, anything else is a SQLite file path (created if missing).
 pub fn open(location: &str) -> Result<Box<dyn Store>> {
-    Err(StoreError::Open { location: location.to_string(), reason: "store not implemented yet".into() })
+    if is_postgres_url(location) {
+        Ok(Box::new(postgres::PgStore::connect(location)?))
+    } else {
+        Ok(Box::new(sqlite::SqliteStore::open(location)?))
+    }
+}
+
+/// Whether `location` names a PostgreSQL database rather than a SQLite file.
+pub fn is_postgres_url(location: &str) -> bool {
+    let lower = location.trim_start().to_ascii_lowercase();
+    lower.starts_with("postgres://") || lower.starts_with("postgresql://")
+}
+
+/// Merge the article and quote hits of one search: best score first, at most
+/// `limit`; ties keep the order the backend ranked them in.
+fn merge_hits(mut hits: Vec<SearchHit>, limit: usize) -> Vec<SearchHit> {
+    hits.sort_by(|a, b| b.score.total_cmp(&a.score));
+    hits.truncate(limit);
+    hits
 }

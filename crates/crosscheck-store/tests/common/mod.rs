@@ -1,0 +1,136 @@
+//! Shared by the store's integration tests: article fixtures and a fresh store
+//! of either backend.
+#![allow(dead_code)]
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use chrono::{DateTime, NaiveDate};
+use crosscheck_core::{Article, ArticleBuilder, DateMethod, DatePrecision, PublishedDate, SourceFormat, Span};
+use crosscheck_store::Store;
+
+/// A plain article whose text is unique to `tag`.
+pub fn article(tag: &str) -> Article {
+    let text = format!("Report {tag}\n\nFirst paragraph of report {tag}.\nSecond paragraph, number {tag}.");
+    ArticleBuilder::new(format!("outlet-{tag}"), format!("in/{tag}.txt"), SourceFormat::Text, text.as_bytes(), &text)
+        .build(None, None)
+        .expect("valid article")
+}
+
+/// An article with every optional field set, non-ASCII text, spans and a dated timestamp.
+pub fn full_article() -> Article {
+    let text = "Harbour fire contained\n\nPortville – March 3, 2024 – Firefighters said the blaze at the \
+                harbour “was contained by dawn”, the port authority reported.\n\nÜberraschend: 12 crews, \
+                3 boats.";
+    let mut b = ArticleBuilder::new("Example Wire", "feeds/wire.xml#entry-7", SourceFormat::Rss, b"<raw bytes>", text);
+    b.url = Some("https://example.org/2024/03/03/harbour-fire".into());
+    b.title = Some("Harbour fire contained".into());
+    b.authors = vec!["A. Writer".into(), "B. Reporter".into()];
+    b.language = Some("en".into());
+    b.published = Some(PublishedDate {
+        date: NaiveDate::from_ymd_opt(2024, 3, 3).unwrap(),
+        datetime: Some(DateTime::parse_from_rfc3339("2024-03-03T06:45:00+01:00").unwrap()),
+        precision: DatePrecision::DateTime,
+        method: DateMethod::Feed,
+        confidence: 0.83,
+        evidence: "Sun, 03 Mar 2024 06:45:00 +0100".into(),
+    });
+    let t = b.text().to_string();
+    let title = t.find("Harbour fire contained").unwrap();
+    let dl_start = t.find("Portville").unwrap();
+    let dl_end = t.find("Firefighters").unwrap();
+    b.build(Some(Span::new(title, title + "Harbour fire contained".len())), Some(Span::new(dl_start, dl_end)))
+        .expect("valid article")
+}
+
+/// A store of one backend for one test, removed afterwards.
+pub struct Harness {
+    pub store: Box<dyn Store>,
+    pub location: String,
+    backend: Backend,
+}
+
+enum Backend {
+    Sqlite(tempfile::TempDir),
+    Postgres { admin_url: String, db: String },
+}
+
+impl Harness {
+    /// A fresh SQLite file in a temporary directory.
+    pub fn sqlite() -> Harness {
+        let dir = tempfile::tempdir().unwrap();
+        let location = dir.path().join("store.sqlite").display().to_string();
+        let store = crosscheck_store::open(&location).expect("open sqlite store");
+        Harness { store, location, backend: Backend::Sqlite(dir) }
+    }
+
+    /// A fresh database on the server `CROSSCHECK_TEST_PG` names, or `None`
+    /// (after a printed note) when it is unset. With `CI` set an unset variable
+    /// fails the test: CI must not skip the PostgreSQL backend silently.
+    pub fn postgres(test: &str) -> Option<Harness> {
+        let admin_url = match std::env::var("CROSSCHECK_TEST_PG") {
+            Ok(url) if !url.trim().is_empty() => url,
+            _ => {
+                if std::env::var_os("CI").is_some() {
+                    panic!("CI is set but CROSSCHECK_TEST_PG is not: the PostgreSQL tests would be skipped");
+                }
+                eprintln!("note: CROSSCHECK_TEST_PG unset, skipping PostgreSQL test {test}");
+                return None;
+            }
+        };
+        static N: AtomicU64 = AtomicU64::new(0);
+        let db = format!("cc_test_{}_{}_{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst), nanos());
+        let mut admin = postgres::Client::connect(&admin_url, postgres::NoTls).expect("connect to CROSSCHECK_TEST_PG");
+        admin.batch_execute(&format!("CREATE DATABASE {db}")).expect("create test database");
+        let location = with_database(&admin_url, &db);
+        let store = crosscheck_store::open(&location).expect("open postgres store");
+        Some(Harness { store, location, backend: Backend::Postgres { admin_url, db } })
+    }
+
+    /// Make the backend refuse any article whose source is `poison`, with a
+    /// trigger, to break a batch half-way.
+    pub fn install_poison(&self) {
+        match &self.backend {
+            Backend::Sqlite(_) => {
+                let c = rusqlite::Connection::open(&self.location).unwrap();
+                c.execute_batch(
+                    "CREATE TRIGGER poison BEFORE INSERT ON articles WHEN new.source = 'poison'
+                     BEGIN SELECT RAISE(ABORT, 'poisoned article'); END;",
+                )
+                .unwrap();
+            }
+            Backend::Postgres { .. } => {
+                let mut c = postgres::Client::connect(&self.location, postgres::NoTls).unwrap();
+                c.batch_execute(
+                    "CREATE FUNCTION poison() RETURNS trigger LANGUAGE plpgsql AS $$
+                     BEGIN IF NEW.source = 'poison' THEN RAISE EXCEPTION 'poisoned article'; END IF; RETURN NEW; END $$;
+                     CREATE TRIGGER poison BEFORE INSERT ON articles FOR EACH ROW EXECUTE FUNCTION poison();",
+                )
+                .unwrap();
+            }
+        }
+    }
+}
+
+impl Drop for Harness {
+    fn drop(&mut self) {
+        if let Backend::Postgres { admin_url, db } = &self.backend {
+            if let Ok(mut admin) = postgres::Client::connect(admin_url, postgres::NoTls) {
+                let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)"));
+            }
+        }
+    }
+}
+
+fn nanos() -> u128 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos() as u128
+}
+
+/// `url` with its database name replaced by `db`.
+pub fn with_database(url: &str, db: &str) -> String {
+    let scheme_end = url.find("://").map(|i| i + 3).unwrap_or(0);
+    let (head, rest) = url.split_at(scheme_end);
+    let query_at = rest.find('?').unwrap_or(rest.len());
+    let (before_query, query) = rest.split_at(query_at);
+    let authority = before_query.split('/').next().unwrap_or("");
+    format!("{head}{authority}/{db}{query}")
+}
