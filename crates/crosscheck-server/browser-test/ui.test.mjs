@@ -253,8 +253,8 @@ try {
 
   // --- 7. no console errors, failed requests or CSP violations anywhere
   const violations = await cspViolations();
-  check('no CSP violations', violations.length === 0, violations.join('; '));
-  check('no console errors, exceptions or failed requests', problems.length === 0, problems.slice(0, 5).join(' | '));
+  check('no CSP violations', violations.length === 0, [...new Set(violations)].join('; '));
+  check('no console errors, exceptions or failed requests', problems.length === 0, [...new Set(problems)].slice(0, 5).join(' | '));
   if (faviconMisses.length) console.log(`note: the server has no favicon (${[...new Set(faviconMisses)].join(', ')}): ignored`);
 } catch (err) {
   check('browser session ran to the end', false, err && err.stack ? err.stack.split('\n').slice(0, 3).join(' ') : String(err));

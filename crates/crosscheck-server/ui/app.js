@@ -620,6 +620,7 @@
       const r = state.route;
       if (r && r.name === 'stories' && state.refreshList) {
         state.refreshList();
+        checkHealth();
       } else if (r && r.name === 'story' && state.dossier) {
         try {
           const list = listOf(await api(`/stories?offset=0&limit=${PAGE_SIZE}`), 'stories');
@@ -1118,10 +1119,11 @@
           if (!mine.length) return null;
           return h('section', { class: 'hit-group' }, h('h2', { text: `${label} (${mine.length})` }),
             h('ol', { class: 'hits' }, mine.map((hit) => {
-              const open = h('a', { href: `#/article/${encodeURIComponent(hit.article_id)}`, class: 'hit-title', text: hit.title || (hit.kind === 'quote' ? 'Quotation' : hit.article_id) });
-              return h('li', { class: ['hit', `hit-${hit.kind}`] },
+              const open = h('a', { href: `#/article/${encodeURIComponent(hit.article_id)}`, class: 'hit-title', text: hit.title || (hit.kind === 'quote' ? `Quotation in ${hit.source || 'an article'}` : `Article from ${hit.source || 'an unknown outlet'}`) });
+              return h('li', { class: ['hit', `hit-kind-${hit.kind}`] },
                 h('p', {}, badge(hit.kind, hit.kind === 'quote' ? 'ref' : 'muted'), ' ', open, ' ', outletChip(hit.source || '?'),
-                  hit.story_id ? [' · ', h('a', { href: `#/story/${encodeURIComponent(hit.story_id)}`, text: 'open the story dossier' })] : null),
+                  hit.story_id ? [' · ', h('a', { href: `#/story/${encodeURIComponent(hit.story_id)}`, text: 'open the story dossier' })] : null,
+                  h('span', { class: 'muted mono', text: ` ${hit.article_id}` })),
                 h('p', { class: hit.kind === 'quote' ? 'hit-snippet hit-quote' : 'hit-snippet' }, highlight(hit.snippet || '', q)));
             })));
         }));
@@ -1328,6 +1330,7 @@
       window.scrollTo(0, 0);
     }
     if (prev) main.focus({ preventScroll: true });
+    checkHealth();
     document.body.dataset.view = r.name;
     document.body.dataset.ready = 'true';
   }
@@ -1357,7 +1360,6 @@
     });
     window.addEventListener('scroll', placeTip, { passive: true });
     scheduleRefresh();
-    checkHealth();
     route();
   }
 
