@@ -833,8 +833,8 @@
           i ? h('span', { class: 'versus', 'aria-hidden': 'true', text: 'vs' }) : null,
           h('div', { class: 'side' },
             h('p', { class: 'side-value', text: `“${side.value}”` }),
-            h('p', { class: 'side-outlets' }, plural((side.sources || []).length, 'outlet'), ': ', outletChips(side.sources)),
-            h('p', { class: 'side-cites' }, citeLinks(side.cites))),
+            h('p', { class: 'side-outlets' }, h('span', { class: 'version-count', text: plural((side.sources || []).length, 'outlet') }), ' ',
+              (side.cites || []).length ? citeLinks(side.cites) : outletChips(side.sources))),
         ])));
     });
     return section('conflicts', 'Conflicts',
