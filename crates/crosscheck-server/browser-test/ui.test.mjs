@@ -211,6 +211,12 @@ try {
   await page.evaluate(() => document.getElementById('sec-timeline').scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: path.join(SHOTS, 'story-timeline.png') });
 
+  // Back on the list, the story just read is no longer marked new (localStorage).
+  await page.click('a[data-route="stories"]');
+  await page.waitForSelector('#story-list .story-item');
+  const stillNew = await page.$eval(`#story-list a[href="#/story/${encodeURIComponent(big.id)}"]`, (a) => a.closest('.story-item').classList.contains('is-new'));
+  check('a story read is no longer marked new', !stillNew);
+
   // --- 5. search
   const refText = dossier.quotes[0].versions[dossier.quotes[0].reference].text;
   const word = refText.split(/[^\p{L}]+/u).filter((w) => w.length >= 6).sort((a, b) => b.length - a.length)[0] || refText.split(' ')[0];

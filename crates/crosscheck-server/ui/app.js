@@ -1054,7 +1054,8 @@
         if (!offset && !page.length) list.append(h('li', { class: 'empty' }, 'No articles yet. ', h('a', { href: '#/upload', text: 'Add some.' })));
         for (const a of page) {
           list.append(h('li', { class: 'article-item' },
-            h('a', { href: `#/article/${encodeURIComponent(a.id)}`, text: a.title || a.lead || a.id }), ' ',
+            h('a', { href: `#/article/${encodeURIComponent(a.id)}`, text: a.title || `Untitled report from ${a.source || 'an unknown outlet'}` }), ' ',
+            h('span', { class: 'muted mono', text: a.id }), ' ',
             h('span', { class: 'story-meta' }, outletChip(a.source || '?'), ' ', a.published ? (a.published.date || a.published) : 'undated',
               a.words ? ` · ${plural(a.words, 'word')}` : '',
               a.story_id ? [' · ', h('a', { href: `#/story/${encodeURIComponent(a.story_id)}`, text: 'story' })] : null)));
