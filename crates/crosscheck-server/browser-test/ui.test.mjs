@@ -217,6 +217,26 @@ try {
   const stillNew = await page.$eval(`#story-list a[href="#/story/${encodeURIComponent(big.id)}"]`, (a) => a.closest('.story-item').classList.contains('is-new'));
   check('a story read is no longer marked new', !stillNew);
 
+  // Auto-refresh: a report posted by someone else shows up without a reload, marked new.
+  await page.selectOption('#refresh-every', '15');
+  const shownBefore = await page.$$eval('#story-list .story-item', (els) => els.length);
+  const posted = await page.evaluate(async () => {
+    const r = await fetch('/articles?source=refresh-check', {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+      body: 'Lighthouse keepers on a remote archipelago went on strike on Friday over unpaid wages.\n\nTheir union said the strike would last a week.',
+    });
+    return r.status;
+  });
+  let refreshed = false;
+  try {
+    await page.waitForFunction((n) => document.querySelectorAll('#story-list .story-item').length > n, shownBefore, { timeout: 25_000 });
+    refreshed = await page.$$eval('#story-list .story-item.is-new', (els) => els.some((e) => /Lighthouse/.test(e.textContent)));
+  } catch {
+    refreshed = false;
+  }
+  check('the story list refreshes by itself and marks the new story', refreshed, `POST ${posted}, ${shownBefore} stories before`);
+
   // --- 5. search
   const refText = dossier.quotes[0].versions[dossier.quotes[0].reference].text;
   const word = refText.split(/[^\p{L}]+/u).filter((w) => w.length >= 6).sort((a, b) => b.length - a.length)[0] || refText.split(' ')[0];
