@@ -163,3 +163,43 @@ impl Drop for RunningServer {
         }
     }
 }
+
+/// Serve on `config.bind` until Ctrl-C or SIGTERM (for `crosscheck serve`);
+/// `on_ready` gets the bound address once the server listens.
+pub fn serve_until_signal(pipeline: Arc<Pipeline>, config: ServerConfig, on_ready: impl FnOnce(SocketAddr)) -> Result<(), ServerError> {
+    check_bind(config.bind, config.token.as_deref())?;
+    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    rt.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(config.bind).await.map_err(|source| ServerError::Bind { addr: config.bind, source })?;
+        on_ready(listener.local_addr()?);
+        serve(listener, pipeline, &config, shutdown_signal()).await
+    })
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::error!("cannot listen for Ctrl-C: {e}");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(e) => {
+                tracing::error!("cannot listen for SIGTERM: {e}");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {}
+        _ = term => {}
+    }
+    tracing::info!("shutting down");
+}
