@@ -9,12 +9,10 @@
 //! passes — unless `CI` is set, where the script (and so this test) fails.
 //! `scripts/install-test-deps.sh` installs chromium.
 
-use std::net::SocketAddr;
+mod common;
+
 use std::path::PathBuf;
 use std::process::Command;
-use std::sync::Arc;
-
-use crosscheck_server::{Pipeline, RunningServer, ServerConfig};
 
 /// Exit code the script uses for "a tool is missing, skipped".
 const SKIPPED: i32 = 77;
@@ -25,12 +23,8 @@ fn web_ui_in_headless_chromium() {
     let script = root.join("scripts/browser-test.sh");
     assert!(script.is_file(), "{} is missing", script.display());
 
-    let dir = tempfile::tempdir().expect("temporary directory");
-    let db = dir.path().join("ui.db");
-    let store = crosscheck_store::open(db.to_str().expect("UTF-8 temp path")).expect("open the SQLite store");
-    let pipeline = Arc::new(Pipeline::open(Arc::from(store)).expect("pipeline over the empty store"));
-    let config = ServerConfig { bind: SocketAddr::from(([127, 0, 0, 1], 0)), ..ServerConfig::default() };
-    let server = RunningServer::start(pipeline, config).expect("start the server on a free loopback port");
+    let store = common::TestStore::sqlite();
+    let (_pipeline, server) = common::serve(&store, None, None);
 
     let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
     let out = Command::new("bash")
