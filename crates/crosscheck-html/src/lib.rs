@@ -9,7 +9,20 @@
 //! This crate knows nothing of files or containers: `crosscheck-ingest` hands it
 //! bytes (from a file, a feed entry, a WARC record) and builds the `Article`.
 //!
-//! (Skeleton: the API below is the contract `crosscheck-ingest` builds against.)
+//! How: the bytes are decoded ([`charset`] prescan, then
+//! `crosscheck_core::decode`), parsed by html5ever (through `scraper`) into a
+//! real HTML5 tree, flattened once into an arena ([`page`]), cut into text
+//! blocks and scored ([`content`]); metadata comes from [`metadata`] and
+//! [`dates`]. Every heuristic lives in [`tables`]. All passes are linear in
+//! the page size and iterative (no recursion over the tree).
+
+pub mod benchmark;
+pub mod charset;
+pub mod content;
+pub mod dates;
+pub mod metadata;
+pub mod page;
+pub mod tables;
 
 use crosscheck_core::PublishedDate;
 use serde::Serialize;
@@ -47,7 +60,62 @@ pub enum HtmlError {
 /// own `<meta charset>`, or detection) and extract the main text and metadata.
 /// `url` is where the page was fetched from, when known (dates in URLs, the
 /// outlet's domain).
+///
+/// Errors: [`HtmlError::NotHtml`] for binary data; [`HtmlError::NoArticle`]
+/// when the page holds no article prose (a fragment's text is returned however
+/// short it is).
 pub fn extract(bytes: &[u8], declared_charset: Option<&str>, url: Option<&str>) -> Result<Extraction, HtmlError> {
-    let _ = (bytes, declared_charset, url);
-    Err(HtmlError::NoArticle)
+    if crosscheck_core::decode::looks_binary(bytes) {
+        return Err(HtmlError::NotHtml("binary data".into()));
+    }
+    let prescanned = if declared_charset.is_none() { charset::prescan(bytes) } else { None };
+    let decoded = crosscheck_core::decode::decode(bytes, declared_charset.or(prescanned.as_deref()));
+    extract_str(&decoded.text, decoded.encoding, url)
+}
+
+/// [`extract`] for text already decoded (`encoding` is reported as given).
+pub fn extract_str(source: &str, encoding: &'static str, url: Option<&str>) -> Result<Extraction, HtmlError> {
+    let source = cut_to_limit(source);
+    let page = page::build(source);
+    let ld = metadata::json_ld_article(&page);
+    let site_name = metadata::site_name(&page, ld.as_ref(), url);
+    let title = metadata::title(&page, ld.as_ref(), site_name.as_deref());
+    let main = content::main_text(&page, title.as_deref());
+    let blocks = if main.has_prose {
+        main.blocks
+    } else if let Some(body) = ld.as_ref().and_then(|l| l.body.as_deref()).filter(|b| b.trim().chars().count() >= tables::MIN_ARTICLE_CHARS) {
+        // A page whose text is rendered by script often still carries it in JSON-LD.
+        body.split('\n').map(page::collapse).filter(|l| !l.is_empty()).collect()
+    } else if !page.is_document {
+        content::all_text(&page)
+    } else {
+        Vec::new()
+    };
+    if blocks.is_empty() {
+        return Err(HtmlError::NoArticle);
+    }
+    let published = metadata::published(&page, ld.as_ref(), url, &blocks);
+    Ok(Extraction {
+        text: blocks.join("\n\n"),
+        authors: metadata::authors(&page, ld.as_ref()),
+        published,
+        language: metadata::language(&page, ld.as_ref()),
+        url: metadata::canonical(&page, ld.as_ref(), url),
+        description: metadata::description(&page, ld.as_ref()),
+        title,
+        site_name,
+        encoding,
+    })
+}
+
+/// Cut a page larger than [`tables::MAX_HTML_BYTES`] before the last tag that
+/// starts within the limit, so the parser's memory stays bounded.
+fn cut_to_limit(source: &str) -> &str {
+    if source.len() <= tables::MAX_HTML_BYTES {
+        return source;
+    }
+    let end = page::floor_char_boundary(source, tables::MAX_HTML_BYTES);
+    let end = source[..end].rfind('<').filter(|&e| e > 0).unwrap_or(end);
+    tracing::warn!(bytes = source.len(), kept = end, "page larger than the extraction limit; reading its start only");
+    &source[..end]
 }

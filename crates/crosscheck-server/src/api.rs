@@ -150,6 +150,9 @@ pub struct IngestResult {
     pub errors: Vec<RecordFailure>,
     /// Live story id of each ingested article.
     pub stories: BTreeMap<String, String>,
+    /// The stories' dossiers may not be rebuilt yet (always without
+    /// `?wait=true`; with it, only when the wait limit passed).
+    pub dossiers_pending: bool,
 }
 
 /// An article in a list (no text).
@@ -325,7 +328,7 @@ fn failure(record: usize, e: RecordError) -> RecordFailure {
 
 #[utoipa::path(post, path = "/articles",
     request_body(content = records::ArticleRecord, description = "One article as JSON; or a JSON array of them; or JSONL (`application/x-ndjson`), one per line; or a raw `text/plain` / `text/html` body with `?source=&url=&title=&published=`."),
-    params(("source" = Option<String>, Query, description = "outlet of a raw text/html body"), ("url" = Option<String>, Query, description = "URL of a raw body"), ("title" = Option<String>, Query, description = "title of a raw body"), ("published" = Option<String>, Query, description = "YYYY-MM-DD or RFC 3339")),
+    params(("source" = Option<String>, Query, description = "outlet of a raw text/html body"), ("url" = Option<String>, Query, description = "URL of a raw body"), ("title" = Option<String>, Query, description = "title of a raw body"), ("published" = Option<String>, Query, description = "YYYY-MM-DD or RFC 3339"), ("wait" = Option<bool>, Query, description = "answer only once the dossiers of the touched stories are rebuilt (at most 120 s)")),
     responses((status = 200, body = IngestResult), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 413, body = ErrorBody), (status = 415, body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("bearer" = [])))]
 async fn post_articles(
@@ -350,8 +353,14 @@ async fn post_articles(
     let meta = RawMeta { source: q.get("source").cloned(), url: q.get("url").cloned(), title: q.get("title").cloned(), published: q.get("published").cloned() };
     // Parsing (HTML extraction included) is CPU work: off the async threads.
     let (articles, errors) = blocking(move || parse_body(kind, charset, &meta, &body)).await?;
+    let wait = match q.get("wait").map(|v| v.trim().to_ascii_lowercase()) {
+        None => false,
+        Some(v) if v == "true" || v == "1" => true,
+        Some(v) if v == "false" || v == "0" => false,
+        Some(_) => return Err(ApiError::bad_request("invalid_parameter", "`wait` must be true or false")),
+    };
     let pipeline = state.pipeline.clone();
-    let report = blocking(move || {
+    let (report, pending) = blocking(move || {
         let mut out = crate::pipeline::IngestReport::default();
         for chunk in articles.chunks(tables::INGEST_BATCH) {
             let r = pipeline.ingest(chunk).map_err(|e| ApiError::internal("ingest", e))?;
@@ -359,7 +368,9 @@ async fn post_articles(
             out.existing.extend(r.existing);
             out.stories.extend(r.stories);
         }
-        Ok(out)
+        let stories: Vec<String> = out.stories.values().cloned().collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+        let built = !wait || pipeline.wait_for(&stories, tables::POST_WAIT_LIMIT);
+        Ok((out, !(wait && built)))
     })
     .await?;
     Ok(Json(IngestResult {
@@ -367,6 +378,7 @@ async fn post_articles(
         existing: report.existing.iter().map(|i| i.to_string()).collect(),
         errors,
         stories: report.stories.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
+        dossiers_pending: pending,
     }))
 }
 
@@ -505,14 +517,16 @@ async fn list_stories(State(state): State<AppState>, query: Result<Query<HashMap
 
 #[utoipa::path(get, path = "/stories/{id}",
     params(("id" = String, Path, description = "story id; append `.md` for the Markdown dossier. An id merged into another story serves the surviving story.")),
-    responses((status = 200, description = "the dossier (crosscheck-report JSON schema), or Markdown for `.md`", body = Object), (status = 404, body = ErrorBody)))]
+    responses((status = 200, description = "the dossier (crosscheck-report JSON schema), or Markdown for `.md`", body = Object), (status = 404, body = ErrorBody), (status = 503, description = "the story exists but its first dossier is still being built", body = ErrorBody)))]
 async fn get_story(State(state): State<AppState>, id: Result<Path<String>, PathRejection>) -> Result<Response, ApiError> {
     let raw = path_param(id)?;
     let (id, markdown) = match raw.strip_suffix(".md") {
         Some(base) => (base.to_string(), true),
         None => (raw.strip_suffix(".json").unwrap_or(&raw).to_string(), false),
     };
-    if id.is_empty() || id.len() > 200 {
+    // Story ids are made by the clusterer from hex ids and dashes; anything
+    // else cannot name a story (and never reaches the store).
+    if id.is_empty() || id.len() > 200 || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
         return Err(ApiError::not_found("story_not_found", "no such story"));
     }
     let pipeline = state.pipeline.clone();
@@ -521,9 +535,11 @@ async fn get_story(State(state): State<AppState>, id: Result<Path<String>, PathR
         if let Some(r) = store.get_story(&id)? {
             return Ok(r);
         }
-        // A story merged into another lives on under the surviving id.
-        match pipeline.resolve_story(&id).filter(|live| *live != id) {
-            Some(live) => store.get_story(&live)?.ok_or_else(|| ApiError::not_found("story_not_found", format!("no story {id}"))),
+        // A story merged into another lives on under the surviving id; a
+        // story just opened may still wait for its first dossier.
+        match pipeline.resolve_story(&id) {
+            Some(live) if live != id => store.get_story(&live)?.ok_or_else(|| pending(&live)),
+            Some(live) => Err(pending(&live)),
             None => Err(ApiError::not_found("story_not_found", format!("no story {id}"))),
         }
     })
@@ -535,6 +551,10 @@ async fn get_story(State(state): State<AppState>, id: Result<Path<String>, PathR
     };
     let body = body.ok_or_else(|| ApiError::not_found("dossier_not_built", format!("story {} has no dossier (building it failed; see the server log)", record.id)))?;
     Ok(([(header::CONTENT_TYPE, ctype)], body).into_response())
+}
+
+fn pending(id: &str) -> ApiError {
+    ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "dossier_pending", format!("story {id} is being built; try again in a moment"))
 }
 
 #[utoipa::path(get, path = "/search",

@@ -95,7 +95,12 @@ pub async fn serve(listener: tokio::net::TcpListener, pipeline: Arc<Pipeline>, c
     let served = axum::serve(listener, app).with_graceful_shutdown(shutdown).await;
     saver.abort();
     let p = pipeline.clone();
-    tokio::task::spawn_blocking(move || p.persist()).await.map_err(|e| ServerError::Cluster(e.to_string()))??;
+    tokio::task::spawn_blocking(move || {
+        if !p.wait_idle(tables::SHUTDOWN_DOSSIER_WAIT) {
+            tracing::warn!(stories = p.pending(), "dossiers still queued at shutdown; they are rebuilt at the next start");
+        }
+        p.persist()
+    }).await.map_err(|e| ServerError::Cluster(e.to_string()))??;
     served.map_err(ServerError::Io)
 }
 

@@ -85,7 +85,7 @@ pub fn record_to_article(r: ArticleRecord, label: &str) -> Result<Article, Recor
         Some(Authors::One(a)) => vec![a],
         Some(Authors::Many(v)) => v,
     };
-    let authors: Vec<String> = authors.into_iter().map(|a| a.trim().to_string()).filter(|a| !a.is_empty()).collect();
+    let authors: Vec<String> = authors.into_iter().filter_map(|a| non_empty(Some(a))).collect();
     let url = non_empty(r.url);
     let published = non_empty(r.published).map(|p| parse_published(&p)).transpose()?;
     match (non_empty(r.text), non_empty(r.html)) {
@@ -177,8 +177,10 @@ fn path_of(label: &str, url: Option<&str>) -> String {
     }
 }
 
+/// A metadata field as stored: control characters (NUL, escapes, line
+/// breaks) dropped, trimmed, `None` when nothing is left.
 fn non_empty(s: Option<String>) -> Option<String> {
-    s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+    s.map(|s| s.chars().filter(|c| !c.is_control()).collect::<String>().trim().to_string()).filter(|s| !s.is_empty())
 }
 
 /// Host of an `http(s)://host[:port]/...` URL, without a leading `www.`.

@@ -25,9 +25,11 @@ pub const MAX_SEARCH_QUERY_CHARS: usize = 512;
 pub const INGEST_BATCH: usize = 500;
 /// Articles read from the store per step when the clusterer catches up.
 pub const CATCH_UP_BATCH: u64 = 500;
-/// While catching up, articles kept in memory for dossier building; beyond
-/// this the dossier stage re-reads members from the store.
-pub const CATCH_UP_CACHE: usize = 4000;
+/// Longest a `POST /articles?wait=true` waits for its stories' dossiers.
+pub const POST_WAIT_LIMIT: Duration = Duration::from_secs(120);
+/// Longest a graceful shutdown waits for queued dossiers before saving the
+/// queue with the state (they are rebuilt at the next start).
+pub const SHUTDOWN_DOSSIER_WAIT: Duration = Duration::from_secs(30);
 
 /// The clusterer state is written to the store at most this often while
 /// articles arrive (and always at shutdown and at the end of `watch --once`).

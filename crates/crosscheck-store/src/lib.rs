@@ -34,6 +34,21 @@
 //! and (on SQLite) accent-insensitive, without stemming: the articles come in
 //! many languages and a stemmer would be right for only one.
 //!
+//! Why the databases' own full-text indexes (FTS5, `tsvector`) and not a
+//! separate engine such as tantivy: the index is written by the same
+//! transaction as the article, so a crash or a failed batch can never leave
+//! the two out of step and there is no second store to rebuild or lock; it
+//! costs no extra dependency or build time; and it works the same way on both
+//! backends, including several processes sharing one PostgreSQL database.
+//! Measured on 10 000 generated articles of 408 words (`cargo run --release -p
+//! crosscheck-store --example search_bench -- 10000 [postgres-url]`, 2 cores):
+//! SQLite stores 2 170 articles/s with the FTS5 index (17 700/s without it)
+//! and answers 1-3 word queries in 1.9 ms at the median, 45 ms at p99 (the
+//! slow ones are very common words, ranked over most of the corpus);
+//! PostgreSQL stores 780/s and answers in 12 ms median, 132 ms p99. Both are
+//! far above what ingestion of news reports needs; a dedicated engine would
+//! pay off only with millions of documents or fuzzy matching.
+//!
 //! ## Calling from async code
 //! Every method blocks (the PostgreSQL client runs its own small runtime and
 //! must not be driven from inside another runtime's worker thread): an async
@@ -51,12 +66,19 @@ mod tables;
 /// Errors of any backend.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    /// The store could not be opened: a file that is not a database, a
+    /// directory that cannot be created, a server that refuses the connection,
+    /// a malformed URL. `location` never shows a password.
     #[error("cannot open store {location}: {reason}")]
     Open { location: String, reason: String },
+    /// The database was written by a newer crosscheck (more migrations than
+    /// this build knows); it is left untouched.
     #[error("store schema is version {found}, newer than this program's {supported}")]
     SchemaTooNew { found: i64, supported: i64 },
+    /// A stored record does not decode or no longer matches its id.
     #[error("corrupt record {what}: {reason}")]
     Corrupt { what: String, reason: String },
+    /// Any other database failure (the whole call had no effect when it was a write).
     #[error("database error: {0}")]
     Backend(String),
 }
@@ -75,7 +97,9 @@ pub struct PutOutcome {
 /// Paging for list calls.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Page {
+    /// Rows to skip.
     pub offset: u64,
+    /// Most rows to return (0 returns none).
     pub limit: u64,
 }
 
@@ -162,39 +186,59 @@ pub struct SearchHit {
 /// from several threads at once (each backend serialises writes itself). Calls
 /// block; an async caller runs them on a blocking thread.
 pub trait Store: Send + Sync {
-    /// Store a batch in one transaction (see the crate docs).
+    /// Store a batch in one transaction (see the crate docs): all of it or, on
+    /// error, none of it. Articles already stored (by id) are left as they are
+    /// and reported in [`PutOutcome::existing`], as is a repeat within the
+    /// batch; the first copy stored wins. An empty batch is a no-op.
     fn put_articles(&self, articles: &[Article]) -> Result<PutOutcome>;
+    /// The article exactly as it was put (text, spans, dates with their method
+    /// and confidence), or `None`.
     fn get_article(&self, id: &ArticleId) -> Result<Option<Article>>;
-    /// Find articles whose id starts with `prefix` (at least 4 hex digits), for
-    /// `crosscheck show` with a short id.
+    /// Find articles whose id starts with `prefix` (at least 4 hex digits, any
+    /// case), for `crosscheck show` with a short id. A shorter or non-hex
+    /// prefix finds nothing; at most 50 ids come back, in id order.
     fn find_by_prefix(&self, prefix: &str) -> Result<Vec<ArticleId>>;
     /// Articles, most recently stored first.
     fn list_articles(&self, page: Page) -> Result<Vec<ArticleRow>>;
+    /// How many articles are stored.
     fn count_articles(&self) -> Result<u64>;
     /// Articles stored after sequence number `after_seq`, oldest first, at most
-    /// `limit`, with their sequence numbers.
+    /// `limit`, with their sequence numbers. Start from 0; pass the last
+    /// number seen to continue. Numbers increase but may have gaps.
     fn articles_after(&self, after_seq: u64, limit: u64) -> Result<Vec<(u64, Article)>>;
 
-    /// Insert or replace a story (and its quote index).
+    /// Insert or replace a story with its quote index, in one transaction:
+    /// quotes of the previous version no longer match a search.
     fn put_story(&self, story: &StoryRecord) -> Result<()>;
-    /// Remove a story (after a merge into another).
+    /// Remove a story and its quotes (after a merge into another); its
+    /// articles stay. Removing an unknown id is not an error.
     fn delete_story(&self, id: &str) -> Result<()>;
+    /// The story as last put, quotes in their order, or `None`.
     fn get_story(&self, id: &str) -> Result<Option<StoryRecord>>;
-    /// Stories, most recently updated first.
+    /// Stories, most recently updated first (by [`StoryRecord::updated_at`],
+    /// then id).
     fn list_stories(&self, page: Page) -> Result<Vec<StoryRow>>;
+    /// How many stories are stored.
     fn count_stories(&self) -> Result<u64>;
 
-    /// Full-text search over article titles and texts and over stored quotes.
+    /// Full-text search over article titles and texts and over stored quotes
+    /// and their speakers: every word or double-quoted phrase of `query` must
+    /// match. Any input is accepted (operators are plain characters); a query
+    /// without a letter or digit finds nothing. Best `limit` hits first,
+    /// articles and quotes mixed.
     fn search(&self, query: &str, limit: u64) -> Result<Vec<SearchHit>>;
 
     /// Opaque state a component keeps between runs (the story clusterer's
-    /// serialised state, a feed's last-seen entry), by key.
+    /// serialised state, a feed's last-seen entry), by key. Replaces any
+    /// earlier value.
     fn put_state(&self, key: &str, value: &[u8]) -> Result<()>;
+    /// The value last put under `key`, or `None`.
     fn get_state(&self, key: &str) -> Result<Option<Vec<u8>>>;
 }
 
 /// Open the store named by `location`: a `postgres://` or `postgresql://` URL
-/// selects PostgreSQL, anything else is a SQLite file path (created if missing).
+/// selects PostgreSQL, anything else is a SQLite file path (created if missing,
+/// with its directory). The schema is brought up to date on open.
 pub fn open(location: &str) -> Result<Box<dyn Store>> {
     if is_postgres_url(location) {
         Ok(Box::new(postgres::PgStore::connect(location)?))

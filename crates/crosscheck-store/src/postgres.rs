@@ -1,7 +1,7 @@
 //! The PostgreSQL backend: a server named by a `postgres://` URL, a
 //! `schema_migrations` table, `tsvector` full-text search.
 //!
-//! Same schema meaning as the SQLite backend (see [`MIGRATIONS`]): `articles`
+//! Same schema meaning as the SQLite backend (see [`migrations`]): `articles`
 //! with a `BIGSERIAL` sequence number, unique id (byte-ordered, for prefix
 //! range scans), metadata columns, text, the rest of the article as JSON and a
 //! generated `tsvector` (title weighted above text) with a GIN index; `stories`;
@@ -19,17 +19,23 @@
 //! (a new one when none is idle); a broken connection is dropped, not reused.
 //! No TLS: use it on the same machine or a trusted network.
 //!
+//! **NUL characters.** PostgreSQL text cannot hold U+0000. Metadata columns,
+//! story fields, quotes and state keys get U+FFFD in its place rather than
+//! failing the whole batch; an article itself still comes back exactly (its
+//! JSON escapes NUL, and its text never has one).
+//!
 //! **Blocking.** The `postgres` client drives its own runtime; calling it from
 //! inside an async runtime's worker thread panics. Async callers use
 //! `spawn_blocking`.
 
+use std::borrow::Cow;
 use std::str::FromStr;
 use std::sync::{Mutex, MutexGuard};
 
 use crosscheck_core::{Article, ArticleId};
 use postgres::{Client, Config, NoTls, Row};
 
-use crate::query::{terms, Term};
+use crate::query::terms;
 use crate::record::{decode_article, id_prefix, now_rfc3339, parse_id, sql_int, story_article_ids, story_article_ids_json, ArticleColumns};
 use crate::tables::{IDLE_READERS, MAX_PREFIX_MATCHES, PG_INDEXED_TEXT_CHARS, SNIPPET_WORDS, SPEAKER_WEIGHT, TITLE_WEIGHT};
 use crate::{ArticleRow, Page, PutOutcome, QuoteText, Result, SearchHit, Store, StoreError, StoryRecord, StoryRow};
@@ -211,6 +217,19 @@ fn redact(url: &str) -> String {
     }
 }
 
+/// `s` with any NUL replaced by U+FFFD (PostgreSQL text refuses NUL).
+fn pg_text(s: &str) -> Cow<'_, str> {
+    if s.contains('\0') {
+        Cow::Owned(s.replace('\0', "\u{FFFD}"))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+fn pg_text_opt(s: &Option<String>) -> Option<Cow<'_, str>> {
+    s.as_deref().map(pg_text)
+}
+
 fn get_id(row: &Row, idx: usize) -> Result<ArticleId> {
     parse_id(row.try_get::<_, &str>(idx)?)
 }
@@ -233,7 +252,7 @@ fn article_row(r: &Row) -> Result<ArticleRow> {
 
 /// The tsquery of `terms` as SQL, each term a parameter `$first..`: every term
 /// a phrase (a one-word phrase is the word), all required.
-fn tsquery_sql(terms: &[Term], first: usize) -> String {
+fn tsquery_sql(terms: &[String], first: usize) -> String {
     (0..terms.len()).map(|i| format!("phraseto_tsquery('simple', ${})", first + i)).collect::<Vec<_>>().join(" && ")
 }
 
@@ -256,17 +275,17 @@ impl Store for PgStore {
                     &insert,
                     &[
                         &a.id.as_str(),
-                        &a.source,
-                        &a.path,
-                        &a.url,
-                        &a.title,
+                        &pg_text(&a.source),
+                        &pg_text(&a.path),
+                        &pg_text_opt(&a.url),
+                        &pg_text_opt(&a.title),
                         &c.published,
-                        &a.language,
+                        &pg_text_opt(&a.language),
                         &a.format.as_str(),
-                        &a.raw_hash,
+                        &pg_text(&a.raw_hash),
                         &c.words,
                         &now,
-                        &a.text,
+                        &pg_text(&a.text),
                         &c.body,
                     ],
                 )?;
@@ -346,23 +365,26 @@ impl Store for PgStore {
                     article_ids = excluded.article_ids, dossier_json = excluded.dossier_json,
                     dossier_md = excluded.dossier_md, updated_at = excluded.updated_at",
                 &[
-                    &story.id,
-                    &story.headline,
+                    &pg_text(&story.id),
+                    &pg_text(&story.headline),
                     &sql_int(story.outlets),
                     &(story.article_ids.len() as i64),
                     &ids,
-                    &story.dossier_json,
-                    &story.dossier_md,
-                    &story.updated_at,
+                    &pg_text_opt(&story.dossier_json),
+                    &pg_text_opt(&story.dossier_md),
+                    &pg_text(&story.updated_at),
                 ],
             )?;
-            tx.execute("DELETE FROM quotes WHERE story_id = $1", &[&story.id])?;
+            tx.execute("DELETE FROM quotes WHERE story_id = $1", &[&pg_text(&story.id)])?;
             if !story.quotes.is_empty() {
                 let insert = tx.prepare(
                     "INSERT INTO quotes (story_id, ord, article_id, speaker, text) VALUES ($1, $2, $3, $4, $5)",
                 )?;
                 for (ord, q) in story.quotes.iter().enumerate() {
-                    tx.execute(&insert, &[&story.id, &(ord as i64), &q.article_id.as_str(), &q.speaker, &q.text])?;
+                    tx.execute(
+                        &insert,
+                        &[&pg_text(&story.id), &(ord as i64), &q.article_id.as_str(), &pg_text_opt(&q.speaker), &pg_text(&q.text)],
+                    )?;
                 }
             }
             tx.commit()?;
@@ -371,6 +393,7 @@ impl Store for PgStore {
     }
 
     fn delete_story(&self, id: &str) -> Result<()> {
+        let id = &pg_text(id);
         self.with_client(|client| {
             let mut tx = client.transaction()?;
             tx.execute("DELETE FROM quotes WHERE story_id = $1", &[&id])?;
@@ -381,6 +404,8 @@ impl Store for PgStore {
     }
 
     fn get_story(&self, id: &str) -> Result<Option<StoryRecord>> {
+        let id_text = pg_text(id);
+        let id = &*id_text;
         self.with_client(|client| {
             // One snapshot for the story and its quotes.
             let mut tx = client.build_transaction().read_only(true).isolation_level(postgres::IsolationLevel::RepeatableRead).start()?;
@@ -440,7 +465,7 @@ impl Store for PgStore {
         if terms.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
-        let phrases: Vec<String> = terms.iter().map(|t| t.join(" ")).collect();
+        let phrases = &terms;
         let limit = sql_int(limit);
         let tsquery = tsquery_sql(&terms, 2);
         let headline = format!(
@@ -501,7 +526,7 @@ impl Store for PgStore {
             c.execute(
                 "INSERT INTO state (key, value, updated_at) VALUES ($1, $2, $3)
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-                &[&key, &value, &now],
+                &[&pg_text(key), &value, &now],
             )?;
             Ok(())
         })
@@ -509,7 +534,7 @@ impl Store for PgStore {
 
     fn get_state(&self, key: &str) -> Result<Option<Vec<u8>>> {
         self.with_client(|c| {
-            Ok(c.query_opt("SELECT value FROM state WHERE key = $1", &[&key])?.map(|r| r.try_get(0)).transpose()?)
+            Ok(c.query_opt("SELECT value FROM state WHERE key = $1", &[&pg_text(key)])?.map(|r| r.try_get(0)).transpose()?)
         })
     }
 }

@@ -234,7 +234,7 @@ fn search_titles_texts_quotes(h: &Harness) {
     let s = &*h.store;
     let full = full_article();
     let others = batch("search", 5);
-    s.put_articles(&[full.clone()]).unwrap();
+    s.put_articles(std::slice::from_ref(&full)).unwrap();
     s.put_articles(&others).unwrap();
     let quote = QuoteText {
         article_id: others[1].id.clone(),
@@ -278,13 +278,63 @@ fn search_titles_texts_quotes(h: &Harness) {
     for hostile in [
         "", "   ", "\"", "\"\"", "*", "AND(", "OR", "NOT", "NEAR(a b)", "'; DROP TABLE articles; --", "a:b", "title:",
         "^", "-", "!!", "(((", "\\", "harbour*", "col:harbour", "\u{0}", "🙂", "harbour & | ! <-> fire", "':*",
+        "\"\"\"", "a\"b", "NEAR/3", "^harbour", "harbour:", "{title text}: harbour", "ـ", "हिन्दी", "x\u{301}",
+        "e-mail", "12.5%", "C++", "@user #tag", "$$ \\x00 $1",
     ] {
         let r = s.search(hostile, 10);
         assert!(r.is_ok(), "query {hostile:?} failed: {:?}", r.err());
     }
     assert!(s.search("", 10).unwrap().is_empty());
     assert_eq!(s.search("harbour*", 10).unwrap()[0].article_id, full.id, "stars are dropped, the word stays");
-    assert_eq!(s.count_articles().unwrap(), 6, "nothing dropped");
+    // Words with inner punctuation match the way the text was tokenized.
+    let text = "Send an e-mail, don't wait: call 555-0100 at 12.5 past.";
+    let punct = crosscheck_core::ArticleBuilder::new("punct", "punct.txt", crosscheck_core::SourceFormat::Text, b"", text)
+        .build(None, None)
+        .unwrap();
+    s.put_articles(std::slice::from_ref(&punct)).unwrap();
+    for q in ["e-mail", "don't", "wait:", "\"an e-mail\"", "555-0100", "12.5"] {
+        let hits = s.search(q, 10).unwrap();
+        assert_eq!(hits.iter().map(|h| &h.article_id).collect::<Vec<_>>(), vec![&punct.id], "query {q:?}");
+    }
+    assert_eq!(s.count_articles().unwrap(), 7, "nothing dropped");
+}
+
+fn random_queries_never_error(h: &Harness) {
+    let s = &*h.store;
+    s.put_articles(&batch("rand", 3)).unwrap();
+    let alphabet: Vec<char> = "ab \"'*()-+:^~!&|<>{}[];,.\\/%$@#?=_0123456789é\u{301}ـ日本NEARORANDNOT".chars().collect();
+    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..300 {
+        let len = (x % 24) as usize;
+        let q: String = (0..len)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                alphabet[(x % alphabet.len() as u64) as usize]
+            })
+            .collect();
+        let r = s.search(&q, 5);
+        assert!(r.is_ok(), "query {q:?} failed: {:?}", r.err());
+        x = x.wrapping_add(1);
+    }
+}
+
+fn nul_in_metadata_does_not_fail_a_batch(h: &Harness) {
+    let s = &*h.store;
+    let mut odd = article("nul");
+    odd.source = "out\0let".into();
+    odd.title = Some("ti\0tle".into());
+    odd.authors = vec!["a\0b".into()];
+    let plain = article("nul-neighbour");
+    let out = s.put_articles(&[odd.clone(), plain.clone()]).unwrap();
+    assert_eq!(out.inserted.len(), 2);
+    assert_eq!(s.get_article(&odd.id).unwrap(), Some(odd), "the article itself round-trips exactly");
+    assert!(s.get_article(&plain.id).unwrap().is_some());
+    let q = QuoteText { article_id: plain.id.clone(), speaker: Some("x\0y".into()), text: "nul\0quote".into() };
+    s.put_story(&story("nul-story", "2024-01-01T00:00:00Z", &[&plain], vec![q])).unwrap();
+    assert_eq!(s.get_story("nul-story").unwrap().unwrap().quotes.len(), 1);
+    s.put_state("k\0", b"v").unwrap();
 }
 
 fn state_get_put(h: &Harness) {
@@ -362,7 +412,9 @@ macro_rules! backend_suite {
             case!(prefix_lookup);
             case!(stories_put_replace_delete);
             case!(search_titles_texts_quotes);
+            case!(random_queries_never_error);
             case!(state_get_put);
+            case!(nul_in_metadata_does_not_fail_a_batch);
             case!(concurrent_writers_lose_nothing);
         }
     };
@@ -378,11 +430,38 @@ fn reopened_sqlite_keeps_everything() {
     let a = full_article();
     {
         let s = crosscheck_store::open(&path).unwrap();
-        s.put_articles(&[a.clone()]).unwrap();
+        s.put_articles(std::slice::from_ref(&a)).unwrap();
         s.put_state("k", b"v").unwrap();
     }
     let s = crosscheck_store::open(&path).unwrap();
     assert_eq!(s.get_article(&a.id).unwrap(), Some(a));
     assert_eq!(s.get_state("k").unwrap().as_deref(), Some(&b"v"[..]));
     assert_eq!(s.search("firefighters", 5).unwrap().len(), 1);
+}
+
+#[test]
+fn postgres_reopen_and_newer_schema() {
+    let Some(h) = Harness::postgres("postgres_reopen_and_newer_schema") else { return };
+    h.store.put_articles(&[article("pg-reopen")]).unwrap();
+    // A second open of a current database applies nothing and sees the data.
+    let again = crosscheck_store::open(&h.location).unwrap();
+    assert_eq!(again.count_articles().unwrap(), 1);
+    drop(again);
+    let mut c = ::postgres::Client::connect(&h.location, ::postgres::NoTls).unwrap();
+    let versions: i64 = c.query_one("SELECT count(*) FROM schema_migrations", &[]).unwrap().get(0);
+    assert_eq!(versions as usize, crosscheck_store::postgres::migrations().len());
+    c.batch_execute("INSERT INTO schema_migrations (version) VALUES (999)").unwrap();
+    match crosscheck_store::open(&h.location) {
+        Err(crosscheck_store::StoreError::SchemaTooNew { found: 999, .. }) => {}
+        Err(e) => panic!("wrong error: {e}"),
+        Ok(_) => panic!("opened a newer schema"),
+    }
+}
+
+#[test]
+fn unreachable_postgres_is_an_open_error() {
+    // Port 1 on loopback: nothing listens there.
+    let err = crosscheck_store::open("postgres://nobody:secret@127.0.0.1:1/db").err().expect("connected to nothing");
+    assert!(matches!(err, crosscheck_store::StoreError::Open { .. }), "{err}");
+    assert!(!err.to_string().contains("secret"), "password leaked: {err}");
 }

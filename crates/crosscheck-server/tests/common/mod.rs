@@ -154,3 +154,27 @@ pub fn article_text(client: usize, i: usize) -> String {
         n = client * 1000 + i
     )
 }
+
+/// A text of `words` pseudo-random words from a large made-up vocabulary:
+/// unrelated texts share almost no terms, so each tends to open its own story.
+pub fn random_text(seed: u64, words: usize) -> String {
+    const SYL: &[&str] = &["ka", "lo", "mer", "tis", "van", "dro", "pel", "sun", "qui", "bra", "nor", "fel", "gu", "zan", "ri", "om", "tek", "lia", "wes", "cor"];
+    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0xD1B5_4A32_D192_ED03;
+    let mut next = || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let mut out = String::new();
+    for i in 0..words {
+        let n = 2 + (next() % 3) as usize;
+        let w: String = (0..n).map(|_| SYL[(next() % SYL.len() as u64) as usize]).collect();
+        out.push_str(&w);
+        out.push(if i % 12 == 11 { '.' } else { ' ' });
+        if i % 36 == 35 {
+            out.push_str("\n\n");
+        }
+    }
+    out.trim_end().to_string() + "."
+}

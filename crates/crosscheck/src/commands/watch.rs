@@ -43,6 +43,8 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         failed |= !report.errors.is_empty();
         print_report(ctx, &report, args.once)?;
         if args.once {
+            // The dossiers of what this poll brought, before exiting.
+            pipeline.wait_idle(crosscheck_server::tables::SHUTDOWN_DOSSIER_WAIT * 10);
             break;
         }
         pipeline.persist()?;

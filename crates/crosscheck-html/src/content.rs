@@ -1,0 +1,402 @@
+//! Main text: which blocks of the page are the article.
+//!
+//! 1. The arena is cut into *blocks*: the text between two block-level
+//!    boundaries (a paragraph, a heading, a list item, a table row, the text of
+//!    a `<div>` between its child blocks, a line after `<br>`), whitespace
+//!    collapsed, with the share of it that is link text.
+//! 2. Each block gets a weight: prose (long, or sentence-like, few links)
+//!    counts its characters; furniture (inside a boilerplate element, or mostly
+//!    links) counts against; short labels count slightly against.
+//! 3. Every element's score is the sum of the weights of the blocks under it,
+//!    so the best-scoring element is the tightest container that holds the
+//!    prose while paying for any furniture it drags in. One reverse pass over
+//!    the pre-order arena computes all of them: linear in the page size.
+//! 4. The chosen container's blocks are emitted in document order, dropping
+//!    furniture, link lists, stock lines ("Advertisement") and headings left
+//!    with nothing after them.
+//!
+//! A boilerplate class word on a container that holds most of the page's prose
+//! (`<div class="layout-with-sidebar">` around everything) is overruled.
+
+use crate::page::{Item, Page};
+use crate::tables;
+
+/// What kind of block a line of output is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Heading(u8),
+    ListItem,
+    Text,
+}
+
+/// One block of text.
+#[derive(Debug, Clone)]
+pub struct Block {
+    /// Arena index of the innermost block element that holds it.
+    pub owner: usize,
+    pub text: String,
+    pub chars: usize,
+    pub link_chars: usize,
+    pub kind: BlockKind,
+}
+
+impl Block {
+    fn link_density(&self) -> f64 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f64 / self.chars as f64
+        }
+    }
+
+    /// Reads like article prose: long enough or a full sentence, not a link list.
+    fn is_prose(&self) -> bool {
+        if self.link_density() > 0.33 || matches!(self.kind, BlockKind::Heading(_)) {
+            return false;
+        }
+        self.chars >= tables::PROSE_MIN_CHARS
+            || (self.chars >= tables::SENTENCE_MIN_CHARS && ends_like_sentence(&self.text))
+    }
+}
+
+fn ends_like_sentence(s: &str) -> bool {
+    s.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}', '\u{2026}', ':', ')', '\u{bb}', '\u{3002}'])
+}
+
+/// Cut the arena into blocks, in document order.
+pub fn blocks(page: &Page) -> Vec<Block> {
+    let mut builder = BlockBuilder::default();
+    let mut open: Vec<(usize, usize, bool, bool, bool, bool)> = Vec::new();
+    let small_inline = small_inline_elements(page);
+    for (i, node) in page.nodes.iter().enumerate() {
+        while let Some(&(_, end, block, link, cell, dropped)) = open.last() {
+            if end > i {
+                break;
+            }
+            open.pop();
+            builder.close(block, link, cell, dropped);
+        }
+        match &node.item {
+            Item::Element(info) => {
+                if info.block {
+                    builder.flush();
+                }
+                if info.link {
+                    builder.link_depth += 1;
+                }
+                // Furniture inside a line (a caption or share count in a
+                // <span>) is cut out of the line itself.
+                let dropped = info.boilerplate && small_inline[i];
+                if dropped {
+                    builder.drop_depth += 1;
+                }
+                open.push((i, node.end, info.block, info.link, info.cell, dropped));
+            }
+            Item::Text(t) => builder.push_text(t, innermost_block(&open)),
+            Item::Break => builder.flush(),
+        }
+    }
+    while let Some((_, _, block, link, cell, dropped)) = open.pop() {
+        builder.close(block, link, cell, dropped);
+    }
+    builder.flush();
+    builder.blocks
+}
+
+/// Per arena node: an inline element with no block inside and little text (a
+/// `<span>` caption, not a `<span>` wrapped around the whole article).
+fn small_inline_elements(page: &Page) -> Vec<bool> {
+    let n = page.nodes.len();
+    let mut has_block = vec![false; n];
+    let mut chars = vec![0usize; n];
+    for i in (0..n).rev() {
+        match &page.nodes[i].item {
+            Item::Text(t) => chars[i] += t.len(),
+            Item::Element(info) if info.block => has_block[i] = true,
+            _ => {}
+        }
+        let p = page.nodes[i].parent;
+        if p != usize::MAX {
+            chars[p] += chars[i];
+            has_block[p] |= has_block[i];
+        }
+    }
+    (0..n).map(|i| !has_block[i] && chars[i] <= tables::MAX_INLINE_FURNITURE_BYTES).collect()
+}
+
+/// Open elements while cutting blocks: (arena index, end, is block, is link, is cell, is dropped).
+type OpenElements = [(usize, usize, bool, bool, bool, bool)];
+
+fn innermost_block(open: &OpenElements) -> usize {
+    open.iter().rev().find(|o| o.2).map_or(0, |o| o.0)
+}
+
+#[derive(Default)]
+struct BlockBuilder {
+    blocks: Vec<Block>,
+    buf: String,
+    chars: usize,
+    link_chars: usize,
+    pending_space: bool,
+    link_depth: usize,
+    /// Depth of inline furniture elements whose text is skipped.
+    drop_depth: usize,
+    /// Owner of the current buffer (set when its first text arrives).
+    owner: Option<usize>,
+}
+
+impl BlockBuilder {
+    fn push_text(&mut self, t: &str, owner: usize) {
+        if self.drop_depth > 0 {
+            return;
+        }
+        for c in t.chars() {
+            if c.is_whitespace() {
+                self.pending_space = true;
+                continue;
+            }
+            if self.pending_space && !self.buf.is_empty() {
+                self.buf.push(' ');
+                self.chars += 1;
+            }
+            self.pending_space = false;
+            self.owner.get_or_insert(owner);
+            self.buf.push(c);
+            self.chars += 1;
+            if self.link_depth > 0 {
+                self.link_chars += 1;
+            }
+        }
+    }
+
+    fn close(&mut self, block: bool, link: bool, cell: bool, dropped: bool) {
+        if dropped {
+            self.drop_depth = self.drop_depth.saturating_sub(1);
+        }
+        if link {
+            self.link_depth = self.link_depth.saturating_sub(1);
+        }
+        if cell {
+            self.pending_space = true;
+        }
+        if block {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        if let (false, Some(owner)) = (self.buf.is_empty(), self.owner) {
+            let text = std::mem::take(&mut self.buf);
+            self.blocks.push(Block { owner, text, chars: self.chars, link_chars: self.link_chars, kind: BlockKind::Text });
+        }
+        self.buf.clear();
+        self.chars = 0;
+        self.link_chars = 0;
+        self.pending_space = false;
+        self.owner = None;
+    }
+}
+
+/// The article's blocks, in order, and whether any of them is prose.
+pub struct MainText {
+    pub blocks: Vec<String>,
+    pub has_prose: bool,
+}
+
+/// The scoring of one page: its blocks, their weights, which elements are
+/// furniture, and the chosen container.
+pub struct Analysis {
+    pub blocks: Vec<Block>,
+    /// Weight of each block (parallel to `blocks`).
+    pub weights: Vec<f64>,
+    /// Per arena node: inside page furniture.
+    pub furniture: Vec<bool>,
+    /// Per arena node: summed block weights of its subtree.
+    pub score: Vec<f64>,
+    /// Arena index of the chosen container.
+    pub best: usize,
+}
+
+/// Cut, weigh and score the page's blocks and choose the container.
+pub fn analyze(page: &Page) -> Analysis {
+    let mut blocks = blocks(page);
+    let n = page.nodes.len();
+    // Kinds of blocks from their owner element.
+    for b in &mut blocks {
+        if let Item::Element(info) = &page.nodes[b.owner].item {
+            b.kind = if info.heading > 0 {
+                BlockKind::Heading(info.heading)
+            } else if info.list_item {
+                BlockKind::ListItem
+            } else {
+                BlockKind::Text
+            };
+        }
+    }
+
+    // Prose characters under each element (ignoring boilerplate), for the guard
+    // against boilerplate words on whole-page wrappers.
+    let mut prose = vec![0usize; n];
+    for b in &blocks {
+        if b.is_prose() {
+            prose[b.owner] += b.chars;
+        }
+    }
+    for i in (0..n).rev() {
+        let p = page.nodes[i].parent;
+        if p != usize::MAX {
+            prose[p] += prose[i];
+        }
+    }
+    let total_prose: usize = (0..n).filter(|&i| page.nodes[i].parent == usize::MAX).map(|i| prose[i]).sum();
+
+    // Effective boilerplate and content-name flags, inherited down the tree.
+    let mut furniture = vec![false; n];
+    let mut in_content = vec![false; n];
+    for i in 0..n {
+        let p = page.nodes[i].parent;
+        let (pf, pc) = if p == usize::MAX { (false, false) } else { (furniture[p], in_content[p]) };
+        let (own, by_tag, content) = match &page.nodes[i].item {
+            Item::Element(info) => (info.boilerplate, info.boilerplate_by_tag, info.content_name),
+            _ => (false, false, false),
+        };
+        let overruled = own && !by_tag && prose[i] * 2 > total_prose && prose[i] >= 400;
+        furniture[i] = pf || (own && !overruled);
+        in_content[i] = pc || content;
+    }
+
+    // Block weights summed up the tree.
+    let mut score = vec![0f64; n];
+    let mut weights = Vec::with_capacity(blocks.len());
+    let (short_w, furn_pen, bonus_w) = (tables::SHORT_TEXT_WEIGHT, tables::FURNITURE_PENALTY, tables::CONTENT_NAME_BONUS);
+    for b in &blocks {
+        let chars = b.chars as f64;
+        let w = if furniture[b.owner] || b.link_density() > tables::MAX_LINK_DENSITY {
+            -chars * furn_pen
+        } else if b.is_prose() {
+            let bonus = if in_content[b.owner] { bonus_w } else { 0.0 };
+            chars * (1.0 + bonus) - b.link_chars as f64 * furn_pen
+        } else {
+            chars * short_w
+        };
+        weights.push(w);
+        score[b.owner] += w;
+    }
+    for i in (0..n).rev() {
+        let p = page.nodes[i].parent;
+        if p != usize::MAX {
+            score[p] += score[i];
+        }
+    }
+    let mut best = 0;
+    for i in 0..n {
+        if matches!(page.nodes[i].item, Item::Element(_)) && score[i] >= score[best] {
+            best = i;
+        }
+    }
+    Analysis { blocks, weights, furniture, score, best }
+}
+
+/// A line per block (weight, owner, in container?, text) for tuning the tables.
+#[doc(hidden)]
+pub fn explain(page: &Page) -> String {
+    let a = analyze(page);
+    if page.nodes.is_empty() {
+        return String::new();
+    }
+    let end = page.nodes[a.best].end;
+    let mut out = format!("best container: node {} score {:.0}\n", a.best, a.score[a.best]);
+    for (b, w) in a.blocks.iter().zip(&a.weights) {
+        let inside = (a.best..end).contains(&b.owner);
+        let text: String = b.text.chars().take(100).collect();
+        out.push_str(&format!(
+            "{}{} {:>8.0} n{:<6} p{:<6} ld{:.2} {:?} {}\n",
+            if inside { '*' } else { ' ' },
+            if a.furniture[b.owner] { 'F' } else { ' ' },
+            w,
+            b.owner,
+            page.nodes[b.owner].parent,
+            b.link_density(),
+            b.kind,
+            text
+        ));
+    }
+    out
+}
+
+/// Choose the article container and emit its blocks. `title` (when known) is
+/// dropped from the body when a block repeats it.
+pub fn main_text(page: &Page, title: Option<&str>) -> MainText {
+    if page.nodes.is_empty() {
+        return MainText { blocks: Vec::new(), has_prose: false };
+    }
+    let Analysis { blocks, furniture, best, .. } = analyze(page);
+    let range = best..page.nodes[best].end.max(best + 1);
+
+    let title_key = title.map(key_of);
+    let mut out: Vec<(String, BlockKind)> = Vec::new();
+    let mut has_prose = false;
+    let inside: Vec<&Block> = blocks.iter().filter(|b| range.contains(&b.owner)).collect();
+    let is_furniture = |b: &Block| furniture[b.owner] || b.link_density() > tables::MAX_LINK_DENSITY;
+    for (i, b) in inside.iter().enumerate() {
+        if is_furniture(b) {
+            continue;
+        }
+        // A short label right before furniture introduces it ("Related Tags",
+        // "Don't miss", "More:").
+        let label = b.chars <= tables::MAX_LABEL_CHARS && !b.is_prose() && !ends_like_sentence(&b.text);
+        if label && inside.get(i + 1).is_some_and(|next| is_furniture(next)) {
+            continue;
+        }
+        if is_stock_line(&b.text) {
+            continue;
+        }
+        if title_key.as_deref().is_some_and(|t| !t.is_empty() && key_of(&b.text) == t) {
+            continue;
+        }
+        has_prose |= b.is_prose();
+        out.push((b.text.clone(), b.kind));
+    }
+    // Headings with no text after them before the next heading are section
+    // labels of furniture ("Related", "Comments"), not article structure.
+    let mut kept = Vec::with_capacity(out.len());
+    for (i, (text, kind)) in out.iter().enumerate() {
+        if let BlockKind::Heading(level) = *kind {
+            let followed = out[i + 1..]
+                .iter()
+                .take_while(|(_, k)| !matches!(k, BlockKind::Heading(l) if *l <= level))
+                .any(|(_, k)| !matches!(k, BlockKind::Heading(_)));
+            if !followed {
+                continue;
+            }
+        }
+        kept.push(text.clone());
+    }
+    MainText { blocks: kept, has_prose }
+}
+
+/// Every block of the page outside furniture, for fragments whose few short
+/// paragraphs no container scoring can judge.
+pub fn all_text(page: &Page) -> Vec<String> {
+    let n = page.nodes.len();
+    let mut furniture = vec![false; n];
+    for i in 0..n {
+        let p = page.nodes[i].parent;
+        let own = matches!(&page.nodes[i].item, Item::Element(info) if info.boilerplate_by_tag);
+        furniture[i] = own || (p != usize::MAX && furniture[p]);
+    }
+    blocks(page).into_iter().filter(|b| !furniture[b.owner] && !is_stock_line(&b.text)).map(|b| b.text).collect()
+}
+
+fn key_of(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// A short stock line of page furniture ("Advertisement", "Share this").
+fn is_stock_line(text: &str) -> bool {
+    if text.chars().count() > 60 {
+        return false;
+    }
+    let t = text.trim().trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    t.is_empty() || tables::BOILERPLATE_LINES.contains(&t.as_str())
+}

@@ -1,0 +1,383 @@
+//! Page metadata: title, authors, publication date, language, site name,
+//! canonical URL and description, each from the strongest source the page has
+//! (JSON-LD, then `<meta>`, then the document itself, then the URL).
+
+use crosscheck_core::{DateMethod, PublishedDate};
+use serde_json::Value;
+
+use crate::dates;
+use crate::page::{collapse, Item, Page};
+use crate::tables;
+
+/// The page's article object in JSON-LD, flattened to the fields we read.
+#[derive(Debug, Default)]
+pub struct JsonLdArticle {
+    pub headline: Option<String>,
+    pub authors: Vec<String>,
+    pub date_published: Option<String>,
+    pub date_created: Option<String>,
+    pub language: Option<String>,
+    pub publisher: Option<String>,
+    pub body: Option<String>,
+    pub url: Option<String>,
+    pub description: Option<String>,
+}
+
+fn type_names(v: &Value) -> Vec<String> {
+    match v.get("@type") {
+        Some(Value::String(s)) => vec![s.to_ascii_lowercase()],
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).map(str::to_ascii_lowercase).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn string_of(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) => Some(collapse(s)).filter(|s| !s.is_empty()),
+        Value::Array(a) => a.iter().find_map(|x| string_of(Some(x))),
+        Value::Object(o) => string_of(o.get("name").or_else(|| o.get("@value")).or_else(|| o.get("alternateName"))),
+        _ => None,
+    }
+}
+
+fn names_of(v: Option<&Value>, out: &mut Vec<String>) {
+    match v {
+        Some(Value::String(s)) => out.push(collapse(s)),
+        Some(Value::Array(a)) => a.iter().for_each(|x| names_of(Some(x), out)),
+        Some(Value::Object(o)) => {
+            if let Some(n) = string_of(o.get("name")) {
+                out.push(n);
+            } else if let (Some(g), Some(f)) = (string_of(o.get("givenName")), string_of(o.get("familyName"))) {
+                out.push(format!("{g} {f}"));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Find the article object among the page's JSON-LD blocks (top level,
+/// arrays, `@graph`); an article type beats a plain `WebPage`.
+pub fn json_ld_article(page: &Page) -> Option<JsonLdArticle> {
+    let mut candidates: Vec<(usize, &Value)> = Vec::new();
+    let mut stack: Vec<&Value> = page.json_ld.iter().collect();
+    let mut visited = 0;
+    while let Some(v) = stack.pop() {
+        visited += 1;
+        if visited > 10_000 {
+            break;
+        }
+        match v {
+            Value::Array(a) => stack.extend(a.iter()),
+            Value::Object(o) => {
+                let types = type_names(v);
+                if let Some(rank) = types.iter().filter_map(|t| tables::ARTICLE_TYPES.iter().position(|a| a == t)).min() {
+                    // WebPage (last in the table) ranks below any article type.
+                    let rank = usize::from(rank + 1 == tables::ARTICLE_TYPES.len());
+                    candidates.push((rank, v));
+                }
+                if let Some(g) = o.get("@graph") {
+                    stack.push(g);
+                }
+                if let Some(m) = o.get("mainEntity") {
+                    stack.push(m);
+                }
+            }
+            _ => {}
+        }
+    }
+    // Stack order reversed the document order; the first article-type wins.
+    candidates.reverse();
+    let (_, v) = candidates.iter().min_by_key(|(rank, _)| *rank)?;
+    let mut authors = Vec::new();
+    names_of(v.get("author").or_else(|| v.get("creator")), &mut authors);
+    Some(JsonLdArticle {
+        headline: string_of(v.get("headline")).or_else(|| string_of(v.get("name"))),
+        authors,
+        date_published: string_of(v.get("datePublished")),
+        date_created: string_of(v.get("dateCreated")),
+        language: string_of(v.get("inLanguage")),
+        publisher: string_of(v.get("publisher")).or_else(|| string_of(v.get("sourceOrganization"))),
+        body: match v.get("articleBody") {
+            Some(Value::String(s)) => Some(s.clone()),
+            _ => None,
+        },
+        url: string_of(v.get("url")).or_else(|| match v.get("mainEntityOfPage") {
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(Value::Object(o)) => string_of(o.get("@id")),
+            _ => None,
+        }),
+        description: string_of(v.get("description")),
+    })
+}
+
+fn key_of(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// Drop a " | Site" / " - Site" suffix (or "Site | " prefix) from a title.
+pub fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
+    let title = collapse(title);
+    let site_key = site.map(key_of).filter(|k| !k.is_empty());
+    for sep in tables::TITLE_SEPARATORS {
+        if !title.contains(sep) {
+            continue;
+        }
+        let parts: Vec<&str> = title.split(sep).collect();
+        // A part naming the site goes wherever it stands.
+        if let Some(sk) = &site_key {
+            let kept: Vec<&str> = parts.iter().copied().filter(|p| key_of(p) != *sk).collect();
+            if !kept.is_empty() && kept.len() < parts.len() {
+                return kept.join(sep);
+            }
+        }
+        // Otherwise the longest part is the headline when the others are short labels.
+        let longest = parts.iter().copied().max_by_key(|p| p.chars().count()).unwrap_or(&title);
+        let others_short = parts.iter().filter(|p| **p != longest).all(|p| p.split_whitespace().count() <= 4);
+        if others_short && longest.split_whitespace().count() >= 3 {
+            return longest.trim().to_string();
+        }
+    }
+    title
+}
+
+/// Domain of a URL without `www.`.
+pub fn domain_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next()?.rsplit('@').next()?.split(':').next()?.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
+    (host.contains('.') && !host.is_empty()).then_some(host)
+}
+
+/// `en-US`, `en_US`, `English`?, → `en` (two or three ASCII letters only).
+pub fn language_code(raw: &str) -> Option<String> {
+    let code = raw.trim().split(['-', '_', ' ', ',', ';']).next()?.to_ascii_lowercase();
+    (matches!(code.len(), 2 | 3) && code.chars().all(|c| c.is_ascii_alphabetic())).then_some(code)
+}
+
+/// Clean author names: "By Jane Doe and John Roe" → ["Jane Doe", "John Roe"].
+pub fn split_authors(raw: &str) -> Vec<String> {
+    let mut s = collapse(raw);
+    loop {
+        let lower = s.to_lowercase();
+        let Some(prefix) = tables::BYLINE_PREFIXES.iter().find(|p| {
+            lower.starts_with(*p) && lower[p.len()..].starts_with([' ', ':', '\u{a0}'])
+        }) else {
+            break;
+        };
+        s = s[prefix.len()..].trim_start_matches([' ', ':', '\u{a0}']).to_string();
+    }
+    // Cut what follows the names: "Jane Doe | Reuters", "Jane Doe, Published 2 Dec".
+    let s = s.split(['|', '\n', '•', '·']).next().unwrap_or("").to_string();
+    let mut out = Vec::new();
+    for part in s.split([',', '&', ';']).flat_map(|p| p.split(" and ")).flat_map(|p| p.split(" und ")).flat_map(|p| p.split(" et ")).flat_map(|p| p.split(" и ")) {
+        let name = part.trim().trim_matches(|c: char| !c.is_alphanumeric() && c != '.').trim();
+        let lower = name.to_lowercase();
+        let words = name.split_whitespace().count();
+        if name.is_empty()
+            || words > 5
+            || name.contains("://")
+            || name.contains('@')
+            || name.chars().any(|c| c.is_ascii_digit())
+            || tables::BYLINE_NON_NAMES.contains(&lower.as_str())
+            || !name.chars().next().is_some_and(char::is_uppercase)
+        {
+            continue;
+        }
+        if !out.iter().any(|o: &String| o.eq_ignore_ascii_case(name)) {
+            out.push(name.to_string());
+        }
+    }
+    out
+}
+
+/// Title: og:title (site suffix dropped), JSON-LD headline, `<title>` minus
+/// its site part, the first `<h1>`.
+pub fn title(page: &Page, ld: Option<&JsonLdArticle>, site: Option<&str>) -> Option<String> {
+    page.meta_first(tables::TITLE_META)
+        .map(str::to_string)
+        .or_else(|| ld.and_then(|l| l.headline.clone()))
+        .or_else(|| page.title.clone())
+        .or_else(|| first_heading(page))
+        .map(|t| strip_site_suffix(&t, site))
+        .filter(|t| !t.is_empty())
+}
+
+fn first_heading(page: &Page) -> Option<String> {
+    page.nodes.iter().enumerate().find_map(|(i, n)| match &n.item {
+        Item::Element(info) if info.heading == 1 => Some(page.subtree_text(i)).filter(|t| !t.is_empty()),
+        _ => None,
+    })
+}
+
+/// Authors: JSON-LD, author meta tags, `rel=author`/`itemprop=author`, byline elements.
+pub fn authors(page: &Page, ld: Option<&JsonLdArticle>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    fn add(out: &mut Vec<String>, names: Vec<String>) {
+        for n in names {
+            if !out.iter().any(|o| o.eq_ignore_ascii_case(&n)) {
+                out.push(n);
+            }
+        }
+    }
+    if let Some(l) = ld {
+        add(&mut out, l.authors.iter().flat_map(|a| split_authors(a)).collect());
+    }
+    if let Some(m) = page.meta_first(tables::AUTHOR_META) {
+        add(&mut out, split_authors(m));
+    }
+    let mut found = !out.is_empty();
+    if !found {
+        for a in &page.author_links {
+            add(&mut out, split_authors(a));
+        }
+        found = !out.is_empty();
+    }
+    if !found {
+        for (i, n) in page.nodes.iter().enumerate() {
+            if let Item::Element(info) = &n.item {
+                if info.byline {
+                    let t = page.subtree_text(i);
+                    if !t.is_empty() && t.chars().count() <= 120 {
+                        let names = split_authors(&t);
+                        if !names.is_empty() {
+                            add(&mut out, names);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Publication date, strongest evidence first. `article` is the arena range of
+/// the chosen article container (a `<time>` inside it beats one elsewhere).
+pub fn published(
+    page: &Page,
+    ld: Option<&JsonLdArticle>,
+    url: Option<&str>,
+    body_head: &[String],
+) -> Option<PublishedDate> {
+    if let Some(l) = ld {
+        for (v, conf) in [(&l.date_published, tables::CONFIDENCE_JSON_LD), (&l.date_created, tables::CONFIDENCE_JSON_LD - 0.1)] {
+            if let Some(p) = v.as_deref().and_then(dates::parse_value) {
+                return Some(p.with(DateMethod::JsonLd, conf, v.as_deref().unwrap_or("")));
+            }
+        }
+    }
+    for key in tables::DATE_META {
+        if let Some(v) = page.meta_first(&[key]) {
+            if let Some(p) = dates::parse_value(v) {
+                return Some(p.with(DateMethod::Meta, tables::CONFIDENCE_META, &format!("{key}={v}")));
+            }
+        }
+    }
+    let time = page
+        .times
+        .iter()
+        .filter(|t| !t.marked_modified)
+        .max_by_key(|t| t.marked_published)
+        .and_then(|t| dates::parse_value(&t.value).map(|p| (p, &t.value)));
+    if let Some((p, ev)) = time {
+        return Some(p.with(DateMethod::TimeElement, tables::CONFIDENCE_TIME_ELEMENT, ev));
+    }
+    if let Some((p, ev)) = url.and_then(dates::from_url) {
+        return Some(p.with(DateMethod::Url, tables::CONFIDENCE_URL, &ev));
+    }
+    // Bylines and the first lines of the body ("Brussels, December 2, 2025 –").
+    let mut texts: Vec<String> = Vec::new();
+    for (i, n) in page.nodes.iter().enumerate() {
+        if let Item::Element(info) = &n.item {
+            if info.byline {
+                let t = page.subtree_text(i);
+                if t.chars().count() <= 200 {
+                    texts.push(t);
+                }
+            }
+        }
+        if texts.len() >= 5 {
+            break;
+        }
+    }
+    texts.extend(body_head.iter().take(2).map(|b| b.chars().take(200).collect::<String>()));
+    texts.iter().find_map(|t| dates::parse_text(t).map(|p| p.with(DateMethod::Text, tables::CONFIDENCE_TEXT, t)))
+}
+
+/// Language: `<html lang>`, `og:locale`/`content-language` meta, JSON-LD `inLanguage`.
+pub fn language(page: &Page, ld: Option<&JsonLdArticle>) -> Option<String> {
+    page.html_lang
+        .as_deref()
+        .and_then(language_code)
+        .or_else(|| page.meta_first(tables::LANGUAGE_META).and_then(language_code))
+        .or_else(|| ld.and_then(|l| l.language.as_deref()).and_then(language_code))
+}
+
+/// Site name: og:site_name, JSON-LD publisher, else the URL's domain.
+pub fn site_name(page: &Page, ld: Option<&JsonLdArticle>, url: Option<&str>) -> Option<String> {
+    page.meta_first(&tables::SITE_NAME_META[..1])
+        .map(collapse)
+        .or_else(|| ld.and_then(|l| l.publisher.clone()))
+        .or_else(|| page.meta_first(&tables::SITE_NAME_META[1..]).map(collapse).filter(|s| !s.starts_with('@')))
+        .or_else(|| url.and_then(domain_of))
+}
+
+/// Canonical URL: `<link rel=canonical>`, og:url, JSON-LD url, else the given URL;
+/// a relative one is resolved against the given URL's origin.
+pub fn canonical(page: &Page, ld: Option<&JsonLdArticle>, url: Option<&str>) -> Option<String> {
+    let found = page
+        .canonical
+        .clone()
+        .or_else(|| page.meta_first(&["og:url"]).map(str::to_string))
+        .or_else(|| ld.and_then(|l| l.url.clone()))
+        .filter(|u| !u.trim().is_empty());
+    match (found, url) {
+        (Some(f), _) if f.contains("://") => Some(f),
+        (Some(f), Some(base)) if f.starts_with('/') && !f.starts_with("//") => {
+            let origin_end = base.find("://").and_then(|s| base[s + 3..].find('/').map(|e| s + 3 + e)).unwrap_or(base.len());
+            Some(format!("{}{}", &base[..origin_end], f))
+        }
+        (Some(f), Some(base)) if f.starts_with("//") => {
+            let scheme = base.split("://").next().unwrap_or("https");
+            Some(format!("{scheme}:{f}"))
+        }
+        (_, Some(u)) => Some(u.to_string()),
+        (Some(f), None) => Some(f),
+        (None, None) => None,
+    }
+}
+
+/// Description: description meta tags, JSON-LD description.
+pub fn description(page: &Page, ld: Option<&JsonLdArticle>) -> Option<String> {
+    page.meta_first(tables::DESCRIPTION_META).map(collapse).or_else(|| ld.and_then(|l| l.description.clone()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_suffixes() {
+        assert_eq!(strip_site_suffix("Talks end without deal | The Daily Example", Some("The Daily Example")), "Talks end without deal");
+        assert_eq!(strip_site_suffix("Talks end without a deal in Geneva - Example News", None), "Talks end without a deal in Geneva");
+        assert_eq!(strip_site_suffix("Example News | Talks end without a deal in Geneva", None), "Talks end without a deal in Geneva");
+        assert_eq!(strip_site_suffix("A title - with a dash in the middle of it and more", None), "A title - with a dash in the middle of it and more");
+    }
+
+    #[test]
+    fn author_lists() {
+        assert_eq!(split_authors("By Jane Doe and John Roe"), vec!["Jane Doe", "John Roe"]);
+        assert_eq!(split_authors("BY JANE DOE, Staff Writer"), vec!["JANE DOE"]);
+        assert_eq!(split_authors("https://facebook.com/someone"), Vec::<String>::new());
+        assert_eq!(split_authors("Von Anna Schmidt und Jan Berg | Berlin"), vec!["Anna Schmidt", "Jan Berg"]);
+    }
+
+    #[test]
+    fn codes_and_domains() {
+        assert_eq!(language_code("en-US").as_deref(), Some("en"));
+        assert_eq!(language_code("ru_RU").as_deref(), Some("ru"));
+        assert_eq!(language_code("English"), None);
+        assert_eq!(domain_of("https://www.example.org/a/b?c").as_deref(), Some("example.org"));
+        assert_eq!(domain_of("not a url"), None);
+    }
+}

@@ -1,0 +1,357 @@
+//! One pass over the parsed HTML5 tree: a flat, pre-order arena of the nodes
+//! that can hold readable text (scripts, styles, media and form controls
+//! dropped), each element tagged with what the extractor needs to know about
+//! it, plus the raw metadata the page carries (`<meta>`, JSON-LD, `<title>`,
+//! `<html lang>`, canonical link, `<time>` elements).
+//!
+//! The walk is iterative (`traverse` yields open/close edges), so a page nested
+//! ten thousand levels deep costs no stack.
+
+use ego_tree::iter::Edge;
+use scraper::{Html, Node};
+
+use crate::tables;
+
+/// What one arena entry is.
+#[derive(Debug, Clone)]
+pub enum Item {
+    Element(ElementInfo),
+    /// A text node's content, as in the source (not yet whitespace-collapsed).
+    Text(String),
+    /// `<br>`: a line break inside a block.
+    Break,
+}
+
+/// What the extractor needs to know about one element.
+#[derive(Debug, Clone, Default)]
+pub struct ElementInfo {
+    /// Starts a new block of text.
+    pub block: bool,
+    /// A table cell: a space between cells of a row.
+    pub cell: bool,
+    /// `<a href>`: its text is link text.
+    pub link: bool,
+    /// Page furniture by its own tag, role, class, id or hidden state.
+    pub boilerplate: bool,
+    /// Whether `boilerplate` comes from the tag or role (strong) rather than a class/id word.
+    pub boilerplate_by_tag: bool,
+    /// Named as the article body (`<article>`, `itemprop=articleBody`, `class="entry-content"`).
+    pub content_name: bool,
+    /// `h1`..`h6` as 1..6, else 0.
+    pub heading: u8,
+    /// `<li>`, `<dt>`, `<dd>`.
+    pub list_item: bool,
+    /// A byline element (class/id word, `rel=author`, `itemprop=author`).
+    pub byline: bool,
+}
+
+/// One arena entry.
+#[derive(Debug, Clone)]
+pub struct PageNode {
+    /// Index of the parent element (`usize::MAX` for the top).
+    pub parent: usize,
+    /// One past the last descendant: the subtree is `index..end`.
+    pub end: usize,
+    pub item: Item,
+}
+
+/// A `<time>` element.
+#[derive(Debug, Clone)]
+pub struct TimeElement {
+    /// Arena index of the nearest kept ancestor element.
+    pub at: usize,
+    /// `datetime` attribute, else the element's text.
+    pub value: String,
+    /// Marked as the publication time (`pubdate`, `itemprop=datePublished`, class word "published").
+    pub marked_published: bool,
+    /// Marked as a modification time (`itemprop=dateModified`, class "updated").
+    pub marked_modified: bool,
+}
+
+/// The flattened page.
+#[derive(Debug, Default)]
+pub struct Page {
+    pub nodes: Vec<PageNode>,
+    /// `<meta>` name/property/itemprop (lower case) and content, in document order.
+    pub meta: Vec<(String, String)>,
+    /// Parsed `application/ld+json` blocks.
+    pub json_ld: Vec<serde_json::Value>,
+    /// `<title>` of the head.
+    pub title: Option<String>,
+    /// `<html lang>`.
+    pub html_lang: Option<String>,
+    /// `<link rel=canonical href>`.
+    pub canonical: Option<String>,
+    /// `<a rel=author>` / `<link rel=author>` / `itemprop=author` texts (names).
+    pub author_links: Vec<String>,
+    pub times: Vec<TimeElement>,
+    /// Whether the source has document structure (`<html>`, `<body>`,
+    /// `<head>` or a doctype) rather than being a fragment.
+    pub is_document: bool,
+}
+
+impl Page {
+    /// First `<meta>` value for any of `keys`, in the order of `keys`.
+    pub fn meta_first(&self, keys: &[&str]) -> Option<&str> {
+        keys.iter().find_map(|k| {
+            self.meta.iter().find(|(name, v)| name == k && !v.trim().is_empty()).map(|(_, v)| v.trim())
+        })
+    }
+
+    /// All `<meta>` values for any of `keys`.
+    pub fn meta_all<'a>(&'a self, keys: &'a [&str]) -> impl Iterator<Item = &'a str> + 'a {
+        self.meta.iter().filter(|(n, v)| keys.contains(&n.as_str()) && !v.trim().is_empty()).map(|(_, v)| v.trim())
+    }
+
+    /// Text of the subtree at `index`, whitespace-collapsed.
+    pub fn subtree_text(&self, index: usize) -> String {
+        let mut out = String::new();
+        for node in &self.nodes[index..self.nodes[index].end] {
+            if let Item::Text(t) = &node.item {
+                push_collapsed(&mut out, t);
+                out.push(' ');
+            }
+        }
+        collapse(&out)
+    }
+}
+
+/// Whitespace collapsed to single spaces, trimmed.
+pub fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_collapsed(&mut out, s);
+    out.trim_end().to_string()
+}
+
+fn push_collapsed(out: &mut String, s: &str) {
+    let mut space = !out.is_empty() && !out.ends_with(' ');
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space && !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+}
+
+fn lower_words(el: &scraper::node::Element) -> String {
+    let mut s = String::new();
+    if let Some(c) = el.attr("class") {
+        s.push_str(c);
+    }
+    if let Some(i) = el.attr("id") {
+        s.push(' ');
+        s.push_str(i);
+    }
+    s.to_ascii_lowercase()
+}
+
+fn is_hidden(el: &scraper::node::Element) -> bool {
+    if el.attr("hidden").is_some() || el.attr("aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true")) {
+        return true;
+    }
+    if el.classes().any(|c| tables::HIDDEN_CLASSES.iter().any(|h| c.eq_ignore_ascii_case(h))) {
+        return true;
+    }
+    el.attr("style").is_some_and(|s| {
+        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        s.contains("display:none") || s.contains("visibility:hidden")
+    })
+}
+
+/// Collect the text children of a node (for `<title>` and JSON-LD scripts,
+/// which are dropped from the arena).
+fn direct_text(node: ego_tree::NodeRef<'_, Node>) -> String {
+    let mut s = String::new();
+    for child in node.children() {
+        if let Node::Text(t) = child.value() {
+            s.push_str(t);
+        }
+    }
+    s
+}
+
+/// Parse `source` and flatten it.
+pub fn build(source: &str) -> Page {
+    let head = &source[..floor_char_boundary(source, 2048)].to_ascii_lowercase();
+    let is_document = ["<html", "<body", "<head", "<!doctype"].iter().any(|t| head.contains(t));
+    let html = Html::parse_document(source);
+    let mut page = Page { is_document, ..Page::default() };
+    // Arena indices of open kept elements; `None` for an element outside the arena.
+    let mut open: Vec<Option<usize>> = Vec::new();
+    let mut skip_depth = 0usize;
+    for edge in html.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(el) => {
+                    let name = el.name();
+                    collect_metadata(&mut page, node, el, name, open.iter().rev().find_map(|o| *o));
+                    if skip_depth > 0 || tables::SKIP_TAGS.contains(&name) {
+                        skip_depth += 1;
+                        open.push(None);
+                        continue;
+                    }
+                    if name == "br" {
+                        let parent = open.iter().rev().find_map(|o| *o).unwrap_or(usize::MAX);
+                        let at = page.nodes.len();
+                        page.nodes.push(PageNode { parent, end: at + 1, item: Item::Break });
+                        open.push(None);
+                        continue;
+                    }
+                    let info = element_info(el, name);
+                    let parent = open.iter().rev().find_map(|o| *o).unwrap_or(usize::MAX);
+                    open.push(Some(page.nodes.len()));
+                    page.nodes.push(PageNode { parent, end: 0, item: Item::Element(info) });
+                }
+                Node::Text(t) if skip_depth == 0 => {
+                    let parent = open.iter().rev().find_map(|o| *o).unwrap_or(usize::MAX);
+                    let at = page.nodes.len();
+                    page.nodes.push(PageNode { parent, end: at + 1, item: Item::Text(t.to_string()) });
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if node.value().is_element() {
+                    if skip_depth > 0 {
+                        skip_depth -= 1;
+                    }
+                    if let Some(Some(at)) = open.pop() {
+                        page.nodes[at].end = page.nodes.len();
+                    }
+                }
+            }
+        }
+    }
+    page
+}
+
+/// Largest char boundary ≤ `at`.
+pub fn floor_char_boundary(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn element_info(el: &scraper::node::Element, name: &str) -> ElementInfo {
+    let words = lower_words(el);
+    let role = el.attr("role").unwrap_or("").to_ascii_lowercase();
+    let itemprop = el.attr("itemprop").unwrap_or("").to_ascii_lowercase();
+    let by_tag = tables::BOILERPLATE_TAGS.contains(&name) || tables::BOILERPLATE_ROLES.contains(&role.as_str());
+    let structural = matches!(name, "html" | "body" | "article" | "main");
+    let content_name = name == "article"
+        || itemprop == "articlebody"
+        || itemprop == "text"
+        || tables::is_content_name(&words);
+    let by_name = !structural && !content_name && (tables::is_boilerplate_name(&words) || tables::has_boilerplate_part(&words));
+    let hidden = is_hidden(el);
+    let heading = match name.as_bytes() {
+        [b'h', d @ b'1'..=b'6'] => d - b'0',
+        _ => 0,
+    };
+    ElementInfo {
+        block: tables::BLOCK_TAGS.contains(&name),
+        cell: tables::CELL_TAGS.contains(&name),
+        link: name == "a" && el.attr("href").is_some(),
+        boilerplate: by_tag || by_name || hidden,
+        boilerplate_by_tag: by_tag || hidden,
+        content_name,
+        heading,
+        list_item: matches!(name, "li" | "dt" | "dd"),
+        byline: tables::is_byline_name(&words)
+            || el.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("author"))
+            || itemprop == "author",
+    }
+}
+
+fn collect_metadata(
+    page: &mut Page,
+    node: ego_tree::NodeRef<'_, Node>,
+    el: &scraper::node::Element,
+    name: &str,
+    at: Option<usize>,
+) {
+    match name {
+        "html" if page.html_lang.is_none() => {
+            page.html_lang = el.attr("lang").or_else(|| el.attr("xml:lang")).map(str::to_string);
+        }
+        "meta" => {
+            let content = el.attr("content").unwrap_or("");
+            for key in ["property", "name", "itemprop", "http-equiv"] {
+                if let Some(k) = el.attr(key) {
+                    page.meta.push((k.trim().to_ascii_lowercase(), content.to_string()));
+                }
+            }
+        }
+        "title" if page.title.is_none() => {
+            let in_head = node.parent().and_then(|p| p.value().as_element().map(|e| e.name() == "head")).unwrap_or(false);
+            if in_head {
+                let t = collapse(&direct_text(node));
+                if !t.is_empty() {
+                    page.title = Some(t);
+                }
+            }
+        }
+        "link" => {
+            let rel = el.attr("rel").unwrap_or("").to_ascii_lowercase();
+            if rel.split_whitespace().any(|r| r == "canonical") && page.canonical.is_none() {
+                page.canonical = el.attr("href").map(|h| h.trim().to_string()).filter(|h| !h.is_empty());
+            }
+        }
+        "script" => {
+            let ty = el.attr("type").unwrap_or("").to_ascii_lowercase();
+            if ty.contains("ld+json") {
+                let raw = direct_text(node);
+                if let Ok(v) = serde_json::from_str::<serde_json::Value>(raw.trim().trim_end_matches(';')) {
+                    page.json_ld.push(v);
+                }
+            }
+        }
+        "time" => {
+            let value = el.attr("datetime").map(str::to_string).unwrap_or_else(|| collapse(&node_text(node)));
+            let words = lower_words(el);
+            let itemprop = el.attr("itemprop").unwrap_or("").to_ascii_lowercase();
+            page.times.push(TimeElement {
+                at: at.unwrap_or(0),
+                value,
+                marked_published: el.attr("pubdate").is_some()
+                    || itemprop == "datepublished"
+                    || words.contains("publish")
+                    || words.contains("posted"),
+                marked_modified: itemprop == "datemodified" || words.contains("updated") || words.contains("modified"),
+            });
+        }
+        _ => {}
+    }
+    let itemprop = el.attr("itemprop").unwrap_or("");
+    if (name == "a" || name == "link") && el.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("author"))
+        || itemprop.eq_ignore_ascii_case("author")
+    {
+        // itemprop=author on a Person container: the name is in a child itemprop=name.
+        let t = collapse(&node_text(node));
+        if !t.is_empty() && t.chars().count() <= 80 {
+            page.author_links.push(t);
+        }
+    }
+}
+
+/// All text under a node (bounded: metadata elements are small; a huge one is
+/// not a name or a date).
+fn node_text(node: ego_tree::NodeRef<'_, Node>) -> String {
+    let mut s = String::new();
+    for d in node.descendants() {
+        if let Node::Text(t) = d.value() {
+            s.push_str(t);
+            s.push(' ');
+            if s.len() > 400 {
+                break;
+            }
+        }
+    }
+    s
+}

@@ -1,0 +1,241 @@
+//! Heuristics of the extractor, kept apart from the algorithms that use them:
+//! which tags hold no article text, which class/id names mark boilerplate,
+//! which meta tags carry which metadata, and the thresholds of the scoring.
+//!
+//! Everything here is general web-page knowledge; nothing names a site.
+
+use once_cell::sync::Lazy;
+use regex::Regex;
+
+/// Elements whose content is never text to read: scripts, styles, embedded
+/// media and form controls. Their subtrees are dropped before scoring.
+pub const SKIP_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "math", "head", "iframe", "object", "embed",
+    "canvas", "select", "option", "optgroup", "button", "input", "textarea", "audio", "video",
+    "source", "track", "map", "area", "link", "meta", "title", "base", "img", "picture", "datalist",
+];
+
+/// Elements that, by their tag alone, hold page furniture rather than the
+/// article: navigation, side boxes, page/section headers and footers (which
+/// carry the headline and byline, kept as metadata, not as body), figures
+/// with their captions and credits.
+pub const BOILERPLATE_TAGS: &[&str] = &["nav", "aside", "footer", "header", "menu", "dialog", "figure", "figcaption"];
+
+/// ARIA roles of page furniture.
+pub const BOILERPLATE_ROLES: &[&str] = &[
+    "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "search",
+    "menu", "menubar", "toolbar", "tablist",
+];
+
+/// Elements that start a new block of text (a line of the output).
+pub const BLOCK_TAGS: &[&str] = &[
+    "html", "body", "main", "article", "section", "div", "p", "h1", "h2", "h3", "h4", "h5", "h6",
+    "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "pre", "table", "thead", "tbody", "tfoot",
+    "tr", "caption", "figure", "figcaption", "header", "footer", "nav", "aside", "address", "hr",
+    "form", "fieldset", "details", "summary", "center", "menu", "dialog", "legend", "hgroup",
+];
+
+/// Table cells: inline within their row, but separated by a space.
+pub const CELL_TAGS: &[&str] = &["td", "th"];
+
+/// Class/id words of boilerplate containers (matched as whole words of the
+/// lower-cased `class` and `id`, words split at anything not a letter).
+static BOILERPLATE_WORDS_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(concat!(
+        r"(?:^|[^a-z])(?:",
+        r"comments?|commentlist|comment-list|disqus|respond|replies|",
+        r"share|shares|sharing|sharebar|share-bar|social|socials|sociallinks|",
+        r"related|relatedposts|related-posts|more-stories|morestories|read-more|readmore|read-next|",
+        r"recirc|recirculation|recommended|recommendations|outbrain|taboola|",
+        r"trending|most-popular|mostpopular|popular|most-read|mostread|",
+        r"newsletter|newsletters|subscribe|subscription|signup|sign-up|paywall|",
+        r"cookie|cookies|consent|gdpr|",
+        r"ad|ads|adv|advert|adverts|advertisement|advertising|ad-slot|adslot|dfp|sponsor|sponsored|promo|promos|promoted|",
+        r"sidebar|side-bar|rail|right-rail|widget|widgets|",
+        r"footer|nav|navbar|navigation|menu|breadcrumb|breadcrumbs|masthead|topbar|toolbar|",
+        r"pagination|pager|skip|skiplink|print|tags|tag-list|taglist|keywords|categories|",
+        r"modal|popup|overlay|banner|lightbox|",
+        r"author-bio|authorbio|bio|about-author|author-box|byline|bylines|dateline|timestamp|meta|post-meta|entry-meta|article-meta|",
+        r"caption|credit|credits|photo-credit|wp-caption-text|",
+        r"visually-hidden|sr-only|screen-reader-text|offscreen",
+        r")(?:$|[^a-z])"
+    ))
+    .expect("boilerplate class pattern")
+});
+
+/// Whole class names (not parts: `overflow-hidden` is layout) that hide an element.
+pub const HIDDEN_CLASSES: &[&str] = &["hidden", "hide", "d-none", "invisible", "is-hidden", "u-hidden", "display-none"];
+
+/// Class/id words that mark the article body itself. A container that matches
+/// both lists ("article-body-share") is not boilerplate.
+static CONTENT_WORDS_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(concat!(
+        r"(?:^|[^a-z])(?:",
+        r"article-?body|articlebody|article-?content|article-?text|story-?body|story-?content|story-?text|",
+        r"entry-?content|post-?content|post-?body|post-?entry|main-?content|content-?body|body-?text|",
+        r"text-?body|article__body|article__content|story__body|rich-?text|page-?content|blog-?post",
+        r")(?:$|[^a-z])"
+    ))
+    .expect("content class pattern")
+});
+
+/// Whether a `class`/`id` string names boilerplate (and not article content).
+pub fn is_boilerplate_name(class_and_id: &str) -> bool {
+    !class_and_id.is_empty()
+        && BOILERPLATE_WORDS_RE.is_match(class_and_id)
+        && !CONTENT_WORDS_RE.is_match(class_and_id)
+}
+
+/// Parts of class/id names that mark furniture even inside a longer word
+/// (`imageEmbedCaption`, `articleComments`, `newsletterSignup`).
+pub const BOILERPLATE_PARTS: &[&str] = &[
+    "caption", "comment", "newsletter", "cookie", "sidebar", "related", "advert", "sponsor", "promo",
+    "breadcrumb", "subscri", "taboola", "outbrain", "disqus", "recommend", "social", "share",
+];
+
+/// Whether a lower-cased `class`/`id` string contains a [`BOILERPLATE_PARTS`] part
+/// (and no article-body name).
+pub fn has_boilerplate_part(class_and_id: &str) -> bool {
+    BOILERPLATE_PARTS.iter().any(|p| class_and_id.contains(p)) && !CONTENT_WORDS_RE.is_match(class_and_id)
+}
+
+/// Whether a `class`/`id` string names the article body.
+pub fn is_content_name(class_and_id: &str) -> bool {
+    !class_and_id.is_empty() && CONTENT_WORDS_RE.is_match(class_and_id)
+}
+
+/// Short lines that are page furniture wherever they stand (compared in lower
+/// case, trimmed of punctuation).
+pub const BOILERPLATE_LINES: &[&str] = &[
+    "advertisement", "advertisements", "ad", "sponsored", "sponsored content", "story continues below advertisement",
+    "continue reading below", "scroll to continue with content", "article continues below",
+    "share", "share this", "share this article", "share this story", "share on facebook", "share on twitter",
+    "tweet", "email", "print", "facebook", "twitter", "linkedin", "whatsapp", "pinterest", "reddit",
+    "read more", "read more here", "continue reading", "click here", "see more", "show more", "load more",
+    "related", "related articles", "related stories", "related posts", "related content", "more on this story",
+    "you may also like", "recommended", "most read", "most popular", "trending",
+    "subscribe", "sign up", "subscribe now", "sign up for our newsletter", "skip to content", "skip to main content",
+    "follow us", "comments", "leave a comment", "leave a reply", "loading", "loading...", "close", "menu",
+    "back to top", "top", "image", "photo", "video", "listen", "listen to this article", "watch",
+];
+
+/// A link-heavy block is a list of links (menus, tag lists, "read also"): drop
+/// it when links hold more than this share of its characters.
+pub const MAX_LINK_DENSITY: f64 = 0.5;
+
+/// An inline element named as furniture (a caption `<span>`) is cut out of
+/// its line only up to this much text: a bigger one wraps content.
+pub const MAX_INLINE_FURNITURE_BYTES: usize = 400;
+
+/// A short line right before furniture is its label when it has at most this many characters.
+pub const MAX_LABEL_CHARS: usize = 40;
+
+/// A block counts as article prose when it has at least this many characters...
+pub const PROSE_MIN_CHARS: usize = 80;
+/// ...or at least this many and ends like a sentence.
+pub const SENTENCE_MIN_CHARS: usize = 25;
+
+/// Weight of a boilerplate or link character against a prose character when
+/// choosing the article container: furniture inside a candidate costs more
+/// than prose earns, so the tightest container that holds the prose wins.
+pub const FURNITURE_PENALTY: f64 = 1.5;
+/// Weight of short text that is neither prose nor links (table rows, list
+/// items, labels): slightly for, so data tables and short-item lists of an
+/// article hold their container together, but far below prose.
+pub const SHORT_TEXT_WEIGHT: f64 = 0.1;
+/// Bonus factor for prose inside a container named as article body
+/// (`itemprop=articleBody`, `class="entry-content"`, `<article>`).
+pub const CONTENT_NAME_BONUS: f64 = 0.25;
+
+/// Below this many characters a full page has no article (a fragment's text is
+/// returned whatever its length).
+pub const MIN_ARTICLE_CHARS: usize = 100;
+
+/// JSON-LD `@type`s that describe the page's article.
+pub const ARTICLE_TYPES: &[&str] = &[
+    "newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+    "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "socialmediaposting",
+    "liveblogposting", "techarticle", "scholarlyarticle", "report", "posting", "webpage",
+];
+
+/// Meta tags (name/property/itemprop, lower case) with the publication date,
+/// strongest first.
+pub const DATE_META: &[&str] = &[
+    "article:published_time", "og:article:published_time", "datepublished", "og:published_time",
+    "published_time", "article.published", "pubdate", "publishdate", "publish-date", "publish_date",
+    "dc.date.issued", "dc.date", "dcterms.created", "dcterms.date", "date", "sailthru.date",
+    "parsely-pub-date", "article_date_original", "cxenseparse:recs:publishtime", "original-publish-date",
+    "datecreated", "citation_publication_date",
+];
+
+/// Meta tags with author names.
+pub const AUTHOR_META: &[&str] = &[
+    "author", "article:author", "og:article:author", "dc.creator", "sailthru.author", "parsely-author",
+    "byl", "citation_author", "twitter:creator:name",
+];
+
+/// Meta tags with the title, strongest first.
+pub const TITLE_META: &[&str] = &["og:title", "twitter:title", "dc.title", "headline", "sailthru.title", "parsely-title"];
+
+/// Meta tags with the description.
+pub const DESCRIPTION_META: &[&str] = &["description", "og:description", "twitter:description", "dc.description"];
+
+/// Meta tags with the site name.
+pub const SITE_NAME_META: &[&str] = &["og:site_name", "application-name", "publisher", "dc.publisher", "twitter:site"];
+
+/// Meta tags with the language.
+pub const LANGUAGE_META: &[&str] = &["og:locale", "content-language", "language", "dc.language", "inlanguage"];
+
+/// Class/id words of byline elements (author names near the headline).
+static BYLINE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(r"(?:^|[^a-z])(?:byline|bylines|by-line|author|authors|author-name|authorname|writer|contributor|posted-by|postedby)(?:$|[^a-z])")
+        .expect("byline pattern")
+});
+
+/// Whether a `class`/`id` string names a byline element.
+pub fn is_byline_name(class_and_id: &str) -> bool {
+    !class_and_id.is_empty() && BYLINE_RE.is_match(class_and_id)
+}
+
+/// Words that introduce author names in a byline ("By", "Von", "Par", "Por"...).
+pub const BYLINE_PREFIXES: &[&str] = &["by", "von", "par", "por", "di", "door", "av", "przez", "автор", "авторы"];
+
+/// Words of a byline that are not names ("Staff", "Reporter", "and").
+pub const BYLINE_NON_NAMES: &[&str] = &[
+    "staff", "staff writer", "reporter", "correspondent", "editor", "contributor", "updated", "published",
+    "posted", "the associated press", "associated press", "reuters", "afp", "news desk", "admin", "administrator",
+];
+
+/// Separators of "Site name" suffixes in `<title>`: "Headline | Site", "Headline - Site".
+pub const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / "];
+
+/// Confidence of each date source (see `DateMethod`).
+pub const CONFIDENCE_JSON_LD: f32 = 0.95;
+pub const CONFIDENCE_META: f32 = 0.9;
+pub const CONFIDENCE_TIME_ELEMENT: f32 = 0.75;
+pub const CONFIDENCE_URL: f32 = 0.6;
+pub const CONFIDENCE_TEXT: f32 = 0.4;
+
+/// Month names (English, French, German, Spanish, Italian, Portuguese, Russian
+/// genitive) to month numbers, for dates written out in text.
+pub const MONTH_NAMES: &[(&str, u32)] = &[
+    ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3), ("april", 4), ("apr", 4),
+    ("may", 5), ("june", 6), ("jun", 6), ("july", 7), ("jul", 7), ("august", 8), ("aug", 8),
+    ("september", 9), ("sept", 9), ("sep", 9), ("october", 10), ("oct", 10), ("november", 11), ("nov", 11),
+    ("december", 12), ("dec", 12),
+    ("janvier", 1), ("février", 2), ("fevrier", 2), ("mars", 3), ("avril", 4), ("mai", 5), ("juin", 6),
+    ("juillet", 7), ("août", 8), ("aout", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11), ("décembre", 12),
+    ("januar", 1), ("februar", 2), ("märz", 3), ("juni", 6), ("juli", 7), ("oktober", 10), ("dezember", 12),
+    ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5), ("junio", 6), ("julio", 7),
+    ("agosto", 8), ("septiembre", 9), ("octubre", 10), ("noviembre", 11), ("diciembre", 12),
+    ("gennaio", 1), ("febbraio", 2), ("aprile", 4), ("maggio", 5), ("giugno", 6), ("luglio", 7),
+    ("settembre", 9), ("ottobre", 10), ("dicembre", 12),
+    ("janeiro", 1), ("fevereiro", 2), ("março", 3), ("maio", 5), ("junho", 6), ("julho", 7),
+    ("setembro", 9), ("outubro", 10), ("dezembro", 12),
+    ("января", 1), ("февраля", 2), ("марта", 3), ("апреля", 4), ("мая", 5), ("июня", 6), ("июля", 7),
+    ("августа", 8), ("сентября", 9), ("октября", 10), ("ноября", 11), ("декабря", 12),
+];
+
+/// Pages larger than this are cut (at a tag boundary) before parsing: a bigger
+/// "page" is a dump, not an article, and the parser's memory grows with it.
+pub const MAX_HTML_BYTES: usize = 16 * 1024 * 1024;

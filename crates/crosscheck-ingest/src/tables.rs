@@ -1,0 +1,193 @@
+//! Every cue, threshold and signature the readers judge input by, kept apart
+//! from the algorithms so they can be reviewed and tuned in one place.
+//!
+//! Nothing here names a particular story, person or outlet: these are general
+//! facts about file formats and news-writing conventions.
+
+/// Default refusal threshold for one input (a file, stdin, or one decompressed
+/// member/record): 64 MiB. A news page is a few hundred KiB; anything this
+/// large is a dump, not an article, and reading it whole would only burn
+/// memory. Override with [`crate::ReadOptions::max_input_bytes`].
+pub const DEFAULT_MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How many leading bytes the format sniffers look at.
+pub const SNIFF_BYTES: usize = 4096;
+
+// ---------------------------------------------------------------------------
+// File-name extensions (lower case, without the dot).
+
+pub const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md"];
+pub const HTML_EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "shtml"];
+/// Extensions that are feeds whatever their first bytes say. `.xml` and
+/// `.json` are deliberately absent: they are claimed by content only.
+pub const FEED_EXTENSIONS: &[&str] = &["rss", "atom", "rdf", "feed"];
+pub const JSONL_EXTENSIONS: &[&str] = &["jsonl", "ndjson"];
+/// Extensions a directory walk picks up besides the ones above (content
+/// sniffing decides the reader for them).
+pub const SNIFFED_EXTENSIONS: &[&str] = &["xml", "json", "warc", "gz", "arc"];
+
+// ---------------------------------------------------------------------------
+// Content signatures.
+
+/// Gzip member magic.
+pub const GZIP_MAGIC: &[u8] = &[0x1f, 0x8b];
+/// Every WARC record starts with a version line `WARC/1.0` or `WARC/1.1`.
+pub const WARC_MAGIC: &[u8] = b"WARC/";
+/// Lower-cased openings of an HTML document (after a BOM, white space,
+/// an XML prolog or comments).
+pub const HTML_OPENINGS: &[&str] = &["<!doctype html", "<html", "<head", "<body"];
+/// Lower-cased root elements of XML feeds (RSS 0.9x/2.0, RSS 1.0 RDF, Atom).
+pub const FEED_ROOTS: &[&str] = &["<rss", "<feed", "<rdf:rdf", "<rdf "];
+/// A JSON Feed names its version URL near the top.
+pub const JSON_FEED_MARKER: &str = "jsonfeed.org/version";
+
+// ---------------------------------------------------------------------------
+// Text quality.
+
+/// Share (per mille) of U+FFFD replacement characters above which decoded
+/// text is junk rather than text with a few broken bytes.
+pub const JUNK_REPLACEMENT_PER_MILLE: usize = 100;
+/// When bytes are not valid UTF-8, they are still read as UTF-8 (broken
+/// sequences replaced) if there are at least this many valid multi-byte
+/// UTF-8 characters per broken sequence: a UTF-8 file with a stray byte must
+/// not be read as Windows-1252 and have every curly quote turned into
+/// mojibake, while legacy-encoded text almost never holds valid multi-byte
+/// UTF-8 sequences by accident.
+pub const MOSTLY_UTF8_MIN_VALID_PER_BROKEN: usize = 2;
+
+// ---------------------------------------------------------------------------
+// Plain-text headlines.
+
+/// A headline line has at most this many words...
+pub const HEADLINE_MAX_WORDS: usize = 25;
+/// ...at least this many...
+pub const HEADLINE_MIN_WORDS: usize = 2;
+/// ...and at most this many characters.
+pub const HEADLINE_MAX_CHARS: usize = 250;
+/// A line ending in one of these is a sentence or a lead-in, not a headline.
+pub const HEADLINE_FINAL_PUNCTUATION: &[char] =
+    &['.', '!', '?', ',', ';', ':', '"', '\u{201d}', '\u{201c}', '\u{bb}', '\u{2026}'];
+
+// ---------------------------------------------------------------------------
+// Datelines ("Brussels/Moscow – December 2, 2025 – ...").
+
+/// How far into a paragraph a dateline may run (characters).
+pub const DATELINE_MAX_CHARS: usize = 120;
+/// A dateline place has at most this many words ("Washington D.C.", "Brussels/Moscow").
+pub const DATELINE_PLACE_MAX_WORDS: usize = 5;
+/// Confidence of a date read from a dateline: the writer printed it as the
+/// date of the report, but it may be the date of the event.
+pub const DATELINE_CONFIDENCE: f32 = 0.8;
+
+/// Characters that end a dateline or separate its place from its date. A
+/// plain hyphen counts only with a space on both sides (" - "), because
+/// hyphens also sit inside words and ISO dates.
+pub const DATELINE_DASHES: &[char] = &[
+    '\u{2010}', // hyphen
+    '\u{2011}', // non-breaking hyphen
+    '\u{2012}', // figure dash
+    '\u{2013}', // en dash
+    '\u{2014}', // em dash
+    '\u{2015}', // horizontal bar
+    '\u{2212}', // minus sign
+    '\u{fe58}', // small em dash
+    '\u{fe63}', // small hyphen-minus
+    '\u{ff0d}', // fullwidth hyphen-minus
+];
+
+/// Month names and abbreviations (lower case, without a final dot) → month
+/// number. English in full and abbreviated; other languages in full, since
+/// their abbreviations collide with English words.
+pub const MONTHS: &[(&str, u32)] = &[
+    ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3),
+    ("april", 4), ("apr", 4), ("may", 5), ("june", 6), ("jun", 6), ("july", 7), ("jul", 7),
+    ("august", 8), ("aug", 8), ("september", 9), ("sept", 9), ("sep", 9), ("october", 10),
+    ("oct", 10), ("november", 11), ("nov", 11), ("december", 12), ("dec", 12),
+    // French
+    ("janvier", 1), ("février", 2), ("fevrier", 2), ("mars", 3), ("avril", 4), ("mai", 5),
+    ("juin", 6), ("juillet", 7), ("août", 8), ("aout", 8), ("septembre", 9), ("octobre", 10),
+    ("novembre", 11), ("décembre", 12), ("decembre", 12),
+    // German
+    ("januar", 1), ("jänner", 1), ("februar", 2), ("märz", 3), ("maerz", 3), ("juni", 6),
+    ("juli", 7), ("oktober", 10), ("dezember", 12),
+    // Spanish
+    ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5), ("junio", 6),
+    ("julio", 7), ("agosto", 8), ("septiembre", 9), ("setiembre", 9), ("octubre", 10),
+    ("noviembre", 11), ("diciembre", 12),
+    // Italian
+    ("gennaio", 1), ("febbraio", 2), ("aprile", 4), ("maggio", 5), ("giugno", 6),
+    ("luglio", 7), ("settembre", 9), ("ottobre", 10), ("dicembre", 12),
+    // Portuguese
+    ("janeiro", 1), ("fevereiro", 2), ("março", 3), ("maio", 5), ("junho", 6), ("julho", 7),
+    ("setembro", 9), ("outubro", 10), ("novembro", 11), ("dezembro", 12),
+    // Dutch
+    ("januari", 1), ("februari", 2), ("maart", 3), ("mei", 5), ("augustus", 8),
+];
+
+/// Weekday names that may open a date ("Tuesday, December 2, 2025").
+pub const WEEKDAYS: &[&str] = &[
+    "monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu", "thur",
+    "thurs", "friday", "fri", "saturday", "sat", "sunday", "sun",
+];
+
+/// English ordinal suffixes after a day number ("2nd December").
+pub const ORDINAL_SUFFIXES: &[&str] = &["st", "nd", "rd", "th"];
+/// Words between a day and a month in some languages ("2 de diciembre de 2025").
+pub const DATE_FILLER_WORDS: &[&str] = &["de", "del", "of", "the"];
+
+// ---------------------------------------------------------------------------
+// Dates from containers.
+
+/// Confidence of a feed entry's `published` field.
+pub const FEED_PUBLISHED_CONFIDENCE: f32 = 0.9;
+/// Confidence of a feed entry's `updated` field used as the date.
+pub const FEED_UPDATED_CONFIDENCE: f32 = 0.6;
+/// Confidence of a JSONL record's `published` field.
+pub const JSONL_PUBLISHED_CONFIDENCE: f32 = 0.85;
+/// Confidence of a WARC-Date: when the page was captured, an upper bound on
+/// its publication date only.
+pub const WARC_DATE_CONFIDENCE: f32 = 0.3;
+
+// ---------------------------------------------------------------------------
+// WARC.
+
+/// Longest header line the WARC and HTTP header parsers accept; a longer one
+/// means the stream is not what its framing claims.
+pub const MAX_HEADER_LINE_BYTES: usize = 64 * 1024;
+/// Most header lines in one WARC or HTTP header block.
+pub const MAX_HEADER_LINES: usize = 512;
+/// HTTP payload media types that are pages to extract.
+pub const HTML_MEDIA_TYPES: &[&str] = &["text/html", "application/xhtml+xml"];
+
+// ---------------------------------------------------------------------------
+// Language detection.
+
+/// Detection needs this many characters of text to be worth trusting.
+pub const LANGUAGE_MIN_CHARS: usize = 40;
+/// Detection looks at most at this many characters (the lead is enough).
+pub const LANGUAGE_SAMPLE_CHARS: usize = 4000;
+/// Minimum `whatlang` confidence to report a detected language.
+pub const LANGUAGE_MIN_CONFIDENCE: f64 = 0.5;
+
+/// `whatlang` ISO 639-3 codes → ISO 639-1. Languages without a two-letter
+/// code are not reported.
+pub const ISO639_3_TO_1: &[(&str, &str)] = &[
+    ("afr", "af"), ("aka", "ak"), ("amh", "am"), ("ara", "ar"), ("aze", "az"), ("bel", "be"),
+    ("ben", "bn"), ("bul", "bg"), ("cat", "ca"), ("ces", "cs"), ("cmn", "zh"), ("cym", "cy"),
+    ("dan", "da"), ("deu", "de"), ("ell", "el"), ("eng", "en"), ("epo", "eo"), ("est", "et"),
+    ("fin", "fi"), ("fra", "fr"), ("guj", "gu"), ("heb", "he"), ("hin", "hi"), ("hrv", "hr"),
+    ("hun", "hu"), ("hye", "hy"), ("ind", "id"), ("ita", "it"), ("jav", "jv"), ("jpn", "ja"),
+    ("kan", "kn"), ("kat", "ka"), ("khm", "km"), ("kor", "ko"), ("lat", "la"), ("lav", "lv"),
+    ("lit", "lt"), ("mal", "ml"), ("mar", "mr"), ("mkd", "mk"), ("mya", "my"), ("nep", "ne"),
+    ("nld", "nl"), ("nob", "nb"), ("ori", "or"), ("pan", "pa"), ("pes", "fa"), ("pol", "pl"),
+    ("por", "pt"), ("ron", "ro"), ("rus", "ru"), ("sin", "si"), ("slk", "sk"), ("slv", "sl"),
+    ("sna", "sn"), ("spa", "es"), ("srp", "sr"), ("swe", "sv"), ("tam", "ta"), ("tel", "te"),
+    ("tgl", "tl"), ("tha", "th"), ("tuk", "tk"), ("tur", "tr"), ("ukr", "uk"), ("urd", "ur"),
+    ("uzb", "uz"), ("vie", "vi"), ("yid", "yi"), ("zul", "zu"),
+];
+
+// ---------------------------------------------------------------------------
+// Outlet names.
+
+/// Host prefixes that are not part of an outlet's name.
+pub const HOST_PREFIXES_TO_DROP: &[&str] = &["www.", "www1.", "www2.", "m.", "amp.", "mobile."];
