@@ -17,6 +17,9 @@
   const REFRESH_DEFAULT = 30;
   /** Stories and articles fetched per page. */
   const PAGE_SIZE = 50;
+  /** While a story's first dossier is being built (503 dossier_pending): retry delay and give-up time, ms. */
+  const PENDING_RETRY_MS = 1500;
+  const PENDING_GIVE_UP_MS = 120_000;
   /** localStorage keys. */
   const KEY_SEEN = 'crosscheck.seen.v1';
   const KEY_REFRESH = 'crosscheck.refresh.v1';
@@ -645,23 +648,39 @@
 
   async function viewStory(main, id) {
     fill(main, h('p', { class: 'loading', text: 'Loading the dossier…' }));
+    const routeAtStart = state.route;
+    const started = Date.now();
     let d;
-    try {
-      d = await api(`/stories/${encodeURIComponent(id)}`);
-    } catch (err) {
-      fill(main, errorBox(err, `load story ${id}`), h('p', {}, h('a', { href: '#/', text: '← All stories' })));
-      return;
+    for (;;) {
+      try {
+        d = await api(`/stories/${encodeURIComponent(id)}`);
+        break;
+      } catch (err) {
+        // A story that just received reports may still wait for its dossier: wait with the reader.
+        if (err.code === 'dossier_pending' && Date.now() - started < PENDING_GIVE_UP_MS) {
+          fill(main, h('p', { class: 'loading', text: `The dossier of this story is being built from its latest reports… (${Math.round((Date.now() - started) / 1000)} s)` }));
+          await new Promise((resolve) => setTimeout(resolve, PENDING_RETRY_MS));
+          if (state.route !== routeAtStart) return;
+          continue;
+        }
+        fill(main, errorBox(err, `load story ${id}`), h('p', {}, h('a', { href: '#/', text: '← All stories' })));
+        return;
+      }
     }
+    if (state.route !== routeAtStart) return;
     state.dossier = d;
     state.articlesById = new Map((d.articles || []).map((a) => [a.id, a]));
     const sum = d.summary || {};
     document.title = `${sum.headline || d.story_id} · crosscheck`;
     // Opening a story marks it read at the stamp the list last showed.
-    const stamp = state.storyStamps.get(d.story_id);
-    if (stamp !== undefined) markSeen(d.story_id, stamp);
+    const stamp = state.storyStamps.get(id) ?? state.storyStamps.get(d.story_id);
+    if (stamp !== undefined) {
+      markSeen(id, stamp);
+      if (d.story_id && d.story_id !== id) markSeen(d.story_id, stamp);
+    }
     else {
       api(`/stories?offset=0&limit=${PAGE_SIZE}`).then((b) => {
-        const me = listOf(b, 'stories').find((x) => x.id === d.story_id);
+        const me = listOf(b, 'stories').find((x) => x.id === id || x.id === d.story_id);
         if (me) {
           state.storyStamps.set(me.id, me.updated_at);
           markSeen(me.id, me.updated_at);
@@ -1155,6 +1174,8 @@
       if (meta.published) params.set('published', meta.published);
       if (meta.title) params.set('title', meta.title);
     }
+    // Answer once the touched stories' dossiers are rebuilt, so the links below open at once.
+    params.set('wait', 'true');
     const query = params.toString();
     try {
       const headers = { 'Content-Type': type, Accept: 'application/json' };
@@ -1240,6 +1261,7 @@
       for (const f of chosen) outcomes.push(await uploadFile(f, meta));
       submit.disabled = false;
       const totals = { inserted: 0, existing: 0, errors: 0 };
+      const pending = outcomes.some((o) => o.result && o.result.dossiers_pending);
       for (const o of outcomes) {
         if (o.error) totals.errors += 1;
         else for (const k of Object.keys(totals)) totals[k] += (o.result[k] || []).length;
@@ -1258,6 +1280,7 @@
             }))),
             h('td', {}, h('ul', { class: 'plain' }, (o.result ? o.result.existing || [] : []).map((x) => h('li', { text: describeItem(x) })))),
             h('td', {}, h('ul', { class: 'plain' }, o.error ? h('li', { text: describeError(o.error) }) : (o.result.errors || []).map((x) => h('li', { text: describeError(x) })))))))),
+        pending ? h('p', { class: 'hint', text: 'Some dossiers are still being rebuilt; their pages will show them in a moment.' }) : null,
         h('p', {}, h('a', { href: '#/', text: 'See the stories →' })));
     });
     fill(main,
