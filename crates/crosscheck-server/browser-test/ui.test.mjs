@@ -138,6 +138,8 @@ try {
   check('the seed story groups every seed outlet', (big.outlets || 0) === seedFiles.length, `${big.outlets} outlets`);
   check('unseen stories are marked new', items.every((i) => i.isNew));
   await page.screenshot({ path: path.join(SHOTS, 'stories.png') });
+  // Poll every 15 s from here on (the list and the open story).
+  await page.selectOption('#refresh-every', '15');
 
   // --- 4. the story dossier
   await page.click(`#story-list a[href="#/story/${encodeURIComponent(big.id)}"]`);
@@ -210,6 +212,30 @@ try {
   await page.locator('#sec-timeline').scrollIntoViewIfNeeded();
   await page.evaluate(() => document.getElementById('sec-timeline').scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: path.join(SHOTS, 'story-timeline.png') });
+
+  // Another report of this story arrives while it is open: a banner offers to reload,
+  // and the reloaded dossier counts it.
+  const lateText = `${fs.readFileSync(seedFiles[seedFiles.length - 1], 'utf8')}\n\nThis report was updated with further reactions from officials in several capitals.\n`;
+  const late = await page.evaluate(async (text) => {
+    const r = await fetch('/articles?source=late-wire&wait=true', { method: 'POST', headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: text });
+    return r.json();
+  }, lateText);
+  const lateStory = Object.values(late.stories || {})[0];
+  if (check('a late copy of a seed joins the story', lateStory === big.id, `${lateStory}`)) {
+    let bannerText = '';
+    try {
+      await page.waitForSelector('#banner:not([hidden])', { timeout: 25_000 });
+      bannerText = await page.textContent('#banner');
+    } catch {
+      bannerText = '';
+    }
+    check('an open story announces new reports', /new reports/.test(bannerText), bannerText);
+    if (bannerText) {
+      await page.click('#banner button');
+      await page.waitForFunction((n) => document.querySelectorAll('.outlet-table tbody tr').length === n, dossier.articles.length + 1);
+      check('reloading the dossier shows the new report', true);
+    }
+  }
 
   // Back on the list, the story just read is no longer marked new (localStorage).
   await page.click('a[data-route="stories"]');

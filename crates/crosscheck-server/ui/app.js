@@ -286,6 +286,8 @@
     /** Stories of the last list fetch: id → updated_at. */
     storyStamps: new Map(),
     refreshTimer: null,
+    /** Reloads the story list in place (set while the list is on screen). */
+    refreshList: null,
     lastChecked: null,
     route: null,
   };
@@ -630,6 +632,8 @@
           const me = list.find((x) => x.id === r.id);
           const before = state.storyStamps.get(r.id);
           if (me && before !== undefined && String(me.updated_at) !== String(before)) {
+            // Tell once per change; reloading marks this version as read.
+            state.storyStamps.set(r.id, me.updated_at);
             const reload = h('button', { type: 'button', class: 'button-quiet', text: 'Reload the dossier' });
             reload.addEventListener('click', () => {
               banner(null);
