@@ -47,7 +47,9 @@ const context = await chromium.launchPersistentContext(userDataDir, {
   viewport: { width: 1400, height: 900 },
   timeout: 60_000,
 });
-context.setDefaultTimeout(20_000);
+// Generous: CI shares two cores with other test binaries, and uploads wait for dossiers.
+context.setDefaultTimeout(60_000);
+const UPLOAD_TIMEOUT = 240_000;
 
 // Content-Security-Policy violations, seen from inside the page. Init scripts
 // are injected by the DevTools protocol, so the page's own CSP does not block them.
@@ -99,7 +101,7 @@ try {
   await page.waitForSelector('#upload-form');
   await page.setInputFiles('#upload-files', seedFiles);
   await page.click('#upload-submit');
-  await page.waitForSelector('#upload-summary');
+  await page.waitForSelector('#upload-summary', { timeout: UPLOAD_TIMEOUT });
   const uploadRows = await page.$$eval('.upload-table tbody tr', (rows) => rows.map((r) => ({
     file: r.querySelector('th').textContent,
     inserted: r.children[1].querySelectorAll('li').length,
@@ -118,7 +120,7 @@ try {
   await page.waitForFunction((n) => {
     const rows = [...document.querySelectorAll('.upload-table tbody tr')];
     return rows.length === n && rows.every((r) => r.children[2].querySelectorAll('li').length > 0 || r.children[3].querySelectorAll('li').length > 0);
-  }, seedFiles.length);
+  }, seedFiles.length, { timeout: UPLOAD_TIMEOUT });
   const again = await page.$$eval('.upload-table tbody tr', (rows) => rows.reduce((n, r) => n + r.children[1].querySelectorAll('li').length, 0));
   check('a second upload of the same files inserts nothing', again === 0, `${again} inserted`);
 
@@ -224,7 +226,7 @@ try {
   if (check('a late copy of a seed joins the story', lateStory === big.id, `${lateStory}`)) {
     let bannerText = '';
     try {
-      await page.waitForSelector('#banner:not([hidden])', { timeout: 25_000 });
+      await page.waitForSelector('#banner:not([hidden])', { timeout: 40_000 });
       bannerText = await page.textContent('#banner');
     } catch {
       bannerText = '';
@@ -256,7 +258,7 @@ try {
   });
   let refreshed = false;
   try {
-    await page.waitForFunction((n) => document.querySelectorAll('#story-list .story-item').length > n, shownBefore, { timeout: 25_000 });
+    await page.waitForFunction((n) => document.querySelectorAll('#story-list .story-item').length > n, shownBefore, { timeout: 40_000 });
     refreshed = await page.$$eval('#story-list .story-item.is-new', (els) => els.some((e) => /Lighthouse/.test(e.textContent)));
   } catch {
     refreshed = false;
@@ -282,7 +284,7 @@ try {
   await page.waitForSelector('#upload-form');
   await page.setInputFiles('#upload-files', hostile);
   await page.click('#upload-submit');
-  await page.waitForSelector('#upload-summary');
+  await page.waitForSelector('#upload-summary', { timeout: UPLOAD_TIMEOUT });
   await page.click('a[data-route="stories"]');
   await page.waitForSelector('#story-list .story-item');
   await page.fill('#search-q', 'Zanzibarian');
