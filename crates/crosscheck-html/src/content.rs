@@ -201,6 +201,11 @@ impl BlockBuilder {
 pub struct MainText {
     pub blocks: Vec<String>,
     pub has_prose: bool,
+    /// Byline lines found at the head of the container ("By Jane Doe"), taken
+    /// out of the text and left for the metadata.
+    pub bylines: Vec<String>,
+    /// Lines that are only a date ("2 December 2025, 14:05"), likewise.
+    pub date_lines: Vec<String>,
 }
 
 /// The scoring of one page: its blocks, their weights, which elements are
@@ -328,7 +333,7 @@ pub fn explain(page: &Page) -> String {
 /// dropped from the body when a block repeats it.
 pub fn main_text(page: &Page, title: Option<&str>) -> MainText {
     if page.nodes.is_empty() {
-        return MainText { blocks: Vec::new(), has_prose: false };
+        return MainText { blocks: Vec::new(), has_prose: false, bylines: Vec::new(), date_lines: Vec::new() };
     }
     let Analysis { blocks, furniture, best, .. } = analyze(page);
     let range = best..page.nodes[best].end.max(best + 1);
@@ -336,6 +341,7 @@ pub fn main_text(page: &Page, title: Option<&str>) -> MainText {
     let title_key = title.map(key_of);
     let mut out: Vec<(String, BlockKind)> = Vec::new();
     let mut has_prose = false;
+    let (mut bylines, mut date_lines) = (Vec::new(), Vec::new());
     let inside: Vec<&Block> = blocks.iter().filter(|b| range.contains(&b.owner)).collect();
     let is_furniture = |b: &Block| furniture[b.owner] || b.link_density() > tables::MAX_LINK_DENSITY;
     for (i, b) in inside.iter().enumerate() {
@@ -352,6 +358,14 @@ pub fn main_text(page: &Page, title: Option<&str>) -> MainText {
             continue;
         }
         if title_key.as_deref().is_some_and(|t| !t.is_empty() && key_of(&b.text) == t) {
+            continue;
+        }
+        if is_byline_line(&b.text) {
+            bylines.push(b.text.clone());
+            continue;
+        }
+        if is_date_line(&b.text) {
+            date_lines.push(b.text.clone());
             continue;
         }
         has_prose |= b.is_prose();
@@ -372,7 +386,7 @@ pub fn main_text(page: &Page, title: Option<&str>) -> MainText {
         }
         kept.push(text.clone());
     }
-    MainText { blocks: kept, has_prose }
+    MainText { blocks: kept, has_prose, bylines, date_lines }
 }
 
 /// Every block of the page outside furniture, for fragments whose few short
@@ -386,6 +400,33 @@ pub fn all_text(page: &Page) -> Vec<String> {
         furniture[i] = own || (p != usize::MAX && furniture[p]);
     }
     blocks(page).into_iter().filter(|b| !furniture[b.owner] && !is_stock_line(&b.text)).map(|b| b.text).collect()
+}
+
+/// A short line that introduces author names ("By Jane Doe and John Roe",
+/// "Par Élodie Marchand").
+fn is_byline_line(text: &str) -> bool {
+    if text.chars().count() > tables::MAX_BYLINE_CHARS {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    tables::BYLINE_PREFIXES.iter().any(|p| lower.starts_with(p) && lower[p.len()..].starts_with([' ', ':', '\u{a0}']))
+        && !crate::metadata::split_authors(text).is_empty()
+}
+
+/// A short line that is only a date (and maybe a time).
+fn is_date_line(text: &str) -> bool {
+    text.chars().count() <= tables::MAX_DATE_LINE_CHARS
+        && !ends_like_sentence(text.trim_end_matches(['.', ' ']).trim_end())
+        && crate::dates::parse_text(text).is_some()
+        && text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .filter(|w| {
+                let w = w.to_lowercase();
+                !tables::MONTH_NAMES.iter().any(|(m, _)| *m == w) && !tables::DATE_LINE_WORDS.contains(&w.as_str())
+            })
+            .count()
+            <= 1
 }
 
 fn key_of(s: &str) -> String {

@@ -85,10 +85,10 @@ fn iso_prefix(s: &str) -> Option<ParsedDate> {
 }
 
 static MONTH_FIRST_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b([[:alpha:]]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b").expect("month first")
+    Regex::new(r"(?i)\b(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b").expect("month first")
 });
 static DAY_FIRST_RE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?([[:alpha:]]{3,10})\.?,?\s+(?:de\s+)?(\d{4})\b").expect("day first")
+    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+)?(\d{4})\b").expect("day first")
 });
 static NUMERIC_DMY_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b").expect("numeric dmy"));

@@ -81,6 +81,7 @@ pub fn extract_str(source: &str, encoding: &'static str, url: Option<&str>) -> R
     let site_name = metadata::site_name(&page, ld.as_ref(), url);
     let title = metadata::title(&page, ld.as_ref(), site_name.as_deref());
     let main = content::main_text(&page, title.as_deref());
+    let (bylines, date_lines) = (main.bylines, main.date_lines);
     let blocks = if main.has_prose {
         main.blocks
     } else if let Some(body) = ld.as_ref().and_then(|l| l.body.as_deref()).filter(|b| b.trim().chars().count() >= tables::MIN_ARTICLE_CHARS) {
@@ -94,10 +95,17 @@ pub fn extract_str(source: &str, encoding: &'static str, url: Option<&str>) -> R
     if blocks.is_empty() {
         return Err(HtmlError::NoArticle);
     }
-    let published = metadata::published(&page, ld.as_ref(), url, &blocks);
+    let mut text_dates = date_lines;
+    text_dates.extend(bylines.iter().cloned());
+    text_dates.extend(blocks.iter().take(2).cloned());
+    let published = metadata::published(&page, ld.as_ref(), url, &text_dates);
+    let mut authors = metadata::authors(&page, ld.as_ref());
+    if authors.is_empty() {
+        authors = bylines.iter().flat_map(|b| metadata::split_authors(b)).collect();
+    }
     Ok(Extraction {
         text: blocks.join("\n\n"),
-        authors: metadata::authors(&page, ld.as_ref()),
+        authors,
         published,
         language: metadata::language(&page, ld.as_ref()),
         url: metadata::canonical(&page, ld.as_ref(), url),
@@ -106,6 +114,29 @@ pub fn extract_str(source: &str, encoding: &'static str, url: Option<&str>) -> R
         site_name,
         encoding,
     })
+}
+
+/// Whether `bytes` look like an HTML page or fragment (rather than plain text,
+/// JSON, an XML feed or binary data): the first kilobytes, after a BOM and
+/// whitespace, hold an HTML doctype or one of the common HTML tags.
+pub fn looks_like_html(bytes: &[u8]) -> bool {
+    if crosscheck_core::decode::looks_binary(bytes) {
+        return false;
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    let head = crosscheck_core::decode::decode(head, None).text.to_ascii_lowercase();
+    let start = head.trim_start_matches('\u{feff}').trim_start();
+    if start.starts_with("<?xml") && !head.contains("<html") {
+        return false;
+    }
+    if start.starts_with('{') || start.starts_with('[') {
+        return false;
+    }
+    const MARKERS: &[&str] = &[
+        "<!doctype html", "<html", "<head", "<body", "<p>", "<p ", "<div", "<br", "<span", "<a href",
+        "<article", "<h1", "<h2", "<ul", "<table", "<meta", "<title",
+    ];
+    MARKERS.iter().any(|m| head.contains(m))
 }
 
 /// Cut a page larger than [`tables::MAX_HTML_BYTES`] before the last tag that

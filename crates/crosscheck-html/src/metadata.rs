@@ -117,24 +117,38 @@ fn key_of(s: &str) -> String {
 /// Drop a " | Site" / " - Site" suffix (or "Site | " prefix) from a title.
 pub fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
     let title = collapse(title);
-    let site_key = site.map(key_of).filter(|k| !k.is_empty());
+    // "Example News", or a domain's telling label ("news.example.org" → "example").
+    let site_keys: Vec<String> = site
+        .map(|s| {
+            let mut keys = vec![key_of(s)];
+            if !s.contains(' ') {
+                keys.extend(s.split('.').filter(|l| l.len() >= 4).map(key_of));
+            }
+            keys.retain(|k| !k.is_empty());
+            keys
+        })
+        .unwrap_or_default();
     for sep in tables::TITLE_SEPARATORS {
         if !title.contains(sep) {
             continue;
         }
         let parts: Vec<&str> = title.split(sep).collect();
         // A part naming the site goes wherever it stands.
-        if let Some(sk) = &site_key {
-            let kept: Vec<&str> = parts.iter().copied().filter(|p| key_of(p) != *sk).collect();
+        if !site_keys.is_empty() {
+            let kept: Vec<&str> = parts.iter().copied().filter(|p| !site_keys.contains(&key_of(p))).collect();
             if !kept.is_empty() && kept.len() < parts.len() {
                 return kept.join(sep);
             }
         }
-        // Otherwise the longest part is the headline when the others are short labels.
-        let longest = parts.iter().copied().max_by_key(|p| p.chars().count()).unwrap_or(&title);
-        let others_short = parts.iter().filter(|p| **p != longest).all(|p| p.split_whitespace().count() <= 4);
-        if others_short && longest.split_whitespace().count() >= 3 {
-            return longest.trim().to_string();
+        // Otherwise a short last part is the site ("Headline | Site"); a
+        // short first part is a section or site only when a site name or
+        // domain confirms it (handled above).
+        if parts.len() >= 2 {
+            let last = parts[parts.len() - 1];
+            let rest = parts[..parts.len() - 1].join(sep);
+            if last.split_whitespace().count() <= 4 && last.chars().count() < rest.chars().count() && rest.split_whitespace().count() >= 2 {
+                return rest.trim().to_string();
+            }
         }
     }
     title
@@ -204,7 +218,7 @@ pub fn title(page: &Page, ld: Option<&JsonLdArticle>, site: Option<&str>) -> Opt
 
 fn first_heading(page: &Page) -> Option<String> {
     page.nodes.iter().enumerate().find_map(|(i, n)| match &n.item {
-        Item::Element(info) if info.heading == 1 => Some(page.subtree_text(i)).filter(|t| !t.is_empty()),
+        Item::Element(info) if info.heading == 1 => Some(page.subtree_text(i, 1000)).filter(|t| !t.is_empty()),
         _ => None,
     })
 }
@@ -222,8 +236,10 @@ pub fn authors(page: &Page, ld: Option<&JsonLdArticle>) -> Vec<String> {
     if let Some(l) = ld {
         add(&mut out, l.authors.iter().flat_map(|a| split_authors(a)).collect());
     }
-    if let Some(m) = page.meta_first(tables::AUTHOR_META) {
-        add(&mut out, split_authors(m));
+    if out.is_empty() {
+        if let Some(m) = page.meta_first(tables::AUTHOR_META) {
+            add(&mut out, split_authors(m));
+        }
     }
     let mut found = !out.is_empty();
     if !found {
@@ -236,7 +252,7 @@ pub fn authors(page: &Page, ld: Option<&JsonLdArticle>) -> Vec<String> {
         for (i, n) in page.nodes.iter().enumerate() {
             if let Item::Element(info) = &n.item {
                 if info.byline {
-                    let t = page.subtree_text(i);
+                    let t = page.subtree_text(i, 400);
                     if !t.is_empty() && t.chars().count() <= 120 {
                         let names = split_authors(&t);
                         if !names.is_empty() {
@@ -251,8 +267,9 @@ pub fn authors(page: &Page, ld: Option<&JsonLdArticle>) -> Vec<String> {
     out
 }
 
-/// Publication date, strongest evidence first. `article` is the arena range of
-/// the chosen article container (a `<time>` inside it beats one elsewhere).
+/// Publication date, strongest evidence first. `body_head` holds the lines of
+/// the article that may carry a written date (date lines, bylines, the first
+/// paragraphs), in that order.
 pub fn published(
     page: &Page,
     ld: Option<&JsonLdArticle>,
@@ -290,7 +307,7 @@ pub fn published(
     for (i, n) in page.nodes.iter().enumerate() {
         if let Item::Element(info) = &n.item {
             if info.byline {
-                let t = page.subtree_text(i);
+                let t = page.subtree_text(i, 400);
                 if t.chars().count() <= 200 {
                     texts.push(t);
                 }
@@ -300,7 +317,7 @@ pub fn published(
             break;
         }
     }
-    texts.extend(body_head.iter().take(2).map(|b| b.chars().take(200).collect::<String>()));
+    texts.extend(body_head.iter().map(|b| b.chars().take(200).collect::<String>()));
     texts.iter().find_map(|t| dates::parse_text(t).map(|p| p.with(DateMethod::Text, tables::CONFIDENCE_TEXT, t)))
 }
 
@@ -360,7 +377,9 @@ mod tests {
     fn title_suffixes() {
         assert_eq!(strip_site_suffix("Talks end without deal | The Daily Example", Some("The Daily Example")), "Talks end without deal");
         assert_eq!(strip_site_suffix("Talks end without a deal in Geneva - Example News", None), "Talks end without a deal in Geneva");
-        assert_eq!(strip_site_suffix("Example News | Talks end without a deal in Geneva", None), "Talks end without a deal in Geneva");
+        assert_eq!(strip_site_suffix("Example News | Talks end without a deal in Geneva", Some("Example News")), "Talks end without a deal in Geneva");
+        assert_eq!(strip_site_suffix("Example | Talks end without a deal in Geneva", Some("www.example.org")), "Talks end without a deal in Geneva");
+        assert_eq!(strip_site_suffix("Patient records - the long march into digital health care", None), "Patient records - the long march into digital health care");
         assert_eq!(strip_site_suffix("A title - with a dash in the middle of it and more", None), "A title - with a dash in the middle of it and more");
     }
 

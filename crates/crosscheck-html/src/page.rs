@@ -103,13 +103,18 @@ impl Page {
         self.meta.iter().filter(|(n, v)| keys.contains(&n.as_str()) && !v.trim().is_empty()).map(|(_, v)| v.trim())
     }
 
-    /// Text of the subtree at `index`, whitespace-collapsed.
-    pub fn subtree_text(&self, index: usize) -> String {
+    /// Text of the subtree at `index`, whitespace-collapsed, stopping once it
+    /// passes `max_bytes` (metadata elements are small; reading all of a huge
+    /// one would make nested ones quadratic).
+    pub fn subtree_text(&self, index: usize, max_bytes: usize) -> String {
         let mut out = String::new();
         for node in &self.nodes[index..self.nodes[index].end] {
             if let Item::Text(t) = &node.item {
                 push_collapsed(&mut out, t);
                 out.push(' ');
+                if out.len() > max_bytes {
+                    break;
+                }
             }
         }
         collapse(&out)
@@ -175,11 +180,77 @@ fn direct_text(node: ego_tree::NodeRef<'_, Node>) -> String {
     s
 }
 
+/// The tag name of a tag starting at `bytes[0] == b'<'`: (is end tag, lower-case name).
+fn tag_at(bytes: &[u8]) -> Option<(bool, String)> {
+    let (end, rest) = match bytes.get(1)? {
+        b'/' => (true, &bytes[2..]),
+        _ => (false, &bytes[1..]),
+    };
+    let len = rest.iter().take(10).take_while(|b| b.is_ascii_alphanumeric()).count();
+    if len == 0 || len == 10 {
+        return None;
+    }
+    let after = rest.get(len).copied().unwrap_or(b'>');
+    if !(after == b'>' || after == b'/' || after.is_ascii_whitespace()) {
+        return None;
+    }
+    Some((end, rest[..len].iter().map(|b| b.to_ascii_lowercase() as char).collect()))
+}
+
+/// HTML5's "active formatting elements" make the parser re-open every
+/// unclosed `<b>`, `<font>`... (with distinct attributes) at each new element:
+/// thousands of them turn parsing quadratic (minutes for one megabyte). When
+/// a page leaves more than [`tables::MAX_UNCLOSED_FORMATTING`] of them open, the
+/// formatting tags, which carry no text, are removed before parsing.
+pub fn defuse_formatting_pileup(source: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = source.as_bytes();
+    let mut open = 0usize;
+    let mut worst = 0usize;
+    for at in memchr_iter(bytes) {
+        if let Some((end, name)) = tag_at(&bytes[at..]) {
+            if tables::FORMATTING_TAGS.contains(&name.as_str()) {
+                if end {
+                    open = open.saturating_sub(1);
+                } else {
+                    open += 1;
+                    worst = worst.max(open);
+                }
+            }
+        }
+    }
+    if worst <= tables::MAX_UNCLOSED_FORMATTING {
+        return std::borrow::Cow::Borrowed(source);
+    }
+    tracing::warn!(unclosed = worst, "page leaves many formatting tags open; removing them before parsing");
+    let mut out = String::with_capacity(source.len());
+    let mut copied = 0;
+    for at in memchr_iter(bytes) {
+        if at < copied {
+            continue;
+        }
+        if let Some((_, name)) = tag_at(&bytes[at..]) {
+            if tables::FORMATTING_TAGS.contains(&name.as_str()) {
+                if let Some(close) = source[at..].find('>') {
+                    out.push_str(&source[copied..at]);
+                    copied = at + close + 1;
+                }
+            }
+        }
+    }
+    out.push_str(&source[copied..]);
+    std::borrow::Cow::Owned(out)
+}
+
+fn memchr_iter(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes.iter().enumerate().filter(|(_, b)| **b == b'<').map(|(i, _)| i)
+}
+
 /// Parse `source` and flatten it.
 pub fn build(source: &str) -> Page {
     let head = &source[..floor_char_boundary(source, 2048)].to_ascii_lowercase();
     let is_document = ["<html", "<body", "<head", "<!doctype"].iter().any(|t| head.contains(t));
-    let html = Html::parse_document(source);
+    let source = defuse_formatting_pileup(source);
+    let html = Html::parse_document(&source);
     let mut page = Page { is_document, ..Page::default() };
     // Arena indices of open kept elements; `None` for an element outside the arena.
     let mut open: Vec<Option<usize>> = Vec::new();
@@ -216,9 +287,7 @@ pub fn build(source: &str) -> Page {
             },
             Edge::Close(node) => {
                 if node.value().is_element() {
-                    if skip_depth > 0 {
-                        skip_depth -= 1;
-                    }
+                    skip_depth = skip_depth.saturating_sub(1);
                     if let Some(Some(at)) = open.pop() {
                         page.nodes[at].end = page.nodes.len();
                     }

@@ -197,13 +197,28 @@ pub fn is_byline_name(class_and_id: &str) -> bool {
     !class_and_id.is_empty() && BYLINE_RE.is_match(class_and_id)
 }
 
+/// A byline line inside the article ("By Jane Doe, staff reporter") is at most this long.
+pub const MAX_BYLINE_CHARS: usize = 100;
+/// A line that is only a date ("2 December 2025, 14:05") is at most this long.
+pub const MAX_DATE_LINE_CHARS: usize = 50;
+
+/// Words that may stand beside a date in a line that is only a date
+/// ("Updated: Monday, 2 December 2025 at 14:05 GMT").
+pub const DATE_LINE_WORDS: &[&str] = &[
+    "updated", "published", "posted", "last", "on", "at", "am", "pm", "gmt", "utc", "est", "edt", "cet", "cest",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "th", "st", "nd", "rd", "de", "le", "el", "am", "um", "uhr",
+    "г", "года", "в", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "publié", "mis", "jour",
+    "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье", "stand", "aktualisiert",
+];
+
 /// Words that introduce author names in a byline ("By", "Von", "Par", "Por"...).
 pub const BYLINE_PREFIXES: &[&str] = &["by", "von", "par", "por", "di", "door", "av", "przez", "автор", "авторы"];
 
 /// Words of a byline that are not names ("Staff", "Reporter", "and").
 pub const BYLINE_NON_NAMES: &[&str] = &[
     "staff", "staff writer", "reporter", "correspondent", "editor", "contributor", "updated", "published",
-    "posted", "the associated press", "associated press", "reuters", "afp", "news desk", "admin", "administrator",
+    "posted", "name", "author", "guest", "the associated press", "associated press", "reuters", "afp", "news desk", "admin", "administrator",
 ];
 
 /// Separators of "Site name" suffixes in `<title>`: "Headline | Site", "Headline - Site".
@@ -235,6 +250,11 @@ pub const MONTH_NAMES: &[(&str, u32)] = &[
     ("января", 1), ("февраля", 2), ("марта", 3), ("апреля", 4), ("мая", 5), ("июня", 6), ("июля", 7),
     ("августа", 8), ("сентября", 9), ("октября", 10), ("ноября", 11), ("декабря", 12),
 ];
+
+/// HTML5 "formatting elements": the parser re-opens unclosed ones.
+pub const FORMATTING_TAGS: &[&str] = &["b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"];
+/// More unclosed formatting elements than this at once and they are stripped before parsing.
+pub const MAX_UNCLOSED_FORMATTING: usize = 300;
 
 /// Pages larger than this are cut (at a tag boundary) before parsing: a bigger
 /// "page" is a dump, not an article, and the parser's memory grows with it.

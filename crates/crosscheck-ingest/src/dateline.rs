@@ -76,7 +76,7 @@ fn separators(head: &str) -> Vec<(usize, usize)> {
         } else if c == '-' {
             let run = bytes[i..].iter().take_while(|&&b| b == b'-').count();
             let before = i == 0 || bytes[i - 1].is_ascii_whitespace();
-            let after = bytes.get(i + run).map_or(true, |b| b.is_ascii_whitespace());
+            let after = bytes.get(i + run).copied().unwrap_or(b' ').is_ascii_whitespace();
             if before && after && run <= 2 {
                 seps.push((i, i + run));
             }
@@ -93,8 +93,7 @@ fn separators(head: &str) -> Vec<(usize, usize)> {
 fn is_place(s: &str) -> bool {
     let s = s.trim();
     let words = s.split_whitespace().count();
-    words >= 1
-        && words <= tables::DATELINE_PLACE_MAX_WORDS
+    (1..=tables::DATELINE_PLACE_MAX_WORDS).contains(&words)
         && s.chars().next().is_some_and(|c| c.is_uppercase())
         && !s.contains(['!', '?', ';', '"', '\u{201c}', '\u{201d}', ':'])
         && !s.ends_with(',')

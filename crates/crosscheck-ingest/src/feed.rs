@@ -78,12 +78,8 @@ fn parse(path: &str, bytes: &[u8]) -> Result<Feed, IngestError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(IngestError::new(path, "empty feed"));
     }
-    let bytes = skip_bom_and_space(bytes);
-    if let Some(at) = late_xml_declaration(bytes) {
-        // Ill-formed XML, and quick-xml (under feed-rs) panics when a late
-        // declaration names another encoding: refuse it here (found by fuzzing).
-        return Err(IngestError::new(path, format!("malformed feed: XML declaration at byte {at}, not at the start of the document")));
-    }
+    let document = utf8_document(bytes).map_err(|reason| IngestError::new(path, format!("malformed feed: {reason}")))?;
+    let bytes = document.as_bytes();
     // Defence in depth: a panic inside the third-party parser is this file's
     // error, not the end of the batch.
     let parsed = std::panic::catch_unwind(|| feed_rs::parser::parse(bytes))
@@ -95,12 +91,60 @@ fn parse(path: &str, bytes: &[u8]) -> Result<Feed, IngestError> {
     Ok(feed)
 }
 
-/// Byte offset of an XML declaration (`<?xml` followed by white space or
-/// `?`) anywhere but at offset 0.
-fn late_xml_declaration(bytes: &[u8]) -> Option<usize> {
-    bytes.windows(6).enumerate().skip(1).find_map(|(i, w)| {
-        (w[..5].eq_ignore_ascii_case(b"<?xml") && (w[5].is_ascii_whitespace() || w[5] == b'?')).then_some(i)
-    })
+/// The feed document as UTF-8, decoded by `crosscheck_core::decode` (BOM,
+/// the XML declaration's `encoding`, detection) with the declaration reduced
+/// to `<?xml version="1.0"?>`.
+///
+/// Why: quick-xml (under feed-rs) switches decoders when it meets a
+/// declaration naming another encoding, and panics if that happens after its
+/// first buffer is consumed (a late or unterminated declaration; found by
+/// fuzzing). Handing it UTF-8 without an `encoding` means it never switches,
+/// and one decoder judges every input of every format alike. A declaration
+/// anywhere but at the start is ill-formed XML and refused.
+fn utf8_document(bytes: &[u8]) -> Result<String, String> {
+    let declared = declared_xml_encoding(bytes);
+    let decoded = crosscheck_core::decode::decode(bytes, declared.as_deref());
+    let text = decoded.text.trim_start_matches('\u{feff}').trim_start();
+    if text.starts_with('{') {
+        return Ok(text.to_string());
+    }
+    if !text.starts_with('<') {
+        return Err("neither XML nor JSON: the document starts with text".to_string());
+    }
+    let mut out = String::with_capacity(text.len());
+    let rest = if is_declaration_at(text, 0) {
+        let end = text.find("?>").filter(|&e| !text[5..e].contains('<')).ok_or("unterminated XML declaration")?;
+        out.push_str("<?xml version=\"1.0\"?>");
+        &text[end + 2..]
+    } else {
+        text
+    };
+    if let Some(at) = rest.match_indices("<?").map(|(i, _)| i).find(|&i| is_declaration_at(rest, i)) {
+        return Err(format!("XML declaration at byte {} is not at the start of the document", at + (text.len() - rest.len())));
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// Whether an XML declaration (`<?xml` then white space or `?`) starts at byte `i`.
+fn is_declaration_at(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    b.len() >= i + 6 && b[i..i + 5].eq_ignore_ascii_case(b"<?xml") && (b[i + 5].is_ascii_whitespace() || b[i + 5] == b'?')
+}
+
+/// The `encoding` named by an XML declaration opening the (ASCII-compatible) bytes.
+fn declared_xml_encoding(bytes: &[u8]) -> Option<String> {
+    let head = skip_bom_and_space(&bytes[..bytes.len().min(512)]);
+    if !head.starts_with(b"<?xml") {
+        return None;
+    }
+    let decl = &head[..head.windows(2).position(|w| w == b"?>")?];
+    let decl = std::str::from_utf8(decl).ok()?;
+    let after = &decl[decl.find("encoding")? + "encoding".len()..];
+    let after = after.trim_start().strip_prefix('=')?.trim_start();
+    let quote = after.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let value = &after[1..];
+    Some(value[..value.find(quote)?].to_string())
 }
 
 /// What every entry of one feed shares.
@@ -173,7 +217,7 @@ fn entry_link(entry: &Entry) -> Option<String> {
     entry
         .links
         .iter()
-        .find(|l| l.rel.as_deref().map_or(true, |r| r == "alternate"))
+        .find(|l| l.rel.as_deref().unwrap_or("alternate") == "alternate")
         .or(entry.links.first())
         .map(|l| l.href.trim().to_string())
         .filter(|h| !h.is_empty())
@@ -213,10 +257,13 @@ mod tests {
     }
 
     #[test]
-    fn late_declaration() {
-        assert_eq!(late_xml_declaration(b"<?xml version=\"1.0\"?><rss/>"), None);
-        assert_eq!(late_xml_declaration(b"<rss><?xml version=\"1.0\"?>"), Some(5));
-        assert_eq!(late_xml_declaration(b"<rss><?xml-stylesheet href=\"x\"?>"), None);
+    fn declarations() {
+        let latin1 = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss><t>caf\xe9</t></rss>";
+        assert_eq!(declared_xml_encoding(latin1).as_deref(), Some("ISO-8859-1"));
+        assert_eq!(utf8_document(latin1).unwrap(), "<?xml version=\"1.0\"?>\n<rss><t>caf\u{e9}</t></rss>");
+        assert!(utf8_document(b"<rss><?xml version=\"1.0\"?>").unwrap_err().contains("not at the start"));
+        assert!(utf8_document(b"<?xml version=\"1.0\" encoding=\"x\"?-><rss/>").unwrap_err().contains("unterminated"));
+        assert!(utf8_document(b"<rss><?xml-stylesheet href=\"x\"?></rss>").is_ok());
     }
 
     #[test]

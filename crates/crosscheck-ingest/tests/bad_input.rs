@@ -254,6 +254,17 @@ mod fuzz_regressions {
         let r: Vec<_> = crosscheck_ingest::FeedReader.read_owned("crash.rss".into(), bytes).collect();
         assert_eq!(r.len(), 1);
         let e = r[0].as_ref().unwrap_err();
-        assert!(e.reason.contains("XML declaration"), "{e}");
+        assert!(e.reason.starts_with("malformed feed"), "{e}");
+        assert!(!e.reason.contains("parser failed"), "refused before the parser: {e}");
     }
+}
+
+/// quick-xml panicked on an unterminated declaration naming an encoding at
+/// the start of the document (the declaration ran past its first buffer).
+#[test]
+fn fuzz_regression_feed_unterminated_xml_declaration() {
+    let bytes = std::fs::read(fixture("fuzz/feed_unterminated_xml_declaration.bin")).unwrap();
+    let r: Vec<_> = crosscheck_ingest::FeedReader.read_owned("crash.rss".into(), bytes).collect();
+    assert_eq!(r.len(), 1);
+    assert!(r[0].as_ref().unwrap_err().reason.contains("XML declaration"), "{:?}", r[0]);
 }

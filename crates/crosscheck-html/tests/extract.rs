@@ -1,0 +1,278 @@
+//! End-to-end extraction over hand-written pages in the style of real news
+//! sites (`tests/fixtures/`): article paragraphs out in order, furniture not,
+//! metadata right; plus bad input (binary junk, empty, huge and deeply nested
+//! pages, unclosed tags).
+
+use crosscheck_core::{DateMethod, DatePrecision};
+use crosscheck_html::{extract, HtmlError};
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Assert `needles` occur in `text` in this order.
+fn assert_in_order(text: &str, needles: &[&str]) {
+    let mut from = 0;
+    for n in needles {
+        match text[from..].find(n) {
+            Some(at) => from += at + n.len(),
+            None => panic!("{n:?} missing or out of order in:\n{text}"),
+        }
+    }
+}
+
+fn assert_absent(text: &str, needles: &[&str]) {
+    for n in needles {
+        assert!(!text.contains(n), "{n:?} should not be in:\n{text}");
+    }
+}
+
+#[test]
+fn news_page_with_json_ld() {
+    let ex = extract(&fixture("news_jsonld.html"), None, None).unwrap();
+    assert_in_order(
+        &ex.text,
+        &[
+            "Regional ministers agreed on Friday",
+            "The plan sets aside money",
+            "What changes for residents",
+            "Households in the lowest streets",
+            "We cannot stop the rain",
+            "Embankments in three towns by 2027.",
+            "Wetland storage",
+            "Opposition members said",
+        ],
+    );
+    assert_absent(
+        &ex.text,
+        &[
+            "cookies", "Sport", "Share on", "Advertisement", "Read more", "Town counts cost", "morning briefing",
+            "riverwatcher", "About time something", "Bridge closed", "All rights reserved", "Photo: Agency",
+            "Ministers agree new river flood plan", "By Maria",
+        ],
+    );
+    // One block per line, blocks separated by a blank line.
+    assert!(ex.text.contains("night.\n\nThe plan"), "{}", ex.text);
+    assert_eq!(ex.title.as_deref(), Some("Ministers agree new river flood plan"));
+    assert_eq!(ex.authors, vec!["Maria Lindqvist", "Tom Okafor"]);
+    let p = ex.published.unwrap();
+    assert_eq!(p.method, DateMethod::JsonLd);
+    assert_eq!(p.date.to_string(), "2025-03-14");
+    assert_eq!(p.precision, DatePrecision::DateTime);
+    assert!(p.confidence > 0.9);
+    assert_eq!(ex.language.as_deref(), Some("en"));
+    assert_eq!(ex.site_name.as_deref(), Some("The Northern Ledger"));
+    assert_eq!(ex.url.as_deref(), Some("https://www.northern-ledger.example/news/2025/03/14/river-flood-plan"));
+    assert_eq!(ex.description.as_deref(), Some("A regional flood plan was agreed after two days of talks."));
+    assert_eq!(ex.encoding, "UTF-8");
+}
+
+#[test]
+fn blog_with_sidebar_comments_and_unclosed_paragraphs() {
+    let ex = extract(&fixture("blog_wordpress.html"), None, Some("https://transit.example.net/2024/11/05/night-bus/")).unwrap();
+    assert_in_order(
+        &ex.text,
+        &[
+            "Every night around one o'clock",
+            "Cleaners, nurses, bakers",
+            "Many of them have no car",
+            "When the night network was cut back",
+            "What could be done",
+            "Restoring two of the removed lines",
+        ],
+    );
+    assert_absent(
+        &ex.text,
+        &["Share this", "Twitter", "Tram fares rise", "I rode the night line", "Leave a Reply", "Recent Posts", "volunteers", "Proudly powered", "Posted on", "Home"],
+    );
+    assert_eq!(ex.title.as_deref(), Some("Why the night bus matters"));
+    assert_eq!(ex.authors, vec!["Priya Raman"]);
+    let p = ex.published.unwrap();
+    assert_eq!(p.method, DateMethod::Meta);
+    assert_eq!(p.date.to_string(), "2024-11-05");
+    assert_eq!(ex.language.as_deref(), Some("en"));
+    // No og:site_name: the domain of the URL.
+    assert_eq!(ex.site_name.as_deref(), Some("transit.example.net"));
+}
+
+#[test]
+fn legacy_windows_1251_table_layout() {
+    let ex = extract(&fixture("legacy_cp1251.html"), None, None).unwrap();
+    assert_eq!(ex.encoding, "windows-1251");
+    assert_in_order(
+        &ex.text,
+        &["Депутаты городского совета", "Больше всего денег", "Против проголосовали", "Мэр заявил журналистам"],
+    );
+    assert_absent(&ex.text, &["Главная", "Политика", "Перепечатка", "Вечерние новости", "14:05"]);
+    assert_eq!(ex.title.as_deref(), Some("Городской совет утвердил бюджет на следующий год"));
+    assert_eq!(ex.language.as_deref(), Some("ru"));
+    let p = ex.published.unwrap();
+    assert_eq!(p.method, DateMethod::Text);
+    assert_eq!(p.date.to_string(), "2025-12-02");
+    assert!(p.confidence < 0.5);
+}
+
+#[test]
+fn declared_charset_overrides_and_is_used() {
+    // The caller's charset (an HTTP header) is used for bytes that are not UTF-8.
+    let ex = extract(&fixture("legacy_cp1251.html"), Some("windows-1251"), None).unwrap();
+    assert!(ex.text.contains("Депутаты"));
+}
+
+#[test]
+fn latin1_french_with_time_element_and_byline() {
+    let ex = extract(&fixture("latin1_french.html"), None, None).unwrap();
+    assert_eq!(ex.encoding, "windows-1252");
+    assert_in_order(&ex.text, &["Près de douze mille personnes", "Les feux d'artifice", "« C'est la plus belle édition"]);
+    assert_absent(&ex.text, &["cookies", "Accueil", "À lire aussi", "marché de nuit", "Mentions légales", "Par Élodie", "6 juillet"]);
+    assert_eq!(ex.title.as_deref(), Some("La fête du lac attire des milliers de visiteurs"));
+    assert_eq!(ex.authors, vec!["Élodie Marchand"]);
+    let p = ex.published.unwrap();
+    assert_eq!(p.method, DateMethod::TimeElement);
+    assert_eq!(p.date.to_string(), "2025-07-06");
+    assert_eq!(ex.language.as_deref(), Some("fr"));
+    assert_eq!(ex.site_name.as_deref(), Some("Le Courrier du Lac"));
+}
+
+#[test]
+fn div_soup_with_broken_tags() {
+    let ex = extract(&fixture("div_soup_broken.html"), None, Some("https://harbour.example.com/local/2025/01/21/crane")).unwrap();
+    assert_in_order(
+        &ex.text,
+        &[
+            "A container crane at the eastern harbour",
+            "Nobody was injured",
+            "Engineers will inspect the other four cranes before the terminal reopens",
+            "Shipping companies have been told",
+            "an investigation into the collapse",
+        ],
+    );
+    assert_absent(&ex.text, &["Log in", "Subscribe for just", "Popular now", "Ferry timetable", "Advertise with us", "staff reporter"]);
+    assert_eq!(ex.authors, vec!["Sam Whitfield"]);
+    let p = ex.published.unwrap();
+    assert_eq!(p.method, DateMethod::Url);
+    assert_eq!(p.date.to_string(), "2025-01-21");
+    assert_eq!(ex.title.as_deref(), Some("Harbour crane collapses during storm"));
+}
+
+#[test]
+fn feed_fragment_gives_its_text() {
+    let ex = extract(&fixture("fragment.html"), None, None).unwrap();
+    assert_eq!(
+        ex.text,
+        "The council voted on Monday to keep the library open on Sundays.\n\nThe decision follows a petition signed by 3,000 residents."
+    );
+    let short = extract(b"<p>Polls close at 8pm.</p>", None, None).unwrap();
+    assert_eq!(short.text, "Polls close at 8pm.");
+}
+
+#[test]
+fn page_without_article() {
+    assert_eq!(extract(&fixture("no_article.html"), None, None), Err(HtmlError::NoArticle));
+    assert_eq!(extract(b"", None, None), Err(HtmlError::NoArticle));
+    assert_eq!(extract(b"<html><body><nav><a href='/'>Home</a></nav></body></html>", None, None), Err(HtmlError::NoArticle));
+}
+
+#[test]
+fn binary_junk_is_not_html() {
+    let mut junk = vec![0x7f, b'E', b'L', b'F', 2, 1, 1, 0];
+    junk.extend((0..5000u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8));
+    assert!(matches!(extract(&junk, None, None), Err(HtmlError::NotHtml(_))));
+    assert!(!crosscheck_html::looks_like_html(&junk));
+    assert!(crosscheck_html::looks_like_html(&fixture("news_jsonld.html")));
+    assert!(crosscheck_html::looks_like_html(&fixture("fragment.html")));
+    assert!(!crosscheck_html::looks_like_html(b"{\"title\": \"json\"}"));
+    assert!(!crosscheck_html::looks_like_html(b"<?xml version=\"1.0\"?><rss><channel></channel></rss>"));
+}
+
+#[test]
+fn junk_inputs_never_panic() {
+    let inputs: Vec<Vec<u8>> = vec![
+        b"<".to_vec(),
+        b"<html".to_vec(),
+        b"</p></div></body></html>".to_vec(),
+        b"<table><tr><td><p>cell <b>bold <i>both</td></tr></b></table> after".to_vec(),
+        b"<meta charset=\"no-such-charset\"><p>Text in an unknown charset that still reads as UTF-8 here.</p>".to_vec(),
+        b"<script type=\"application/ld+json\">{not json</script><p>Body text after broken JSON-LD that should still come out.</p>".to_vec(),
+        "<p>\u{feff}\u{200b}\u{fffd} odd chars \u{1F600}</p>".as_bytes().to_vec(),
+        vec![0xff; 100],
+        b"<time datetime=\"99999-99-99\">x</time><p>Invalid dates are skipped, not fatal, for this short paragraph.</p>".to_vec(),
+    ];
+    for input in inputs {
+        let _ = extract(&input, None, Some("not a url"));
+        let _ = extract(&input, Some("utf-16le"), None);
+    }
+}
+
+#[test]
+fn deeply_nested_page_is_fine() {
+    // Tens of thousands of nested elements: every pass is iterative.
+    let depth = 20_000;
+    let mut page = String::from("<html><body>");
+    for _ in 0..depth {
+        page.push_str("<div>");
+    }
+    page.push_str("<p>A paragraph at the bottom of a very deep tree of elements, long enough to count as prose.</p>");
+    let ex = extract(page.as_bytes(), None, None).unwrap();
+    assert!(ex.text.contains("very deep tree"));
+}
+
+#[test]
+fn multi_megabyte_page_is_extracted() {
+    // ~3.5 MB: a long article between large blocks of navigation and comments.
+    let mut page = String::from("<!DOCTYPE html><html><head><title>Big page</title></head><body><nav>");
+    for i in 0..20_000 {
+        page.push_str(&format!("<a href=\"/s{i}\">Section {i}</a> "));
+    }
+    page.push_str("</nav><article>");
+    for i in 0..15_000 {
+        page.push_str(&format!("<p>Paragraph {i} of the report says the committee met again and agreed on further steps.</p>"));
+    }
+    page.push_str("</article><section class=\"comments\">");
+    for i in 0..15_000 {
+        page.push_str(&format!("<div class=\"comment\"><p>Comment {i}: I do not agree with any of this at all, frankly.</p></div>"));
+    }
+    page.push_str("</section></body></html>");
+    assert!(page.len() > 3_000_000);
+    let ex = extract(page.as_bytes(), None, None).unwrap();
+    assert!(ex.text.starts_with("Paragraph 0 of the report"));
+    assert!(ex.text.contains("Paragraph 14999 of the report"));
+    assert!(!ex.text.contains("Section 5"));
+    assert!(!ex.text.contains("Comment 1"));
+    assert_eq!(ex.text.matches("\n\n").count(), 14_999);
+}
+
+#[test]
+fn thousands_of_unclosed_formatting_tags_stay_linear() {
+    // Distinct attributes defeat the parser's own limit on re-opened
+    // formatting elements; unguarded this takes minutes.
+    let mut page = String::from("<html><body><p>Start of a paragraph that is long enough to count as article prose here.</p>");
+    for i in 0..20_000 {
+        page.push_str(&format!("<b id=\"x{i}\">w{i} <font color=\"#{i:06x}\">f "));
+    }
+    page.push_str("</body></html>");
+    let ex = extract(page.as_bytes(), None, None).unwrap();
+    assert!(ex.text.contains("Start of a paragraph"));
+    assert!(ex.text.contains("w19999"));
+}
+
+#[test]
+fn truncated_and_mangled_fixtures_never_panic() {
+    let names = [
+        "news_jsonld.html", "blog_wordpress.html", "legacy_cp1251.html", "latin1_french.html",
+        "div_soup_broken.html", "fragment.html", "no_article.html",
+    ];
+    for name in names {
+        let bytes = fixture(name);
+        let step = (bytes.len() / 40).max(1);
+        for cut in (0..bytes.len()).step_by(step) {
+            // Cut anywhere, even inside a multi-byte character or a tag.
+            let _ = extract(&bytes[..cut], None, None);
+            // Swap a byte for markup noise.
+            let mut mangled = bytes.clone();
+            mangled[cut] = [b'<', b'>', b'"', b'&', 0xC3][cut % 5];
+            let _ = extract(&mangled, None, Some("https://example.org/2025/13/45/bad-date"));
+        }
+    }
+}
