@@ -10,7 +10,7 @@
 //! | `GET /search?q=&limit=` | full-text search over articles and quotations |
 //! | `GET /health` | liveness and counts |
 //! | `GET /openapi.json` | this API as an OpenAPI 3 document |
-//! | `GET /`, `/app.js`, `/app.css` | the web UI |
+//! | `GET /`, `/app.js`, `/app.css`, `/favicon.svg` | the web UI |
 //!
 //! Store calls run on blocking threads; every failure is an [`ApiError`].
 
@@ -63,6 +63,7 @@ pub fn router(state: AppState, max_body_bytes: usize) -> Router {
         .route("/index.html", get(ui::index))
         .route("/app.js", get(ui::app_js))
         .route("/app.css", get(ui::app_css))
+        .route("/favicon.svg", get(ui::favicon))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(max_body_bytes))

@@ -1,4 +1,4 @@
-//! The web UI: three static files compiled into the binary, so a server needs
+//! The web UI: four static files compiled into the binary, so a server needs
 //! nothing beside it. The page loads only these same-origin files (the
 //! Content-Security-Policy forbids inline script).
 
@@ -8,6 +8,7 @@ use axum::response::IntoResponse;
 const INDEX_HTML: &str = include_str!("../ui/index.html");
 const APP_JS: &str = include_str!("../ui/app.js");
 const APP_CSS: &str = include_str!("../ui/app.css");
+const FAVICON_SVG: &str = include_str!("../ui/favicon.svg");
 
 /// `GET /`: the single-page app (hash routes such as `#/stories/ID`).
 pub async fn index() -> impl IntoResponse {
@@ -22,4 +23,9 @@ pub async fn app_js() -> impl IntoResponse {
 /// `GET /app.css`.
 pub async fn app_css() -> impl IntoResponse {
     ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "no-cache")], APP_CSS)
+}
+
+/// `GET /favicon.svg`.
+pub async fn favicon() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "image/svg+xml"), (header::CACHE_CONTROL, "max-age=86400")], FAVICON_SVG)
 }

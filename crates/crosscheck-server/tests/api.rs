@@ -279,6 +279,7 @@ fn ui_openapi_and_security_headers() {
     }
     assert!(get(&server.url("/app.js")).header("content-type").unwrap().starts_with("text/javascript"));
     assert!(get(&server.url("/app.css")).header("content-type").unwrap().starts_with("text/css"));
+    assert_eq!(get(&server.url("/favicon.svg")).header("content-type"), Some("image/svg+xml"));
     let doc = get(&server.url("/openapi.json")).json();
     assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
     for p in ["/articles", "/articles/{id}", "/stories", "/stories/{id}", "/search", "/health"] {
