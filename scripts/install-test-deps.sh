@@ -5,6 +5,7 @@
 set -euo pipefail
 APT_PACKAGES=(
   pkg-config
+  chromium  # headless browser of scripts/browser-test.sh (web UI test, driven by playwright-core from npm)
   postgresql  # crosscheck-store's PostgreSQL backend tests (scripts/test-postgres.sh)
 )
 PIP_PACKAGES=(

@@ -7,6 +7,7 @@ use crate::Context;
 pub mod cluster;
 pub mod dedup;
 pub mod extract;
+pub mod serve;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -22,6 +23,8 @@ pub enum Which {
     Dedup(dedup::Args),
     /// Story clustering quality and throughput.
     Cluster(cluster::Args),
+    /// HTTP API ingest throughput and story read latency (in-process server).
+    Serve(serve::Args),
 }
 
 pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
@@ -29,5 +32,6 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         Which::Extract(a) => extract::run(ctx, a),
         Which::Dedup(a) => dedup::run(ctx, a),
         Which::Cluster(a) => cluster::run(ctx, a),
+        Which::Serve(a) => serve::run(ctx, a),
     }
 }

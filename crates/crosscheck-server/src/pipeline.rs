@@ -1,0 +1,493 @@
+//! The incremental pipeline every way in (HTTP posts, feeds, the incoming
+//! folder) shares: store new articles, feed them to the one [`StoryClusterer`],
+//! rebuild the dossiers of the stories they touched, delete merged-away stories.
+//!
+//! * The clusterer consumes articles **from the store, in ingest-sequence
+//!   order** ([`Store::articles_after`]), never from the request that brought
+//!   them. So concurrent writers cannot feed it out of order or twice, and a
+//!   restart simply continues after the last sequence number the saved state
+//!   covers: articles stored after the last state write are re-clustered (same
+//!   order, same story ids), none is lost. Its state lives in memory behind a
+//!   mutex and is written with [`Store::put_state`] every few seconds while
+//!   articles arrive, at shutdown, and on [`Pipeline::persist`].
+//! * Dossiers are rebuilt by a background worker from a queue of touched
+//!   stories. A story touched again while it waits is rebuilt once, so a burst
+//!   of articles about one big story costs a few rebuilds, not one per article
+//!   (rebuilding a story of n articles in every request would make ingest
+//!   quadratic). [`Pipeline::wait_for`] and [`Pipeline::wait_idle`] let a
+//!   caller wait for fresh dossiers; the queue is part of the saved state, so
+//!   pending rebuilds survive a restart.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use crosscheck_cluster::{StoryClusterer, StoryConfig, StoryEvent};
+use crosscheck_core::{Article, ArticleId};
+use crosscheck_store::{QuoteText, Store, StoryRecord};
+use serde::{Deserialize, Serialize};
+
+use crate::tables;
+use crate::ServerError;
+
+/// What one [`Pipeline::ingest`] did.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct IngestReport {
+    /// Newly stored, in input order.
+    pub inserted: Vec<ArticleId>,
+    /// Already stored before (or repeated in the input).
+    pub existing: Vec<ArticleId>,
+    /// The live story of each input article.
+    pub stories: BTreeMap<ArticleId, String>,
+}
+
+/// What one catch-up step changed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct CatchUp {
+    /// Articles clustered.
+    pub clustered: usize,
+    /// Stories queued for a dossier rebuild.
+    pub touched: Vec<String>,
+    /// Stories merged into others and deleted.
+    pub deleted: Vec<String>,
+}
+
+/// Saved form of the clusterer state (see [`tables::CLUSTER_STATE_KEY`]).
+#[derive(Serialize)]
+struct SavedRef<'a> {
+    version: u32,
+    last_seq: u64,
+    /// Stories whose dossier rebuild was queued or running.
+    pending: Vec<String>,
+    clusterer: &'a StoryClusterer,
+}
+
+#[derive(Deserialize)]
+struct Saved {
+    version: u32,
+    last_seq: u64,
+    #[serde(default)]
+    pending: Vec<String>,
+    clusterer: StoryClusterer,
+}
+
+/// Everything behind the clustering lock.
+struct Clustering {
+    clusterer: StoryClusterer,
+    /// Highest store sequence number clustered.
+    last_seq: u64,
+    /// Live story id -> (clusterer index, article id) of its members.
+    members: HashMap<String, Vec<(u32, ArticleId)>>,
+    /// Article id -> clusterer index.
+    index_of: HashMap<ArticleId, u32>,
+    /// Articles clustered since the state was last written.
+    unsaved: usize,
+    /// The last written state listed pending dossiers.
+    saved_pending: bool,
+    last_saved: Instant,
+}
+
+/// Stories waiting for their dossier.
+#[derive(Default)]
+struct Queue {
+    dirty: BTreeSet<String>,
+    building: BTreeSet<String>,
+    stop: bool,
+}
+
+/// What the pipeline and its dossier worker share. Lock order: `clustering`
+/// before `queue`, never the other way round.
+struct Shared {
+    store: Arc<dyn Store>,
+    clustering: Mutex<Clustering>,
+    queue: Mutex<Queue>,
+    /// Signalled whenever the queue changes.
+    queue_changed: Condvar,
+}
+
+/// The shared ingest → cluster → dossier pipeline. Share it with `Arc`; all
+/// methods block (call them from a blocking thread in async code). Dropping it
+/// stops the dossier worker after its current story.
+pub struct Pipeline {
+    shared: Arc<Shared>,
+    worker: Option<std::thread::JoinHandle<()>>,
+}
+
+/// Lock, carrying on after a panic elsewhere: every structure behind these
+/// locks is left consistent between statements that can panic.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+impl Pipeline {
+    /// Restore the clusterer from the store's saved state (or start empty when
+    /// there is none or it cannot be read), then cluster everything stored
+    /// after it. With no saved state this rebuilds all stories from the stored
+    /// articles and deletes stored stories the rebuild does not produce.
+    pub fn open(store: Arc<dyn Store>) -> Result<Pipeline, ServerError> {
+        let saved = match store.get_state(tables::CLUSTER_STATE_KEY)? {
+            None => None,
+            Some(bytes) => match serde_json::from_slice::<Saved>(&bytes) {
+                Ok(s) if s.version == tables::CLUSTER_STATE_VERSION => Some(s),
+                Ok(s) => {
+                    tracing::warn!(found = s.version, "saved clusterer state has another layout version; rebuilding stories");
+                    None
+                }
+                Err(e) => {
+                    tracing::warn!("saved clusterer state unreadable ({e}); rebuilding stories");
+                    None
+                }
+            },
+        };
+        let rebuilt = saved.is_none();
+        let (clusterer, last_seq, pending) = match saved {
+            Some(s) => (s.clusterer, s.last_seq, s.pending),
+            None => (StoryClusterer::new(StoryConfig::default()).map_err(|e| ServerError::Cluster(e.to_string()))?, 0, Vec::new()),
+        };
+        let mut members: HashMap<String, Vec<(u32, ArticleId)>> = HashMap::new();
+        for s in clusterer.stories() {
+            members.insert(s.id, s.articles.into_iter().map(|a| (a.index, a.id)).collect());
+        }
+        let index_of = clusterer.article_ids().enumerate().map(|(i, id)| (id.clone(), i as u32)).collect();
+        let shared = Arc::new(Shared {
+            store,
+            clustering: Mutex::new(Clustering { clusterer, last_seq, members, index_of, unsaved: 0, saved_pending: true, last_saved: Instant::now() }),
+            queue: Mutex::new(Queue { dirty: pending.into_iter().collect(), ..Default::default() }),
+            queue_changed: Condvar::new(),
+        });
+        let worker = {
+            let shared = shared.clone();
+            std::thread::Builder::new().name("crosscheck-dossiers".into()).spawn(move || dossier_worker(&shared))?
+        };
+        let pipeline = Pipeline { shared, worker: Some(worker) };
+        let step = pipeline.catch_up()?;
+        if rebuilt {
+            pipeline.drop_stale_stories()?;
+        }
+        if step.clustered > 0 {
+            tracing::info!(articles = step.clustered, stories = step.touched.len(), "clustered articles stored since the last saved state");
+            pipeline.persist()?;
+        }
+        Ok(pipeline)
+    }
+
+    /// The store the pipeline writes to.
+    pub fn store(&self) -> &Arc<dyn Store> {
+        &self.shared.store
+    }
+
+    /// Store `articles` (one transaction) and cluster them; the dossiers of the
+    /// stories they touched are queued for the worker ([`Pipeline::wait_for`]).
+    pub fn ingest(&self, articles: &[Article]) -> Result<IngestReport, ServerError> {
+        if articles.is_empty() {
+            return Ok(IngestReport::default());
+        }
+        let put = self.shared.store.put_articles(articles)?;
+        self.catch_up()?;
+        let g = lock(&self.shared.clustering);
+        let stories = articles
+            .iter()
+            .filter_map(|a| {
+                let i = *g.index_of.get(&a.id)?;
+                Some((a.id.clone(), g.clusterer.story_of(i)?.to_string()))
+            })
+            .collect();
+        Ok(IngestReport { inserted: put.inserted, existing: put.existing, stories })
+    }
+
+    /// Cluster everything stored since the last step (whoever stored it).
+    pub fn catch_up(&self) -> Result<CatchUp, ServerError> {
+        let sh = &*self.shared;
+        let mut g = lock(&sh.clustering);
+        let mut touched: BTreeSet<String> = BTreeSet::new();
+        let mut deleted: BTreeSet<String> = BTreeSet::new();
+        let mut clustered = 0;
+        loop {
+            let batch = sh.store.articles_after(g.last_seq, tables::CATCH_UP_BATCH)?;
+            if batch.is_empty() {
+                break;
+            }
+            for (seq, article) in batch {
+                g.last_seq = g.last_seq.max(seq);
+                if g.index_of.contains_key(&article.id) {
+                    // Never add an article twice (ids are content hashes).
+                    continue;
+                }
+                let events_before = g.clusterer.events().len();
+                let asg = g.clusterer.add(&article);
+                let merges: Vec<(String, String)> = g.clusterer.events()[events_before..]
+                    .iter()
+                    .map(|e| match e {
+                        StoryEvent::Merge { into, from, .. } => (into.clone(), from.clone()),
+                    })
+                    .collect();
+                for (into, from) in merges {
+                    let moved = g.members.remove(&from).unwrap_or_default();
+                    g.members.entry(into.clone()).or_default().extend(moved);
+                    touched.remove(&from);
+                    touched.insert(into);
+                    deleted.insert(from);
+                }
+                deleted.remove(&asg.story_id);
+                g.members.entry(asg.story_id.clone()).or_default().push((asg.index, article.id.clone()));
+                g.index_of.insert(article.id.clone(), asg.index);
+                touched.insert(asg.story_id);
+                g.unsaved += 1;
+                clustered += 1;
+            }
+        }
+        // Deleted under the clustering lock, so the worker (which stores a
+        // dossier only under it, for a story still live) never resurrects one.
+        for id in &deleted {
+            sh.store.delete_story(id)?;
+        }
+        if !touched.is_empty() || !deleted.is_empty() {
+            let mut q = lock(&sh.queue);
+            for id in &deleted {
+                q.dirty.remove(id);
+            }
+            q.dirty.extend(touched.iter().cloned());
+            sh.queue_changed.notify_all();
+        }
+        if g.unsaved > 0 && g.last_saved.elapsed() >= tables::PERSIST_INTERVAL {
+            self.save(&mut g)?;
+        }
+        Ok(CatchUp { clustered, touched: touched.into_iter().collect(), deleted: deleted.into_iter().collect() })
+    }
+
+    /// Wait until none of `stories` waits for its dossier, or `timeout` passes;
+    /// `true` if they are all built.
+    pub fn wait_for(&self, stories: &[String], timeout: Duration) -> bool {
+        self.wait_until(timeout, |q| stories.iter().all(|s| !q.dirty.contains(s) && !q.building.contains(s)))
+    }
+
+    /// Wait until no dossier waits to be rebuilt, or `timeout` passes; `true`
+    /// if the queue is empty.
+    pub fn wait_idle(&self, timeout: Duration) -> bool {
+        self.wait_until(timeout, |q| q.dirty.is_empty() && q.building.is_empty())
+    }
+
+    fn wait_until(&self, timeout: Duration, done: impl Fn(&Queue) -> bool) -> bool {
+        let deadline = Instant::now() + timeout;
+        let mut q = lock(&self.shared.queue);
+        loop {
+            if done(&q) {
+                return true;
+            }
+            let now = Instant::now();
+            if now >= deadline {
+                return false;
+            }
+            q = self.shared.queue_changed.wait_timeout(q, deadline - now).unwrap_or_else(|p| p.into_inner()).0;
+        }
+    }
+
+    /// Stories waiting for (or in) a dossier rebuild.
+    pub fn pending(&self) -> usize {
+        let q = lock(&self.shared.queue);
+        q.dirty.len() + q.building.len()
+    }
+
+    /// Write the clusterer state now (if anything changed since the last write).
+    pub fn persist(&self) -> Result<(), ServerError> {
+        let mut g = lock(&self.shared.clustering);
+        if g.unsaved > 0 || g.saved_pending || self.pending() > 0 {
+            self.save(&mut g)?;
+        }
+        Ok(())
+    }
+
+    fn save(&self, g: &mut Clustering) -> Result<(), ServerError> {
+        let started = Instant::now();
+        let pending: Vec<String> = {
+            let q = lock(&self.shared.queue);
+            q.dirty.union(&q.building).cloned().collect()
+        };
+        g.saved_pending = !pending.is_empty();
+        let bytes = serde_json::to_vec(&SavedRef { version: tables::CLUSTER_STATE_VERSION, last_seq: g.last_seq, pending, clusterer: &g.clusterer })
+            .map_err(|e| ServerError::Cluster(format!("serialising the clusterer state: {e}")))?;
+        self.shared.store.put_state(tables::CLUSTER_STATE_KEY, &bytes)?;
+        tracing::debug!(bytes = bytes.len(), ms = started.elapsed().as_millis() as u64, "clusterer state saved");
+        g.unsaved = 0;
+        g.last_saved = Instant::now();
+        Ok(())
+    }
+
+    /// After a rebuild from scratch: delete stored stories that are not live.
+    fn drop_stale_stories(&self) -> Result<(), ServerError> {
+        let live: BTreeSet<String> = lock(&self.shared.clustering).members.keys().cloned().collect();
+        let mut stale = Vec::new();
+        let mut offset = 0;
+        loop {
+            let page = self.shared.store.list_stories(crosscheck_store::Page { offset, limit: 500 })?;
+            if page.is_empty() {
+                break;
+            }
+            offset += page.len() as u64;
+            stale.extend(page.into_iter().filter(|s| !live.contains(&s.id)).map(|s| s.id));
+        }
+        let _g = lock(&self.shared.clustering);
+        for id in stale {
+            tracing::info!(story = %id, "deleting a stored story the rebuilt clustering does not have");
+            self.shared.store.delete_story(&id)?;
+        }
+        Ok(())
+    }
+
+    /// The live id of a story id, following merges (`None` if never seen).
+    pub fn resolve_story(&self, id: &str) -> Option<String> {
+        lock(&self.shared.clustering).clusterer.resolve(id).map(str::to_string)
+    }
+
+    /// The live story of a clustered article.
+    pub fn story_of(&self, id: &ArticleId) -> Option<String> {
+        let g = lock(&self.shared.clustering);
+        let i = *g.index_of.get(id)?;
+        g.clusterer.story_of(i).map(str::to_string)
+    }
+
+    /// Live stories and their member article ids, in clusterer order (for tests
+    /// and diagnostics).
+    pub fn memberships(&self) -> Vec<(String, Vec<ArticleId>)> {
+        let g = lock(&self.shared.clustering);
+        g.clusterer
+            .stories()
+            .into_iter()
+            .map(|s| (s.id, s.articles.into_iter().map(|a| a.id).collect()))
+            .collect()
+    }
+
+    /// Number of articles clustered so far.
+    pub fn clustered(&self) -> usize {
+        lock(&self.shared.clustering).clusterer.len()
+    }
+}
+
+impl Drop for Pipeline {
+    fn drop(&mut self) {
+        lock(&self.shared.queue).stop = true;
+        self.shared.queue_changed.notify_all();
+        if let Some(w) = self.worker.take() {
+            let _ = w.join();
+        }
+    }
+}
+
+/// The dossier worker: takes every queued story, builds its dossier without
+/// holding the clustering lock, and stores it if the story is still live.
+fn dossier_worker(sh: &Shared) {
+    loop {
+        let batch: Vec<String> = {
+            let mut q = lock(&sh.queue);
+            while q.dirty.is_empty() && !q.stop {
+                q = sh.queue_changed.wait(q).unwrap_or_else(|p| p.into_inner());
+            }
+            if q.stop {
+                return;
+            }
+            let batch = std::mem::take(&mut q.dirty);
+            q.building = batch.clone();
+            batch.into_iter().collect()
+        };
+        // Stories are independent: build them on the available cores.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, tables::DOSSIER_THREADS_MAX).min(batch.len());
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        std::thread::scope(|scope| {
+            for _ in 0..threads {
+                scope.spawn(|| rebuild_from(sh, &batch, &next));
+            }
+        });
+        if lock(&sh.queue).stop {
+            return;
+        }
+    }
+}
+
+/// Rebuild stories of `batch` (taking the next unclaimed one each time) until
+/// none is left or the pipeline stops.
+fn rebuild_from(sh: &Shared, batch: &[String], next: &std::sync::atomic::AtomicUsize) {
+    loop {
+        let Some(id) = batch.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) else { return };
+        if lock(&sh.queue).stop {
+            return;
+        }
+        let result = rebuild_story(sh, id);
+        {
+            let mut q = lock(&sh.queue);
+            q.building.remove(id);
+            if result.is_err() {
+                q.dirty.insert(id.clone());
+            }
+        }
+        sh.queue_changed.notify_all();
+        if let Err(e) = result {
+            tracing::error!(story = %id, "rebuilding the dossier: {e}; retrying later");
+            std::thread::sleep(Duration::from_secs(1));
+        }
+    }
+}
+
+fn rebuild_story(sh: &Shared, id: &str) -> Result<(), ServerError> {
+    let members = {
+        let g = lock(&sh.clustering);
+        match g.members.get(id) {
+            Some(m) => {
+                let mut m = m.clone();
+                m.sort_by_key(|x| x.0);
+                m
+            }
+            None => return Ok(()), // merged away meanwhile
+        }
+    };
+    let mut articles = Vec::with_capacity(members.len());
+    for (_, aid) in &members {
+        match sh.store.get_article(aid)? {
+            Some(a) => articles.push(a),
+            None => tracing::warn!(story = id, article = %aid, "story member missing from the store"),
+        }
+    }
+    let record = story_record(id, &articles);
+    let g = lock(&sh.clustering);
+    if g.members.contains_key(id) {
+        sh.store.put_story(&record)?;
+    }
+    Ok(())
+}
+
+/// The stored form of one story: dossier (JSON + Markdown), headline, outlet
+/// count and quotations for search. A panic in a stage over hostile text costs
+/// that story its dossier (logged), never the server.
+pub fn story_record(id: &str, articles: &[Article]) -> StoryRecord {
+    let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let d = crosscheck_report::build_dossier_with_id(id, articles);
+        let quotes: Vec<QuoteText> = d
+            .quotes
+            .iter()
+            .flat_map(|g| {
+                g.members.iter().map(move |m| QuoteText { article_id: m.cite.article.clone(), speaker: m.speaker.clone().or_else(|| g.speaker.clone()), text: m.cite.text.clone() })
+            })
+            .collect();
+        (d.summary.headline.clone(), d.summary.outlet_count as u64, crosscheck_report::render::json(&d), crosscheck_report::render::markdown(&d), quotes)
+    }));
+    let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    let article_ids: Vec<ArticleId> = articles.iter().map(|a| a.id.clone()).collect();
+    match built {
+        Ok((headline, outlets, json, md, quotes)) => StoryRecord { id: id.to_string(), article_ids, outlets, headline, dossier_json: Some(json), dossier_md: Some(md), quotes, updated_at: now },
+        Err(_) => {
+            tracing::error!(story = id, "building the dossier panicked; the story is stored without one");
+            let mut outlets: Vec<&str> = articles.iter().map(|a| a.source.as_str()).collect();
+            outlets.sort_unstable();
+            outlets.dedup();
+            StoryRecord {
+                id: id.to_string(),
+                article_ids,
+                outlets: outlets.len() as u64,
+                headline: articles.first().map(|a| a.lead().to_string()).unwrap_or_default(),
+                dossier_json: None,
+                dossier_md: None,
+                quotes: Vec::new(),
+                updated_at: now,
+            }
+        }
+    }
+}

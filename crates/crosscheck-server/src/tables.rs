@@ -1,0 +1,72 @@
+//! Limits, defaults and header values of the server, kept apart from the code
+//! that applies them so they can be reviewed (and tuned) in one place.
+
+use std::time::Duration;
+
+/// Default request body limit (`--max-body`): large enough for a JSONL batch
+/// of a few thousand articles, small enough that one client cannot exhaust memory.
+pub const DEFAULT_MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
+
+/// Default page size of the list endpoints.
+pub const DEFAULT_PAGE_LIMIT: u64 = 50;
+/// Largest page a client may ask for.
+pub const MAX_PAGE_LIMIT: u64 = 1000;
+/// Largest offset accepted (beyond it a list is certainly empty; keeps the
+/// number within every backend's integer range).
+pub const MAX_PAGE_OFFSET: u64 = 1 << 40;
+
+/// Default and largest number of search results.
+pub const DEFAULT_SEARCH_LIMIT: u64 = 20;
+pub const MAX_SEARCH_LIMIT: u64 = 200;
+/// Longest search query accepted, in characters.
+pub const MAX_SEARCH_QUERY_CHARS: usize = 512;
+
+/// Articles per JSONL batch handed to the store at once (one transaction each).
+pub const INGEST_BATCH: usize = 500;
+/// Articles read from the store per step when the clusterer catches up.
+pub const CATCH_UP_BATCH: u64 = 500;
+/// Most threads the dossier worker builds stories on at once (fewer when the
+/// machine has fewer cores).
+pub const DOSSIER_THREADS_MAX: usize = 4;
+
+/// Longest a `POST /articles?wait=true` waits for its stories' dossiers.
+pub const POST_WAIT_LIMIT: Duration = Duration::from_secs(120);
+/// Longest a graceful shutdown waits for queued dossiers before saving the
+/// queue with the state (they are rebuilt at the next start).
+pub const SHUTDOWN_DOSSIER_WAIT: Duration = Duration::from_secs(30);
+
+/// The clusterer state is written to the store at most this often while
+/// articles arrive (and always at shutdown and at the end of `watch --once`).
+/// Anything stored after the last write is re-clustered at the next start, so
+/// a crash costs time, never stories.
+pub const PERSIST_INTERVAL: Duration = Duration::from_secs(5);
+
+/// Key of the clusterer state in [`crosscheck_store::Store::put_state`].
+pub const CLUSTER_STATE_KEY: &str = "server.story_clusterer";
+/// Version of the saved clusterer state layout; a mismatch rebuilds the state.
+pub const CLUSTER_STATE_VERSION: u32 = 1;
+
+/// A file in the incoming folder is read once it has not changed for this long
+/// (a writer may still be copying it).
+pub const INCOMING_SETTLE: Duration = Duration::from_millis(500);
+/// File names the incoming folder skips: editors' and downloaders' partial files.
+pub const INCOMING_SKIP_SUFFIXES: &[&str] = &[".part", ".tmp", ".crdownload", ".swp", "~"];
+
+/// Fetching one http feed: time limit and largest body read.
+pub const FEED_TIMEOUT: Duration = Duration::from_secs(20);
+pub const FEED_MAX_BYTES: u64 = 32 * 1024 * 1024;
+/// Default polling interval of `watch` and `serve --feeds`.
+pub const DEFAULT_POLL_SECS: u64 = 300;
+
+/// Content-Security-Policy of every response: only this origin's own script
+/// and style files; no inline script, no framing, no plugins.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+/// Other security headers sent with every response.
+pub const SECURITY_HEADERS: &[(&str, &str)] = &[
+    ("x-content-type-options", "nosniff"),
+    ("x-frame-options", "DENY"),
+    ("referrer-policy", "no-referrer"),
+    ("cross-origin-opener-policy", "same-origin"),
+    ("cross-origin-resource-policy", "same-origin"),
+    ("permissions-policy", "camera=(), microphone=(), geolocation=()"),
+];

@@ -1,0 +1,45 @@
+//! The web UI in a real browser: starts the server in-process (the same router
+//! and embedded UI files `crosscheck serve` uses) over an empty temporary
+//! SQLite store on a free 127.0.0.1 port, then runs `scripts/browser-test.sh`
+//! against it, which drives headless Chromium with playwright-core through the
+//! upload form, the story dossier, the source tooltips, search and a hostile
+//! article, failing on any console error or CSP violation.
+//!
+//! Without node/npm/chromium the script exits 77 and this test prints why and
+//! passes — unless `CI` is set, where the script (and so this test) fails.
+//! `scripts/install-test-deps.sh` installs chromium.
+
+mod common;
+
+use std::path::PathBuf;
+use std::process::Command;
+
+/// Exit code the script uses for "a tool is missing, skipped".
+const SKIPPED: i32 = 77;
+
+#[test]
+fn web_ui_in_headless_chromium() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let script = root.join("scripts/browser-test.sh");
+    assert!(script.is_file(), "{} is missing", script.display());
+
+    let store = common::TestStore::sqlite();
+    let (_pipeline, server) = common::serve(&store, None, None);
+
+    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
+    let out = Command::new("bash")
+        .arg(&script)
+        .env("CROSSCHECK_URL", server.url(""))
+        .env("SHOT_DIR", target.join("browser-test"))
+        .current_dir(&root)
+        .output()
+        .expect("run scripts/browser-test.sh with bash");
+    server.stop().expect("stop the server");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    match out.status.code() {
+        Some(0) => println!("{stdout}"),
+        Some(SKIPPED) => eprintln!("browser test skipped: {}", stderr.trim()),
+        code => panic!("browser test failed ({code:?}):\n{stdout}\n{stderr}"),
+    }
+}
