@@ -154,7 +154,11 @@ pub fn find_entities(text: &str, sentences: &[Sentence]) -> EntityIndex {
             }
             if !run.is_empty() {
                 // Split leading titles off when what follows looks like a name.
-                let last_title = run.iter().rposition(|t| is_title(t.text(text)));
+                // A capitalised role noun counts as a title when a full name (two
+                // words or more) follows it ("Harbour Master Ann Lee").
+                let last_title = run.iter().enumerate().rposition(|(i, t)| {
+                    is_title(t.text(text)) || (run.len() - i > 2 && ROLE_NOUNS.contains(&lower(t.text(text)).as_str()))
+                });
                 let mut pre = Vec::new();
                 if let Some(lt) = last_title {
                     if lt + 1 < run.len() && run[lt + 1..].iter().all(|t| name_like(strip_possessive(t.text(text)).0) && !ORG_WORDS.contains(&strip_possessive(t.text(text)).0)) {

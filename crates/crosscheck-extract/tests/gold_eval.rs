@@ -167,6 +167,16 @@ fn second_story_floors() {
     assert!(s.people_r >= 0.9, "people recall");
 }
 
+/// The invented story of the dossier tests (crosscheck-report's fixture), which
+/// this crate was not tuned on when it was written: same floors.
+#[test]
+fn dossier_story_floors() {
+    let s = evaluate(&root().join("../crosscheck-report/tests/fixtures/story2"), &root().join("../crosscheck-report/tests/fixtures/story2.gold.json"));
+    assert!(s.quote_r >= 0.9 && s.quote_p >= 0.85, "quotes");
+    assert!(s.speaker_r >= 0.9 && s.speaker_p >= 0.85, "speakers");
+    assert!(s.people_r >= 0.9, "people recall");
+}
+
 /// Gold roles (per outlet) are found among the printed roles of the matching person,
 /// and the envoy/ambassador conflict is visible across outlets.
 #[test]
