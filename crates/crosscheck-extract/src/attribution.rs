@@ -397,6 +397,24 @@ mod tests {
     }
 
     #[test]
+    fn unlisted_anonymous_sources_and_pronouns_that_refer_to_them() {
+        // No role noun of the table: the indefinite subject itself is the source.
+        let d = doc("“The water came up to the roof,” a fishing village elder said.");
+        assert!(matches!(&d.quotes[0].attribution.as_ref().unwrap().speaker, Speaker::Anonymous { description } if description == "a fishing village elder"));
+        // A pronoun after an anonymous source introduced since the last named person.
+        let t = "Mayor Ana Torres said the dam held. A fishing village elder said it did not. “The water came up to the roof,” he said.";
+        let w = who(t);
+        assert_eq!(w[0].1.as_deref(), Some("A fishing village elder"));
+        assert_eq!(w[0].2.as_deref(), Some("quote-pronoun-anonymous-cue"));
+        // Named again after the anonymous source: the name wins.
+        let t = "A fishing village elder said it did not. Ana Torres, the mayor, disagreed. “The dam held all night,” she said.";
+        assert_eq!(speaker_of(t, 0).as_deref(), Some("Ana Torres"));
+        // A document is not a person speaking: abstain.
+        let t = "“The dam held all night and nobody was hurt,” a statement said.";
+        assert_eq!(speaker_of(t, 0), None);
+    }
+
+    #[test]
     fn definite_description_resolves_to_titled_person() {
         let t = "General Ana Torres visited the base. Troops were waiting. The general said: “We will stay as long as needed.”";
         assert_eq!(speaker_of(t, 0).as_deref(), Some("Ana Torres"));

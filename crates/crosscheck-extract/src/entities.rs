@@ -505,6 +505,18 @@ mod tests {
     }
 
     #[test]
+    fn capitalised_role_noun_before_a_full_name_is_a_title() {
+        let t = "Lock Master Ana Torres said the gates held. Torres left at dawn.";
+        let idx = run(t);
+        let p = idx.entities.iter().find(|e| e.kind == EntityKind::Person).expect("a person");
+        assert_eq!(p.name, "Ana Torres");
+        assert!(p.roles.iter().any(|r| r.text == "Lock Master"), "{:?}", p.roles);
+        // A role-noun surname stays part of the name ("Maria Driver").
+        let idx = run("Maria Driver said the gates held. Driver left at dawn.");
+        assert!(idx.entities.iter().any(|e| e.kind == EntityKind::Person && e.name == "Maria Driver"));
+    }
+
+    #[test]
     fn organisations_and_sentence_openers() {
         let t = "Analysts at the Central Bank disagreed. Meanwhile the Interior Ministry said nothing. Inflation rose.";
         let idx = run(t);

@@ -264,6 +264,17 @@ mod tests {
         let t = "France’s envoy to Chile, Ann Lee, said so.";
         let s = t.find("Ann").unwrap();
         assert_eq!(apposition_before(t, whole(t), s, s + 7).unwrap().text, "France’s envoy to Chile");
+        // Lower-case noun modifiers after a determiner or possessive; the name may end the sentence.
+        let t = "The town’s water chief, Ann Lee, said so.";
+        let s = t.find("Ann").unwrap();
+        assert_eq!(apposition_before(t, whole(t), s, s + 7).unwrap().text, "The town’s water chief");
+        let t = "The dam held, according to the lock master, Ann Lee.";
+        let s = t.find("Ann").unwrap();
+        assert_eq!(apposition_before(t, whole(t), s, s + 7).unwrap().text, "the lock master");
+        // A verb between determiner and role noun is not a modifier.
+        let t = "They closed the road leading chief, Ann Lee, said.";
+        let s = t.find("Ann").unwrap();
+        assert!(apposition_before(t, whole(t), s, s + 7).is_none_or(|r| !r.text.contains("road")));
     }
 
     #[test]
