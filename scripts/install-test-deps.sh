@@ -5,8 +5,11 @@
 set -euo pipefail
 APT_PACKAGES=(
   pkg-config
+  chromium       # crosscheck-report tests/html.rs: the dossier opens in headless Chromium without console errors
 )
 PIP_PACKAGES=(
+  pandas         # crosscheck-incidents tests/exports.rs: the CSV export loads in pandas
+  pyarrow        # crosscheck-incidents tests/exports.rs: the Parquet export loads in pyarrow
 )
 
 missing=()
