@@ -3,10 +3,13 @@
 //! invented second story the methods were not built around.
 //!
 //! Floors are the targets (recall ≥ 0.8, precision ≥ 0.7) except for
-//! the claim categories, whose gold lists are not exhaustive (the seeds' gold
-//! lists 5 corroborated and 16 single-source claims; a reader finds more, e.g.
-//! that eastern member states urge a proactive stance, told by three outlets):
-//! their floors sit just under the measured figures so a regression fails.
+//! the seeds' single-source claims (measured precision 0.684: 13 of 19; of the
+//! 6 extras, 5 are statements only one outlet prints that the gold, which is
+//! not exhaustive, does not list, and 1 is a clause fragment cut from a list
+//! sentence) and the invented story's corroborated claims (one fire claim
+//! split in two; the gold's "two workers treated" is indirect speech, which
+//! claims leave to "who said what"): their floors sit just under the measured
+//! figures so a regression fails.
 //! The invented story's incidents are not floored: its places are not in the
 //! incident stage's gazetteer, so the register is empty and the timeline
 //! fallback stands in.
@@ -56,8 +59,8 @@ fn seeds_meet_floors() {
             ("people", 0.7, 0.8),
             ("roles", 0.7, 0.8),
             ("role_conflicts", 0.7, 0.8),
-            ("single_source_claims", 0.6, 0.8),
-            ("corroborated_claims", 0.6, 0.8),
+            ("single_source_claims", 0.65, 0.8),
+            ("corroborated_claims", 0.7, 0.8),
         ],
     );
 }
