@@ -149,7 +149,7 @@ pub const REPORTING_VERBS: &[&str] = &[
 ];
 
 /// Fallback attribution: lower-case role nouns that, capitalised before a
-/// name, are a title rather than part of it ("Harbour Master Jane Roe").
+/// name, are a title rather than part of it ("Lock Master Jane Roe").
 pub const ROLE_WORDS: &[&str] = &[
     "master", "chief", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "envoy",
     "ambassador", "chairman", "chair", "director", "commissioner", "officer", "commander", "leader", "head",

@@ -62,7 +62,7 @@ fn resolve_chunk(text: &str, chunk: &[Tok], idx: &EntityIndex, before: usize) ->
             return None;
         }
         let limit = before.min(c[0].start);
-        // An anonymous source introduced after the last named person ("A dock worker
+        // An anonymous source introduced after the last named person ("A ferry hand
         // said …. “…,” he said.") is the nearer antecedent.
         let last_person = idx.mentions.iter().filter(|(m, e)| m.end <= limit && idx.entities[*e].kind == EntityKind::Person).map(|(m, _)| m.end).max();
         let from = last_person.unwrap_or(0).max(limit.saturating_sub(MAX_ANON_ANTECEDENT_BYTES));
@@ -117,8 +117,8 @@ fn resolve_chunk(text: &str, chunk: &[Tok], idx: &EntityIndex, before: usize) ->
             }
         }
     }
-    // Anonymous source: an indefinite role phrase ("a senior Baltic diplomat"),
-    // or any short lower-case indefinite noun phrase as the whole subject ("a dock worker").
+    // Anonymous source: an indefinite role phrase ("a senior European diplomat"),
+    // or any short lower-case indefinite noun phrase as the whole subject ("a ferry hand").
     if INDEFINITES.contains(&first.as_str()) {
         return anonymous_subject(text, c).map(|(sp, conf)| (Speaker::Anonymous { description: sp.slice(text).to_string() }, sp, "anonymous", conf));
     }
@@ -141,7 +141,7 @@ fn resolve_chunk(text: &str, chunk: &[Tok], idx: &EntityIndex, before: usize) ->
 
 /// An indefinite noun phrase that is a whole subject chunk: "a senior diplomat"
 /// (a role noun within five words; the phrase ends at it) or, with less
-/// confidence, two to five lower-case words ("a dock worker") whose head is not
+/// confidence, two to five lower-case words ("a ferry hand") whose head is not
 /// a document ("a statement said" is not a person speaking). Returns its span
 /// and confidence.
 fn anonymous_subject(text: &str, c: &[Tok]) -> Option<(Span, f32)> {
@@ -161,7 +161,7 @@ fn anonymous_subject(text: &str, c: &[Tok]) -> Option<(Span, f32)> {
 }
 
 /// The last anonymous source of `span` that is the subject of a reporting verb
-/// ("A dock worker said the alarms did not sound."): a singular indefinite,
+/// ("A ferry hand said the gates were shut."): a singular indefinite,
 /// its noun phrase, then the verb.
 fn anonymous_antecedent(text: &str, span: Span) -> Option<Span> {
     let toks = tokenize(text, span);

@@ -155,7 +155,7 @@ pub fn find_entities(text: &str, sentences: &[Sentence]) -> EntityIndex {
             if !run.is_empty() {
                 // Split leading titles off when what follows looks like a name.
                 // A capitalised role noun counts as a title when a full name (two
-                // words or more) follows it ("Harbour Master Ann Lee").
+                // words or more) follows it ("Lock Master Ann Lee").
                 let last_title = run.iter().enumerate().rposition(|(i, t)| {
                     is_title(t.text(text)) || (run.len() - i > 2 && ROLE_NOUNS.contains(&lower(t.text(text)).as_str()))
                 });

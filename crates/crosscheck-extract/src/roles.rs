@@ -128,7 +128,7 @@ pub fn apposition_before(text: &str, sentence: Span, name_start: usize, name_end
     let head = &text[sentence.start..name_start];
     let h = head.strip_suffix(", ")?;
     // The name must itself be followed by a comma (closing the apposition pair)
-    // or end the sentence ("…, according to the harbour master, Elena Rusk.").
+    // or end the sentence ("…, according to the lock master, Ann Lee.").
     let after = &text[name_end..sentence.end];
     if !after.starts_with(',') && !after.trim_end().trim_end_matches(['.', '!', '?']).is_empty() {
         return None;
@@ -153,7 +153,7 @@ pub fn apposition_before(text: &str, sentence: Span, name_start: usize, name_end
             || lw.ends_with("al")
     };
     // A determiner or possessive may also stand before up to two lower-case
-    // noun modifiers ("the harbour master", "the city's fire chief").
+    // noun modifiers ("the lock master", "the town's water chief").
     let bridge = |first: usize| -> Option<usize> {
         (first.saturating_sub(3)..first.saturating_sub(1)).rev().find(|&j| {
             let w = toks[j].text(text);

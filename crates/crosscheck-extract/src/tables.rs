@@ -165,7 +165,7 @@ pub const MAX_SUBJECT_WORDS: usize = 16;
 pub const CONF_NAME: f32 = 0.9;
 pub const CONF_ROLE: f32 = 0.8;
 pub const CONF_ANON: f32 = 0.8;
-/// An indefinite subject without a listed role noun ("a dock worker said").
+/// An indefinite subject without a listed role noun ("a ferry hand said").
 pub const CONF_ANON_UNLISTED: f32 = 0.6;
 pub const CONF_ORG: f32 = 0.75;
 pub const CONF_COLON: f32 = 0.75;
