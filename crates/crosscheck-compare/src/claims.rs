@@ -291,6 +291,20 @@ pub fn align_claims(input: StoryInput<'_>) -> Vec<Claim> {
                 if kept.iter().any(|k| k.1 == ClaimStatus::Corroborated && c.0.iter().all(|u| k.0.contains(u))) {
                     continue;
                 }
+                // Sharing half its units with a larger claim and adding no
+                // outlet group of its own, it is that claim told again in
+                // another sentence (a headline): its units join the larger
+                // claim's support. (One shared list sentence is not enough: it
+                // may name several incidents.)
+                let groups = |m: &[usize]| m.iter().map(|&u| input.group(units[u].doc)).collect::<HashSet<usize>>();
+                let cg = groups(&c.0);
+                let mostly_shared = |k: &[usize]| c.0.iter().filter(|u| k.contains(u)).count() * 2 >= c.0.len();
+                if let Some(k) = kept.iter_mut().find(|k| k.1 == ClaimStatus::Corroborated && mostly_shared(&k.0) && cg.is_subset(&groups(&k.0))) {
+                    k.0.extend(c.0);
+                    k.0.sort();
+                    k.0.dedup();
+                    continue;
+                }
                 kept.push(c);
             }
             ClaimStatus::SingleSource => {
@@ -402,6 +416,20 @@ mod tests {
         let c = venue_claim.unwrap_or_else(|| panic!("{claims:#?}"));
         assert_eq!(c.independent_sources, 2);
         assert!(!claims.iter().any(|c| c.status == ClaimStatus::Corroborated && c.support.iter().any(|s| s.text.contains("Daily Post"))));
+    }
+
+    #[test]
+    fn one_event_told_by_three_outlets_is_one_claim() {
+        let d = docs(&[
+            "A fire destroyed three grain warehouses at the Port of Lindholm on Tuesday night.",
+            "Three warehouses at the Port of Lindholm were destroyed by fire on Tuesday night.",
+            "Fire destroys three warehouses at Lindholm port as investigators arrive\n\nThe fire broke out on Tuesday night at the Port of Lindholm and destroyed three grain warehouses.",
+        ]);
+        let mut g = Vec::new();
+        let claims = align_claims(StoryInput::independent(&d, &mut g));
+        let fire: Vec<&Claim> = claims.iter().filter(|c| c.status == ClaimStatus::Corroborated && c.support.iter().any(|s| s.text.contains("warehouses"))).collect();
+        assert_eq!(fire.len(), 1, "{fire:#?}");
+        assert_eq!(fire[0].independent_sources, 3, "{claims:#?}");
     }
 
     #[test]
