@@ -383,6 +383,13 @@ mod tests {
     use super::*;
     use crosscheck_core::{ArticleBuilder, SourceFormat};
 
+    /// The claims of a story whose articles are `texts`, each its own outlet.
+    fn claims_of(texts: &[&str]) -> Vec<Claim> {
+        let d = docs(texts);
+        let mut g = Vec::new();
+        align_claims(StoryInput::independent(&d, &mut g))
+    }
+
     fn docs(texts: &[&str]) -> Vec<crosscheck_extract::Annotated> {
         texts
             .iter()
@@ -405,13 +412,11 @@ mod tests {
 
     #[test]
     fn a_venue_named_by_two_outlets_is_corroborated() {
-        let d = docs(&[
+        let claims = claims_of(&[
             "Ana Torres said in an interview with Radio North that the dam would hold through the spring floods.",
             "Speaking to Radio North, the mayor Ana Torres warned that the river could rise again before Easter.",
             "Ana Torres told the Daily Post that funds for the levee were late.",
         ]);
-        let mut g = Vec::new();
-        let claims = align_claims(StoryInput::independent(&d, &mut g));
         let venue_claim = claims.iter().find(|c| c.status == ClaimStatus::Corroborated && c.support.iter().all(|s| s.text.contains("Radio North")));
         let c = venue_claim.unwrap_or_else(|| panic!("{claims:#?}"));
         assert_eq!(c.independent_sources, 2);
@@ -420,13 +425,11 @@ mod tests {
 
     #[test]
     fn one_event_told_by_three_outlets_is_one_claim() {
-        let d = docs(&[
+        let claims = claims_of(&[
             "A fire destroyed three grain warehouses at the Port of Lindholm on Tuesday night.",
             "Three warehouses at the Port of Lindholm were destroyed by fire on Tuesday night.",
             "Fire destroys three warehouses at Lindholm port as investigators arrive\n\nThe fire broke out on Tuesday night at the Port of Lindholm and destroyed three grain warehouses.",
         ]);
-        let mut g = Vec::new();
-        let claims = align_claims(StoryInput::independent(&d, &mut g));
         let fire: Vec<&Claim> = claims.iter().filter(|c| c.status == ClaimStatus::Corroborated && c.support.iter().any(|s| s.text.contains("warehouses"))).collect();
         assert_eq!(fire.len(), 1, "{fire:#?}");
         assert_eq!(fire[0].independent_sources, 3, "{claims:#?}");
@@ -435,12 +438,10 @@ mod tests {
     #[test]
     fn a_dependent_clause_stays_with_its_sentence() {
         // Long enough to be cut into clauses; only this outlet prints either figure.
-        let d = docs(&[
+        let claims = claims_of(&[
             "At the same time, the regional council has accelerated plans to raise flood defence spending toward the 2% of budget benchmark, with riverside towns openly discussing 5% targets.",
             "The regional council met on Monday to discuss the flood defences of the river towns.",
         ]);
-        let mut g = Vec::new();
-        let claims = align_claims(StoryInput::independent(&d, &mut g));
         let single: Vec<&Claim> = claims.iter().filter(|c| c.status == ClaimStatus::SingleSource && c.sources == vec!["d0".to_string()]).collect();
         assert_eq!(single.len(), 1, "{single:#?}");
         assert!(single[0].support.len() >= 2 || single[0].support[0].text.contains("5%"), "{single:#?}");
