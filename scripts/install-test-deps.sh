@@ -5,10 +5,12 @@
 set -euo pipefail
 APT_PACKAGES=(
   pkg-config
-  chromium  # headless browser of scripts/browser-test.sh (web UI test, driven by playwright-core from npm)
+  chromium    # headless browser: dossier HTML check (crosscheck-report tests/html.rs) and web UI test (scripts/browser-test.sh)
   postgresql  # crosscheck-store's PostgreSQL backend tests (scripts/test-postgres.sh)
 )
 PIP_PACKAGES=(
+  pandas         # crosscheck-incidents tests/exports.rs: the CSV export loads in pandas
+  pyarrow        # crosscheck-incidents tests/exports.rs: the Parquet export loads in pyarrow
 )
 
 missing=()

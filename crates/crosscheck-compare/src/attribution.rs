@@ -163,7 +163,7 @@ pub fn fill_people(doc: &mut Annotated) {
                     push_role(&mut ents[idx], &text, span_of(&w));
                 }
             }
-            // Pre-modifier: "Foreign Ministry spokeswoman NAME", "Harbour Master NAME".
+            // Pre-modifier: "Foreign Ministry spokeswoman NAME", "Lock Master NAME".
             let mut k = a;
             while k > 0 && toks[k - 1].after.is_empty() && !tables::ROLE_BOUNDARY.contains(&lower(&toks[k - 1].word).as_str()) && !tables::REPORTING_VERBS.contains(&lower(&toks[k - 1].word).as_str()) && a - k < 5 {
                 k -= 1;
@@ -291,7 +291,7 @@ fn speaker_in(doc: &Annotated, frame: &[&Tok], quote: Span) -> Option<Attributio
             .filter(|(_, e)| e.kind == EntityKind::Person)
             .filter_map(|(i, e)| e.mentions.iter().filter(|m| m.end <= quote.start).map(|m| m.end).max().map(|p| (p, i)))
             .max();
-        // ...unless an anonymous speaker ("A dock worker said ...") is nearer.
+        // ...unless an anonymous speaker ("A ferry hand said ...") is nearer.
         if let Some((pos, desc)) = anonymous_before(doc, quote.start) {
             if best.is_none_or(|(p, _)| pos > p) {
                 return Some(mk(Speaker::Anonymous { description: desc }, "pronoun-anonymous", Span::new(subj[0].start, subj[0].end)));

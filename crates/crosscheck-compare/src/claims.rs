@@ -60,6 +60,8 @@ pub struct Unit {
     pub statement: bool,
     /// The unit holds a direct quotation.
     pub quoted: bool,
+    /// Index of its sentence among the article's sentences.
+    pub sentence: usize,
 }
 
 /// The claim units of a story.
@@ -72,7 +74,7 @@ pub fn units(input: StoryInput<'_>) -> Vec<Unit> {
             .filter(|q| q.kind == crosscheck_extract::QuoteKind::Full)
             .map(|q| q.span)
             .collect();
-        for s in sentences(d) {
+        for (si, s) in sentences(d).into_iter().enumerate() {
             // A dateline ("City – December 2, 2025 –") is metadata, not a claim.
             let s = match d.article.dateline_span {
                 Some(dl) if dl.contains(s) || dl.contains(s.trim(text)) => continue,
@@ -93,7 +95,7 @@ pub fn units(input: StoryInput<'_>) -> Vec<Unit> {
                 let has_quote = quotes.iter().any(|q| u.overlaps(*q));
                 reported |= words.iter().any(|w| tables::REPORTING_VERBS.contains(&w.as_str()));
                 let statement = has_quote || reported;
-                out.push(Unit { doc: di, span: u, tokens, names, statement, quoted: has_quote });
+                out.push(Unit { doc: di, span: u, tokens, names, statement, quoted: has_quote, sentence: si });
             }
         }
     }
@@ -116,6 +118,44 @@ pub fn similarity(a: &Unit, b: &Unit, idf: &HashMap<String, f64>) -> f64 {
     let shared: f64 = a.tokens.iter().filter(|t| b.tokens.contains(*t)).map(|t| weight(t, &a.names, idf) * weight(t, &b.names, idf)).sum();
     let d = norm(a) * norm(b);
     if d == 0.0 { 0.0 } else { shared / d }
+}
+
+/// The venue a statement names ("… told the Daily Post", "in an interview
+/// with Radio North"): the capitalised name after a venue link that follows a
+/// venue cue within three words, lower-cased; `None` when there is none.
+pub fn venue(sentence: &str) -> Option<String> {
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    for k in 0..words.len() {
+        let link = bare(words[k]);
+        if !tables::VENUE_LINKS.contains(&link.as_str()) || words[k].ends_with([',', '.', ';', ':']) {
+            continue;
+        }
+        let cued = words[k.saturating_sub(3)..=k].iter().any(|w| tables::VENUE_CUES.contains(&bare(w).as_str()));
+        if !cued {
+            continue;
+        }
+        let mut j = k + 1;
+        if words.get(j).is_some_and(|w| bare(w) == "the") {
+            j += 1;
+        }
+        let mut name = Vec::new();
+        while let Some(w) = words.get(j) {
+            let b = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if !b.chars().next().is_some_and(char::is_uppercase) {
+                break;
+            }
+            name.push(b.to_lowercase());
+            if w.ends_with(|c: char| !c.is_alphanumeric()) {
+                break;
+            }
+            j += 1;
+        }
+        if !name.is_empty() {
+            return Some(name.join(" "));
+        }
+    }
+    None
 }
 
 /// Align the story's claims.
@@ -176,6 +216,27 @@ pub fn align_claims(input: StoryInput<'_>) -> Vec<Claim> {
         m.dedup();
         hoods.push(m);
     }
+    // Reported speech still carries one own-voice claim of the outlet: to whom
+    // or where it was said ("told the Daily Post", "in an interview with …").
+    // Statement units naming the same venue in two or more groups are one
+    // corroborated claim (one unit per group).
+    let mut venues: Vec<(String, Vec<usize>)> = Vec::new();
+    for (i, u) in units.iter().enumerate() {
+        if !u.statement {
+            continue;
+        }
+        let Some(v) = venue(u.span.slice(&input.docs[u.doc].article.text)) else { continue };
+        let g = input.group(u.doc);
+        match venues.iter_mut().find(|(k, _)| *k == v) {
+            Some((_, m)) => {
+                if !m.iter().any(|&j| input.group(units[j].doc) == g) {
+                    m.push(i);
+                }
+            }
+            None => venues.push((v, vec![i])),
+        }
+    }
+    hoods.extend(venues.into_iter().map(|(_, m)| m).filter(|m| m.len() >= 2));
     let jaccard = |a: &[usize], b: &[usize]| {
         let inter = a.iter().filter(|x| b.contains(x)).count();
         inter as f64 / (a.len() + b.len() - inter) as f64
@@ -230,12 +291,37 @@ pub fn align_claims(input: StoryInput<'_>) -> Vec<Claim> {
                 if kept.iter().any(|k| k.1 == ClaimStatus::Corroborated && c.0.iter().all(|u| k.0.contains(u))) {
                     continue;
                 }
+                // Sharing half its units with a larger claim and adding no
+                // outlet group of its own, it is that claim told again in
+                // another sentence (a headline): its units join the larger
+                // claim's support. (One shared list sentence is not enough: it
+                // may name several incidents.)
+                let groups = |m: &[usize]| m.iter().map(|&u| input.group(units[u].doc)).collect::<HashSet<usize>>();
+                let cg = groups(&c.0);
+                let mostly_shared = |k: &[usize]| c.0.iter().filter(|u| k.contains(u)).count() * 2 >= c.0.len();
+                if let Some(k) = kept.iter_mut().find(|k| k.1 == ClaimStatus::Corroborated && mostly_shared(&k.0) && cg.is_subset(&groups(&k.0))) {
+                    k.0.extend(c.0);
+                    k.0.sort();
+                    k.0.dedup();
+                    continue;
+                }
                 kept.push(c);
             }
             ClaimStatus::SingleSource => {
-                // One outlet's units sharing a specific are one claim.
-                let doc = units[c.0[0]].doc;
-                if let Some(k) = kept.iter_mut().find(|k| k.1 == ClaimStatus::SingleSource && units[k.0[0]].doc == doc && k.2.iter().any(|s| c.2.contains(s) && !is_number_token(s))) {
+                // One outlet's units sharing a specific are one claim; so are
+                // a clause and the dependent clause that elaborates it in the
+                // same sentence ("…, with X discussing Y").
+                let (doc, sentence) = (units[c.0[0]].doc, units[c.0[0]].sentence);
+                let opener = |u: usize| {
+                    let t = units[u].span.slice(&input.docs[units[u].doc].article.text);
+                    t.split_whitespace().next().map(|w| w.trim_matches(|ch: char| !ch.is_alphabetic()).to_lowercase()).is_some_and(|w| tables::DEPENDENT_OPENERS.contains(&w.as_str()))
+                };
+                let same = |k: &(Vec<usize>, ClaimStatus, Vec<String>)| {
+                    units[k.0[0]].doc == doc
+                        && (k.2.iter().any(|s| c.2.contains(s) && !is_number_token(s))
+                            || k.0.iter().any(|&u| units[u].sentence == sentence && (opener(u) || opener(c.0[0]))))
+                };
+                if let Some(k) = kept.iter_mut().find(|k| k.1 == ClaimStatus::SingleSource && same(k)) {
                     k.0.extend(c.0);
                     k.0.sort();
                     k.0.dedup();
@@ -290,4 +376,74 @@ pub fn align_claims(input: StoryInput<'_>) -> Vec<Claim> {
         c.id = format!("c{}", i + 1);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crosscheck_core::{ArticleBuilder, SourceFormat};
+
+    /// The claims of a story whose articles are `texts`, each its own outlet.
+    fn claims_of(texts: &[&str]) -> Vec<Claim> {
+        let d = docs(texts);
+        let mut g = Vec::new();
+        align_claims(StoryInput::independent(&d, &mut g))
+    }
+
+    fn docs(texts: &[&str]) -> Vec<crosscheck_extract::Annotated> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let a = ArticleBuilder::new(format!("d{i}"), format!("d{i}.txt"), SourceFormat::Text, t.as_bytes(), t).build(None, None).unwrap();
+                crosscheck_extract::annotate(&a, None)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn venues_of_statements() {
+        assert_eq!(venue("Speaking to the Harbour Gazette, Ana Torres said the dam held.").as_deref(), Some("harbour gazette"));
+        assert_eq!(venue("The remarks, made in an interview with Radio North, caused a stir.").as_deref(), Some("radio north"));
+        assert_eq!(venue("Ana Torres told the Daily Post: the dam held.").as_deref(), Some("daily post"));
+        assert_eq!(venue("Ana Torres told reporters the dam held."), None);
+        assert_eq!(venue("The dam was said to be safe by Ana Torres."), None);
+    }
+
+    #[test]
+    fn a_venue_named_by_two_outlets_is_corroborated() {
+        let claims = claims_of(&[
+            "Ana Torres said in an interview with Radio North that the dam would hold through the spring floods.",
+            "Speaking to Radio North, the mayor Ana Torres warned that the river could rise again before Easter.",
+            "Ana Torres told the Daily Post that funds for the levee were late.",
+        ]);
+        let venue_claim = claims.iter().find(|c| c.status == ClaimStatus::Corroborated && c.support.iter().all(|s| s.text.contains("Radio North")));
+        let c = venue_claim.unwrap_or_else(|| panic!("{claims:#?}"));
+        assert_eq!(c.independent_sources, 2);
+        assert!(!claims.iter().any(|c| c.status == ClaimStatus::Corroborated && c.support.iter().any(|s| s.text.contains("Daily Post"))));
+    }
+
+    #[test]
+    fn one_event_told_by_three_outlets_is_one_claim() {
+        let claims = claims_of(&[
+            "A fire destroyed three grain warehouses at the Port of Lindholm on Tuesday night.",
+            "Three warehouses at the Port of Lindholm were destroyed by fire on Tuesday night.",
+            "Fire destroys three warehouses at Lindholm port as investigators arrive\n\nThe fire broke out on Tuesday night at the Port of Lindholm and destroyed three grain warehouses.",
+        ]);
+        let fire: Vec<&Claim> = claims.iter().filter(|c| c.status == ClaimStatus::Corroborated && c.support.iter().any(|s| s.text.contains("warehouses"))).collect();
+        assert_eq!(fire.len(), 1, "{fire:#?}");
+        assert_eq!(fire[0].independent_sources, 3, "{claims:#?}");
+    }
+
+    #[test]
+    fn a_dependent_clause_stays_with_its_sentence() {
+        // Long enough to be cut into clauses; only this outlet prints either figure.
+        let claims = claims_of(&[
+            "At the same time, the regional council has accelerated plans to raise flood defence spending toward the 2% of budget benchmark, with riverside towns openly discussing 5% targets.",
+            "The regional council met on Monday to discuss the flood defences of the river towns.",
+        ]);
+        let single: Vec<&Claim> = claims.iter().filter(|c| c.status == ClaimStatus::SingleSource && c.sources == vec!["d0".to_string()]).collect();
+        assert_eq!(single.len(), 1, "{single:#?}");
+        assert!(single[0].support.len() >= 2 || single[0].support[0].text.contains("5%"), "{single:#?}");
+    }
 }

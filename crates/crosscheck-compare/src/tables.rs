@@ -34,6 +34,17 @@ pub const VAGUE_QUANTIFIERS: &[&str] = &["multiple", "several", "many", "numerou
 /// before them (after a comma) into claim units.
 pub const CLAUSE_OPENERS: &[&str] = &["while", "whereas", "with", "although", "though", "but", "and", "as", "after", "prompting", "including", "given", "which", "amid", "along", "such", "stating", "saying", "adding", "claiming", "warning", "insisting", "asserting"];
 
+/// Words that name the occasion of a statement ("in an interview with",
+/// "speaking to", "told"): followed by a name, they say to whom or where the
+/// statement was made, which is an outlet's own claim even inside reported speech.
+pub const VENUE_CUES: &[&str] = &["interview", "interviews", "speaking", "spoke", "talking", "talked", "told", "tells", "remarks", "comments", "briefing", "statement"];
+/// Links between a venue cue and the venue's name ("with", "to").
+pub const VENUE_LINKS: &[&str] = &["with", "to", "told", "tells"];
+
+/// Clause openers whose clause elaborates the one before it rather than
+/// stating a claim of its own ("…, with Baltic states discussing 5%").
+pub const DEPENDENT_OPENERS: &[&str] = &["with", "including", "prompting", "given", "along", "such"];
+
 /// Sentences longer than this (in words) are cut into clause units.
 pub const LONG_SENTENCE_WORDS: usize = 24;
 /// A clause shorter than this (in words) is glued back to its neighbour.
@@ -138,7 +149,7 @@ pub const REPORTING_VERBS: &[&str] = &[
 ];
 
 /// Fallback attribution: lower-case role nouns that, capitalised before a
-/// name, are a title rather than part of it ("Harbour Master Jane Roe").
+/// name, are a title rather than part of it ("Lock Master Jane Roe").
 pub const ROLE_WORDS: &[&str] = &[
     "master", "chief", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "envoy",
     "ambassador", "chairman", "chair", "director", "commissioner", "officer", "commander", "leader", "head",

@@ -21,6 +21,7 @@ HERE = Path(__file__).resolve().parent.parent
 SETS = [
     (HERE / "../../examples/seeds", HERE / "tests/fixtures/seeds.gold.json"),
     (HERE / "tests/fixtures/story2", HERE / "tests/fixtures/story2.gold.json"),
+    (HERE / "../crosscheck-report/tests/fixtures/story2", HERE / "../crosscheck-report/tests/fixtures/story2.gold.json"),
 ]
 
 

@@ -62,6 +62,15 @@ fn resolve_chunk(text: &str, chunk: &[Tok], idx: &EntityIndex, before: usize) ->
             return None;
         }
         let limit = before.min(c[0].start);
+        // An anonymous source introduced after the last named person ("A ferry hand
+        // said …. “…,” he said.") is the nearer antecedent.
+        let last_person = idx.mentions.iter().filter(|(m, e)| m.end <= limit && idx.entities[*e].kind == EntityKind::Person).map(|(m, _)| m.end).max();
+        let from = last_person.unwrap_or(0).max(limit.saturating_sub(MAX_ANON_ANTECEDENT_BYTES));
+        if g.is_some() {
+            if let Some(sp) = anonymous_antecedent(text, Span::new(from, limit)) {
+                return Some((Speaker::Anonymous { description: sp.slice(text).to_string() }, c[0].span(), "pronoun-anonymous", CONF_PRONOUN));
+            }
+        }
         // Possessors ("the admiral’s remarks") are not antecedents of a subject pronoun;
         // an exact gender match wins over an unknown one.
         let cands: Vec<usize> = idx
@@ -108,14 +117,10 @@ fn resolve_chunk(text: &str, chunk: &[Tok], idx: &EntityIndex, before: usize) ->
             }
         }
     }
-    // Anonymous source: an indefinite role phrase ("a senior Baltic diplomat").
+    // Anonymous source: an indefinite role phrase ("a senior European diplomat"),
+    // or any short lower-case indefinite noun phrase as the whole subject ("a ferry hand").
     if INDEFINITES.contains(&first.as_str()) {
-        let rest = &c[1..];
-        if let Some(k) = rest.iter().take(5).position(|t| ROLE_NOUNS.contains(&lower(t.text(text)).as_str())) {
-            let sp = Span::new(c[0].start, rest[k].end);
-            return Some((Speaker::Anonymous { description: sp.slice(text).to_string() }, sp, "anonymous", CONF_ANON));
-        }
-        return None;
+        return anonymous_subject(text, c).map(|(sp, conf)| (Speaker::Anonymous { description: sp.slice(text).to_string() }, sp, "anonymous", conf));
     }
     // Role-only speaker ("Russia’s ambassador to Belgium").
     let start = if first == "the" { &c[1..] } else { c };
@@ -132,6 +137,48 @@ fn resolve_chunk(text: &str, chunk: &[Tok], idx: &EntityIndex, before: usize) ->
         }
     }
     None
+}
+
+/// An indefinite noun phrase that is a whole subject chunk: "a senior diplomat"
+/// (a role noun within five words; the phrase ends at it) or, with less
+/// confidence, two to five lower-case words ("a ferry hand") whose head is not
+/// a document ("a statement said" is not a person speaking). Returns its span
+/// and confidence.
+fn anonymous_subject(text: &str, c: &[Tok]) -> Option<(Span, f32)> {
+    let rest = c.get(1..)?;
+    if let Some(k) = rest.iter().take(5).position(|t| ROLE_NOUNS.contains(&lower(t.text(text)).as_str())) {
+        return Some((Span::new(c[0].start, rest[k].end), CONF_ANON));
+    }
+    let plain = |t: &Tok| t.text(text).chars().all(|ch| ch.is_lowercase() || ch == '-');
+    if rest.is_empty() || rest.len() > 4 || !rest.iter().all(plain) {
+        return None;
+    }
+    let head = lower(rest.last()?.text(text));
+    if DOCUMENT_NOUNS.contains(&head.as_str()) || !text[c[0].start..rest.last()?.end].chars().all(|ch| ch.is_alphabetic() || ch == ' ' || ch == '-') {
+        return None;
+    }
+    Some((Span::new(c[0].start, rest.last()?.end), CONF_ANON_UNLISTED))
+}
+
+/// The last anonymous source of `span` that is the subject of a reporting verb
+/// ("A ferry hand said the gates were shut."): a singular indefinite,
+/// its noun phrase, then the verb.
+fn anonymous_antecedent(text: &str, span: Span) -> Option<Span> {
+    let toks = tokenize(text, span);
+    let mut found = None;
+    for (i, t) in toks.iter().enumerate() {
+        if !matches!(lower(t.text(text)).as_str(), "a" | "an" | "one" | "another") {
+            continue;
+        }
+        let Some(k) = toks[i + 1..].iter().take(6).position(|w| is_cue(w.text(text)) && lower(w.text(text)) != "according") else { continue };
+        let np = &toks[i..i + 1 + k];
+        if np.len() >= 2 && np.windows(2).all(|w| text[w[0].end..w[1].start].chars().all(|ch| ch == ' ')) {
+            if let Some((sp, _)) = anonymous_subject(text, np) {
+                found = Some(sp);
+            }
+        }
+    }
+    found
 }
 
 /// Speaker from the words right after a quotation: "…,” said X" / "…,” X said".
@@ -347,6 +394,24 @@ mod tests {
         let d = doc("Officials in Lima met. The Kremlin said the proposals “could form a basis for talks.” Later the Kremlin repeated it.");
         let a = d.quotes[0].attribution.as_ref().unwrap();
         assert_eq!(d.speaker_name(&a.speaker).as_deref(), Some("Kremlin"));
+    }
+
+    #[test]
+    fn unlisted_anonymous_sources_and_pronouns_that_refer_to_them() {
+        // No role noun of the table: the indefinite subject itself is the source.
+        let d = doc("“The water came up to the roof,” a fishing village elder said.");
+        assert!(matches!(&d.quotes[0].attribution.as_ref().unwrap().speaker, Speaker::Anonymous { description } if description == "a fishing village elder"));
+        // A pronoun after an anonymous source introduced since the last named person.
+        let t = "Mayor Ana Torres said the dam held. A fishing village elder said it did not. “The water came up to the roof,” he said.";
+        let w = who(t);
+        assert_eq!(w[0].1.as_deref(), Some("A fishing village elder"));
+        assert_eq!(w[0].2.as_deref(), Some("quote-pronoun-anonymous-cue"));
+        // Named again after the anonymous source: the name wins.
+        let t = "A fishing village elder said it did not. Ana Torres, the mayor, disagreed. “The dam held all night,” she said.";
+        assert_eq!(speaker_of(t, 0).as_deref(), Some("Ana Torres"));
+        // A document is not a person speaking: abstain.
+        let t = "“The dam held all night and nobody was hurt,” a statement said.";
+        assert_eq!(speaker_of(t, 0), None);
     }
 
     #[test]

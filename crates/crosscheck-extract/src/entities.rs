@@ -154,7 +154,11 @@ pub fn find_entities(text: &str, sentences: &[Sentence]) -> EntityIndex {
             }
             if !run.is_empty() {
                 // Split leading titles off when what follows looks like a name.
-                let last_title = run.iter().rposition(|t| is_title(t.text(text)));
+                // A capitalised role noun counts as a title when a full name (two
+                // words or more) follows it ("Lock Master Ann Lee").
+                let last_title = run.iter().enumerate().rposition(|(i, t)| {
+                    is_title(t.text(text)) || (run.len() - i > 2 && ROLE_NOUNS.contains(&lower(t.text(text)).as_str()))
+                });
                 let mut pre = Vec::new();
                 if let Some(lt) = last_title {
                     if lt + 1 < run.len() && run[lt + 1..].iter().all(|t| name_like(strip_possessive(t.text(text)).0) && !ORG_WORDS.contains(&strip_possessive(t.text(text)).0)) {
@@ -498,6 +502,18 @@ mod tests {
         assert_eq!(p.mentions.len(), 3);
         assert!(idx.entities.iter().any(|e| e.name == "Lima" && e.kind == EntityKind::Place));
         assert!(idx.entities.iter().any(|e| e.name == "Joint Command"));
+    }
+
+    #[test]
+    fn capitalised_role_noun_before_a_full_name_is_a_title() {
+        let t = "Lock Master Ana Torres said the gates held. Torres left at dawn.";
+        let idx = run(t);
+        let p = idx.entities.iter().find(|e| e.kind == EntityKind::Person).expect("a person");
+        assert_eq!(p.name, "Ana Torres");
+        assert!(p.roles.iter().any(|r| r.text == "Lock Master"), "{:?}", p.roles);
+        // A role-noun surname stays part of the name ("Maria Driver").
+        let idx = run("Maria Driver said the gates held. Driver left at dawn.");
+        assert!(idx.entities.iter().any(|e| e.kind == EntityKind::Person && e.name == "Maria Driver"));
     }
 
     #[test]

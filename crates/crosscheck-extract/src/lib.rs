@@ -55,7 +55,7 @@ pub enum Speaker {
     Entity { entity: usize },
     /// Named only by role ("Russia's ambassador to Belgium"); the story level may resolve it.
     Role { role: String },
-    /// An anonymous source ("a Baltic diplomat").
+    /// An anonymous source ("a senior diplomat").
     Anonymous { description: String },
 }
 

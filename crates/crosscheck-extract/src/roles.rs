@@ -127,8 +127,10 @@ pub fn apposition_after(text: &str, sentence: Span, name_end: usize) -> Option<R
 pub fn apposition_before(text: &str, sentence: Span, name_start: usize, name_end: usize) -> Option<RoleMention> {
     let head = &text[sentence.start..name_start];
     let h = head.strip_suffix(", ")?;
-    // The name must itself be followed by a comma (closing the apposition pair).
-    if !text[name_end..sentence.end].starts_with(',') {
+    // The name must itself be followed by a comma (closing the apposition pair)
+    // or end the sentence ("…, according to the lock master, Ann Lee.").
+    let after = &text[name_end..sentence.end];
+    if !after.starts_with(',') && !after.trim_end().trim_end_matches(['.', '!', '?']).is_empty() {
         return None;
     }
     let clause_start = h.char_indices().rev().find(|(_, c)| matches!(c, ',' | ';' | ':' | '\u{201d}')).map(|(i, c)| i + c.len_utf8()).unwrap_or(0);
@@ -150,9 +152,27 @@ pub fn apposition_before(text: &str, sentence: Span, name_start: usize, name_end
             || lw.ends_with("ary")
             || lw.ends_with("al")
     };
+    // A determiner or possessive may also stand before up to two lower-case
+    // noun modifiers ("the lock master", "the town's water chief").
+    let bridge = |first: usize| -> Option<usize> {
+        (first.saturating_sub(3)..first.saturating_sub(1)).rev().find(|&j| {
+            let w = toks[j].text(text);
+            let opens = lower(w) == "the" || strip_possessive(w).1;
+            opens && toks[j + 1..first].iter().all(|t| {
+                let m = t.text(text);
+                m.chars().all(|c| c.is_lowercase() || c == '-') && !m.ends_with("ed") && !m.ends_with("ing") && !ROLE_LINKS.contains(&m)
+            })
+        })
+    };
     let mut first = toks.len();
-    while first > 0 && plausible(&toks[first - 1]) {
-        first -= 1;
+    loop {
+        while first > 0 && plausible(&toks[first - 1]) {
+            first -= 1;
+        }
+        match bridge(first) {
+            Some(j) if first < toks.len() => first = j,
+            _ => break,
+        }
     }
     // The tail must begin where a noun phrase can begin.
     while first < toks.len() {
@@ -244,6 +264,19 @@ mod tests {
         let t = "France’s envoy to Chile, Ann Lee, said so.";
         let s = t.find("Ann").unwrap();
         assert_eq!(apposition_before(t, whole(t), s, s + 7).unwrap().text, "France’s envoy to Chile");
+        // Lower-case noun modifiers after a determiner or possessive; the name may end the sentence.
+        let t = "The town’s water chief, Ann Lee, said so.";
+        let s = t.find("Ann").unwrap();
+        assert_eq!(apposition_before(t, whole(t), s, s + 7).unwrap().text, "The town’s water chief");
+        let t = "The dam held, according to the lock master, Ann Lee.";
+        let s = t.find("Ann").unwrap();
+        assert_eq!(apposition_before(t, whole(t), s, s + 7).unwrap().text, "the lock master");
+        // A verb between determiner and role noun is not a modifier.
+        let t = "They closed the road leading chief, Ann Lee, said.";
+        let s = t.find("Ann").unwrap();
+        if let Some(r) = apposition_before(t, whole(t), s, s + 7) {
+            assert!(!r.text.contains("road"), "{}", r.text);
+        }
     }
 
     #[test]

@@ -35,6 +35,9 @@ pub const ROLE_NOUNS: &[&str] = &[
     "spy", "source", "sources", "deputy", "staff", "captain", "lieutenant", "sergeant", "marshal", "envoys",
     "correspondent", "editor", "reporter", "activist", "lawyer", "attorney", "witness", "resident", "member",
     "chairperson", "diplomats", "strategist", "inspector", "superintendent", "police", "soldier", "pilot",
+    // occupations that often speak in local and incident reporting
+    "master", "worker", "employee", "firefighter", "engineer", "operator", "owner", "doctor", "nurse",
+    "eyewitness", "survivor", "passenger", "farmer", "driver", "paramedic", "guard",
 ];
 
 /// Role nouns that mark a woman or a man, for pronoun agreement.
@@ -136,6 +139,16 @@ pub const NAMING_VERBS: &[&str] = &[
     "describes", "characterized", "characterised", "condemned", "denounced", "slammed",
 ];
 
+/// Head nouns of indefinite subjects that are documents, not people ("a
+/// statement said"): such a subject is not taken as an anonymous speaker.
+pub const DOCUMENT_NOUNS: &[&str] = &[
+    "statement", "report", "document", "letter", "study", "survey", "poll", "memo", "note", "post", "message",
+    "sign", "notice", "website", "video", "tweet", "banner", "headline", "release", "filing", "analysis", "paper",
+];
+
+/// How far back (bytes) a pronoun may look for an anonymous source as its antecedent.
+pub const MAX_ANON_ANTECEDENT_BYTES: usize = 400;
+
 /// Confidence of a definite description resolved only by proximity.
 pub const CONF_DESCRIPTION_NEAREST: f32 = 0.5;
 
@@ -152,6 +165,8 @@ pub const MAX_SUBJECT_WORDS: usize = 16;
 pub const CONF_NAME: f32 = 0.9;
 pub const CONF_ROLE: f32 = 0.8;
 pub const CONF_ANON: f32 = 0.8;
+/// An indefinite subject without a listed role noun ("a ferry hand said").
+pub const CONF_ANON_UNLISTED: f32 = 0.6;
 pub const CONF_ORG: f32 = 0.75;
 pub const CONF_COLON: f32 = 0.75;
 pub const CONF_PRONOUN: f32 = 0.7;

@@ -3,10 +3,14 @@
 //! invented second story the methods were not built around.
 //!
 //! Floors are the issue's targets (recall ≥ 0.8, precision ≥ 0.7) except for
-//! the claim categories, whose gold lists are not exhaustive (the seeds' gold
-//! lists 5 corroborated and 16 single-source claims; a reader finds more, e.g.
-//! that eastern member states urge a proactive stance, told by three outlets):
-//! their floors sit just under the measured figures so a regression fails.
+//! the seeds' single-source claims (measured precision 0.684: 13 of 19; of the
+//! 6 extras, 5 are statements only one outlet prints that the gold, which is
+//! not exhaustive, does not list, and 1 is a clause fragment cut from a list
+//! sentence) and the invented story's corroborated recall (0.667: the gold's
+//! "two workers treated" is indirect speech, which claims leave to "who said
+//! what"): their floors sit just under the measured figures so a regression
+//! fails. The invented story's corroborated precision (1.0) also checks that a
+//! headline retelling the fire claim joins it instead of making a second claim.
 //! The invented story's incidents are not floored: its places are not in the
 //! incident stage's gazetteer, so the register is empty and the timeline
 //! fallback stands in.
@@ -56,8 +60,8 @@ fn seeds_meet_floors() {
             ("people", 0.7, 0.8),
             ("roles", 0.7, 0.8),
             ("role_conflicts", 0.7, 0.8),
-            ("single_source_claims", 0.6, 0.8),
-            ("corroborated_claims", 0.6, 0.8),
+            ("single_source_claims", 0.65, 0.8),
+            ("corroborated_claims", 0.7, 0.8),
         ],
     );
 }
@@ -65,10 +69,6 @@ fn seeds_meet_floors() {
 #[test]
 fn invented_story_meets_floors() {
     let r = run(&root().join("tests/fixtures/story2"), &root().join("tests/fixtures/story2.gold.json"));
-    // Speakers and roles come from the extract stage; on this story it misses
-    // the harbour master's appositive roles and resolves the dock worker's
-    // "he said" to the fire chief (measured 2025-11-22: roles recall 0.50,
-    // speakers precision 0.86 / recall 0.75). Floors sit just under that.
     check(
         &r,
         &[
@@ -76,12 +76,12 @@ fn invented_story_meets_floors() {
             ("variants", 0.7, 0.8),
             ("framing", 0.7, 0.8),
             ("stories", 0.7, 0.8),
-            ("speakers", 0.7, 0.7),
-            ("people", 0.7, 0.8),
-            ("roles", 0.7, 0.45),
+            ("speakers", 0.85, 0.9),
+            ("people", 0.7, 0.9),
+            ("roles", 0.7, 0.8),
             ("role_conflicts", 0.7, 0.8),
             ("single_source_claims", 0.7, 0.8),
-            ("corroborated_claims", 0.6, 0.6),
+            ("corroborated_claims", 0.9, 0.6),
         ],
     );
 }
