@@ -80,7 +80,8 @@ pub fn extract_str(source: &str, encoding: &'static str, url: Option<&str>) -> R
     let ld = metadata::json_ld_article(&page);
     let site_name = metadata::site_name(&page, ld.as_ref(), url);
     let title = metadata::title(&page, ld.as_ref(), site_name.as_deref());
-    let main = content::main_text(&page, title.as_deref());
+    let hint = ld.as_ref().and_then(|l| l.body.as_deref()).and_then(content::BodyHint::new);
+    let main = content::main_text(&page, title.as_deref(), hint.as_ref());
     let (bylines, date_lines) = (main.bylines, main.date_lines);
     let blocks = if main.has_prose {
         main.blocks

@@ -276,3 +276,28 @@ fn truncated_and_mangled_fixtures_never_panic() {
         }
     }
 }
+
+#[test]
+fn json_ld_article_body_overrules_a_wrong_container() {
+    // Long teaser prose in a box the markup cannot tell from an article
+    // outweighs the short story; the page's JSON-LD articleBody settles it.
+    let story = [
+        "The water board confirmed on Sunday that the reservoir level has fallen to its lowest mark in twelve years.",
+        "Restrictions on garden hoses will start next week, the board's chair said, and may last until the autumn rains.",
+    ];
+    let mut page = String::from("<html><head><script type=\"application/ld+json\">");
+    page.push_str(&serde_json::json!({"@type": "NewsArticle", "headline": "Reservoir at twelve-year low", "articleBody": story.join(" ")}).to_string());
+    page.push_str("</script></head><body><div class=\"col\">");
+    for p in story {
+        page.push_str(&format!("<p>{p}</p>"));
+    }
+    page.push_str("</div><div class=\"col2\">");
+    for i in 0..6 {
+        page.push_str(&format!("<p>Teaser {i}: a long summary of another story about the town council, its budget, its roads and its many plans for next year.</p>"));
+    }
+    page.push_str("</div></body></html>");
+    let ex = extract(page.as_bytes(), None, None).unwrap();
+    assert!(ex.text.starts_with("The water board confirmed"), "{}", ex.text);
+    assert!(!ex.text.contains("Teaser"), "{}", ex.text);
+    assert_eq!(ex.title.as_deref(), Some("Reservoir at twelve-year low"));
+}
