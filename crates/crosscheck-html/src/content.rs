@@ -63,23 +63,36 @@ fn ends_like_sentence(s: &str) -> bool {
     s.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}', '\u{2026}', ':', ')', '\u{bb}', '\u{3002}'])
 }
 
+/// An element open while cutting blocks.
+struct OpenElement {
+    end: usize,
+    block: bool,
+    link: bool,
+    cell: bool,
+    /// Inline furniture whose text is cut out.
+    dropped: bool,
+}
+
 /// Cut the arena into blocks, in document order.
 pub fn blocks(page: &Page) -> Vec<Block> {
     let mut builder = BlockBuilder::default();
-    let mut open: Vec<(usize, usize, bool, bool, bool, bool)> = Vec::new();
+    let mut open: Vec<OpenElement> = Vec::new();
+    // Arena indices of the open block elements (the owner of new text is the last).
+    let mut open_blocks: Vec<usize> = Vec::new();
     let small_inline = small_inline_elements(page);
     for (i, node) in page.nodes.iter().enumerate() {
-        while let Some(&(_, end, block, link, cell, dropped)) = open.last() {
-            if end > i {
-                break;
+        while open.last().is_some_and(|o| o.end <= i) {
+            let Some(o) = open.pop() else { break };
+            if o.block {
+                open_blocks.pop();
             }
-            open.pop();
-            builder.close(block, link, cell, dropped);
+            builder.close(o.block, o.link, o.cell, o.dropped);
         }
         match &node.item {
             Item::Element(info) => {
                 if info.block {
                     builder.flush();
+                    open_blocks.push(i);
                 }
                 if info.link {
                     builder.link_depth += 1;
@@ -90,14 +103,14 @@ pub fn blocks(page: &Page) -> Vec<Block> {
                 if dropped {
                     builder.drop_depth += 1;
                 }
-                open.push((i, node.end, info.block, info.link, info.cell, dropped));
+                open.push(OpenElement { end: node.end, block: info.block, link: info.link, cell: info.cell, dropped });
             }
-            Item::Text(t) => builder.push_text(t, innermost_block(&open)),
+            Item::Text(t) => builder.push_text(t, open_blocks.last().copied().unwrap_or(0)),
             Item::Break => builder.flush(),
         }
     }
-    while let Some((_, _, block, link, cell, dropped)) = open.pop() {
-        builder.close(block, link, cell, dropped);
+    while let Some(o) = open.pop() {
+        builder.close(o.block, o.link, o.cell, o.dropped);
     }
     builder.flush();
     builder.blocks
@@ -122,13 +135,6 @@ fn small_inline_elements(page: &Page) -> Vec<bool> {
         }
     }
     (0..n).map(|i| !has_block[i] && chars[i] <= tables::MAX_INLINE_FURNITURE_BYTES).collect()
-}
-
-/// Open elements while cutting blocks: (arena index, end, is block, is link, is cell, is dropped).
-type OpenElements = [(usize, usize, bool, bool, bool, bool)];
-
-fn innermost_block(open: &OpenElements) -> usize {
-    open.iter().rev().find(|o| o.2).map_or(0, |o| o.0)
 }
 
 #[derive(Default)]

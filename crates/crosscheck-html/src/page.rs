@@ -252,34 +252,36 @@ pub fn build(source: &str) -> Page {
     let source = defuse_formatting_pileup(source);
     let html = Html::parse_document(&source);
     let mut page = Page { is_document, ..Page::default() };
-    // Arena indices of open kept elements; `None` for an element outside the arena.
-    let mut open: Vec<Option<usize>> = Vec::new();
+    // For each open element, whether it is in the arena; and the arena
+    // indices of the open elements that are (the last is the parent of new nodes).
+    let mut open_kept: Vec<bool> = Vec::new();
+    let mut parents: Vec<usize> = Vec::new();
     let mut skip_depth = 0usize;
     for edge in html.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(el) => {
                     let name = el.name();
-                    collect_metadata(&mut page, node, el, name, open.iter().rev().find_map(|o| *o));
+                    let parent = parents.last().copied().unwrap_or(usize::MAX);
+                    collect_metadata(&mut page, node, el, name, parents.last().copied());
                     if skip_depth > 0 || tables::SKIP_TAGS.contains(&name) {
                         skip_depth += 1;
-                        open.push(None);
+                        open_kept.push(false);
                         continue;
                     }
                     if name == "br" {
-                        let parent = open.iter().rev().find_map(|o| *o).unwrap_or(usize::MAX);
                         let at = page.nodes.len();
                         page.nodes.push(PageNode { parent, end: at + 1, item: Item::Break });
-                        open.push(None);
+                        open_kept.push(false);
                         continue;
                     }
                     let info = element_info(el, name);
-                    let parent = open.iter().rev().find_map(|o| *o).unwrap_or(usize::MAX);
-                    open.push(Some(page.nodes.len()));
+                    open_kept.push(true);
+                    parents.push(page.nodes.len());
                     page.nodes.push(PageNode { parent, end: 0, item: Item::Element(info) });
                 }
                 Node::Text(t) if skip_depth == 0 => {
-                    let parent = open.iter().rev().find_map(|o| *o).unwrap_or(usize::MAX);
+                    let parent = parents.last().copied().unwrap_or(usize::MAX);
                     let at = page.nodes.len();
                     page.nodes.push(PageNode { parent, end: at + 1, item: Item::Text(t.to_string()) });
                 }
@@ -288,8 +290,10 @@ pub fn build(source: &str) -> Page {
             Edge::Close(node) => {
                 if node.value().is_element() {
                     skip_depth = skip_depth.saturating_sub(1);
-                    if let Some(Some(at)) = open.pop() {
-                        page.nodes[at].end = page.nodes.len();
+                    if open_kept.pop() == Some(true) {
+                        if let Some(at) = parents.pop() {
+                            page.nodes[at].end = page.nodes.len();
+                        }
                     }
                 }
             }

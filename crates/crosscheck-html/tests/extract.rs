@@ -216,6 +216,20 @@ fn deeply_nested_page_is_fine() {
     page.push_str("<p>A paragraph at the bottom of a very deep tree of elements, long enough to count as prose.</p>");
     let ex = extract(page.as_bytes(), None, None).unwrap();
     assert!(ex.text.contains("very deep tree"));
+
+    // Deep inline nesting with text at every level, and deep skipped elements.
+    let mut page = String::from("<html><body><p>");
+    for i in 0..depth {
+        page.push_str(&format!("<span>w{i} "));
+    }
+    page.push_str("</p><div>");
+    for _ in 0..depth {
+        page.push_str("<object>");
+    }
+    page.push_str("hidden</div><p>A closing paragraph that is long enough to count as prose for the page.</p>");
+    let ex = extract(page.as_bytes(), None, None).unwrap();
+    assert!(ex.text.contains("w0 w1 w2"), "{}", &ex.text[..200.min(ex.text.len())]);
+    assert!(ex.text.contains("w19999"));
 }
 
 #[test]
