@@ -241,6 +241,70 @@ pub fn defuse_formatting_pileup(source: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// Many HTML5 tree-builder steps ("is there a `<p>` in button scope?") walk
+/// the stack of open elements, so a page that nests tens of thousands of
+/// `<div>`s (unclosed, by a broken template) parses in quadratic time. Start
+/// tags past [`tables::MAX_NESTING_DEPTH`] levels of [`tables::NESTING_TAGS`]
+/// are dropped, with as many of their end tags; the outer levels stay.
+pub fn flatten_deep_nesting(source: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = source.as_bytes();
+    let mut depth = 0usize;
+    let mut too_deep = false;
+    for at in memchr_iter(bytes) {
+        if let Some((end, name)) = tag_at(&bytes[at..]) {
+            if tables::NESTING_TAGS.contains(&name.as_str()) {
+                if end {
+                    depth = depth.saturating_sub(1);
+                } else {
+                    depth += 1;
+                    if depth > tables::MAX_NESTING_DEPTH {
+                        too_deep = true;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    if !too_deep {
+        return std::borrow::Cow::Borrowed(source);
+    }
+    tracing::warn!(limit = tables::MAX_NESTING_DEPTH, "page nests elements too deeply; flattening the inner levels before parsing");
+    let mut out = String::with_capacity(source.len());
+    let (mut copied, mut depth, mut excess) = (0usize, 0usize, 0usize);
+    for at in memchr_iter(bytes) {
+        if at < copied {
+            continue;
+        }
+        let Some((end, name)) = tag_at(&bytes[at..]) else { continue };
+        if !tables::NESTING_TAGS.contains(&name.as_str()) {
+            continue;
+        }
+        let drop = if end {
+            if excess > 0 {
+                excess -= 1;
+                true
+            } else {
+                depth = depth.saturating_sub(1);
+                false
+            }
+        } else if depth >= tables::MAX_NESTING_DEPTH {
+            excess += 1;
+            true
+        } else {
+            depth += 1;
+            false
+        };
+        if drop {
+            if let Some(close) = source[at..].find('>') {
+                out.push_str(&source[copied..at]);
+                copied = at + close + 1;
+            }
+        }
+    }
+    out.push_str(&source[copied..]);
+    std::borrow::Cow::Owned(out)
+}
+
 fn memchr_iter(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     bytes.iter().enumerate().filter(|(_, b)| **b == b'<').map(|(i, _)| i)
 }
@@ -250,6 +314,7 @@ pub fn build(source: &str) -> Page {
     let head = &source[..floor_char_boundary(source, 2048)].to_ascii_lowercase();
     let is_document = ["<html", "<body", "<head", "<!doctype"].iter().any(|t| head.contains(t));
     let source = defuse_formatting_pileup(source);
+    let source = flatten_deep_nesting(&source);
     let html = Html::parse_document(&source);
     let mut page = Page { is_document, ..Page::default() };
     // For each open element, whether it is in the arena; and the arena

@@ -265,6 +265,15 @@ pub const FORMATTING_TAGS: &[&str] = &["b", "big", "code", "em", "font", "i", "n
 /// More unclosed formatting elements than this at once and they are stripped before parsing.
 pub const MAX_UNCLOSED_FORMATTING: usize = 300;
 
+/// Container elements that nest without closing each other implicitly.
+pub const NESTING_TAGS: &[&str] = &[
+    "div", "section", "article", "main", "aside", "nav", "header", "footer", "span", "blockquote", "ul", "ol",
+    "dl", "table", "center", "form", "fieldset", "figure", "details",
+];
+/// Deeper nesting of [`NESTING_TAGS`] than this is flattened before parsing
+/// (real pages stay far below it).
+pub const MAX_NESTING_DEPTH: usize = 1000;
+
 /// Pages larger than this are cut (at a tag boundary) before parsing: a bigger
 /// "page" is a dump, not an article, and the parser's memory grows with it.
 pub const MAX_HTML_BYTES: usize = 16 * 1024 * 1024;

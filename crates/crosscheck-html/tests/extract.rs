@@ -230,6 +230,16 @@ fn deeply_nested_page_is_fine() {
     let ex = extract(page.as_bytes(), None, None).unwrap();
     assert!(ex.text.contains("w0 w1 w2"), "{}", &ex.text[..200.min(ex.text.len())]);
     assert!(ex.text.contains("w19999"));
+
+    // 200,000 unclosed <div>s: flattened past a depth limit, or the HTML5 tree
+    // builder's scope checks would take minutes.
+    let mut page = String::from("<html><body>");
+    for i in 0..200_000 {
+        page.push_str(if i == 100 { "<div class=\"story\"><p>A paragraph inside the deep nest, long enough to count as article prose.</p>" } else { "<div>" });
+    }
+    page.push_str("<p>The last paragraph, at the bottom of the nest, also long enough to be prose.</p>");
+    let ex = extract(page.as_bytes(), None, None).unwrap();
+    assert_in_order(&ex.text, &["A paragraph inside the deep nest", "The last paragraph"]);
 }
 
 #[test]
