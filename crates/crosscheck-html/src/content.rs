@@ -63,23 +63,36 @@ fn ends_like_sentence(s: &str) -> bool {
     s.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}', '\u{2026}', ':', ')', '\u{bb}', '\u{3002}'])
 }
 
+/// An element open while cutting blocks.
+struct OpenElement {
+    end: usize,
+    block: bool,
+    link: bool,
+    cell: bool,
+    /// Inline furniture whose text is cut out.
+    dropped: bool,
+}
+
 /// Cut the arena into blocks, in document order.
 pub fn blocks(page: &Page) -> Vec<Block> {
     let mut builder = BlockBuilder::default();
-    let mut open: Vec<(usize, usize, bool, bool, bool, bool)> = Vec::new();
+    let mut open: Vec<OpenElement> = Vec::new();
+    // Arena indices of the open block elements (the owner of new text is the last).
+    let mut open_blocks: Vec<usize> = Vec::new();
     let small_inline = small_inline_elements(page);
     for (i, node) in page.nodes.iter().enumerate() {
-        while let Some(&(_, end, block, link, cell, dropped)) = open.last() {
-            if end > i {
-                break;
+        while open.last().is_some_and(|o| o.end <= i) {
+            let Some(o) = open.pop() else { break };
+            if o.block {
+                open_blocks.pop();
             }
-            open.pop();
-            builder.close(block, link, cell, dropped);
+            builder.close(o.block, o.link, o.cell, o.dropped);
         }
         match &node.item {
             Item::Element(info) => {
                 if info.block {
                     builder.flush();
+                    open_blocks.push(i);
                 }
                 if info.link {
                     builder.link_depth += 1;
@@ -90,14 +103,14 @@ pub fn blocks(page: &Page) -> Vec<Block> {
                 if dropped {
                     builder.drop_depth += 1;
                 }
-                open.push((i, node.end, info.block, info.link, info.cell, dropped));
+                open.push(OpenElement { end: node.end, block: info.block, link: info.link, cell: info.cell, dropped });
             }
-            Item::Text(t) => builder.push_text(t, innermost_block(&open)),
+            Item::Text(t) => builder.push_text(t, open_blocks.last().copied().unwrap_or(0)),
             Item::Break => builder.flush(),
         }
     }
-    while let Some((_, _, block, link, cell, dropped)) = open.pop() {
-        builder.close(block, link, cell, dropped);
+    while let Some(o) = open.pop() {
+        builder.close(o.block, o.link, o.cell, o.dropped);
     }
     builder.flush();
     builder.blocks
@@ -122,13 +135,6 @@ fn small_inline_elements(page: &Page) -> Vec<bool> {
         }
     }
     (0..n).map(|i| !has_block[i] && chars[i] <= tables::MAX_INLINE_FURNITURE_BYTES).collect()
-}
-
-/// Open elements while cutting blocks: (arena index, end, is block, is link, is cell, is dropped).
-type OpenElements = [(usize, usize, bool, bool, bool, bool)];
-
-fn innermost_block(open: &OpenElements) -> usize {
-    open.iter().rev().find(|o| o.2).map_or(0, |o| o.0)
 }
 
 #[derive(Default)]
@@ -223,7 +229,7 @@ pub struct Analysis {
 }
 
 /// Cut, weigh and score the page's blocks and choose the container.
-pub fn analyze(page: &Page) -> Analysis {
+pub fn analyze(page: &Page, hint: Option<&BodyHint>) -> Analysis {
     let mut blocks = blocks(page);
     let n = page.nodes.len();
     // Kinds of blocks from their owner element.
@@ -278,6 +284,15 @@ pub fn analyze(page: &Page) -> Analysis {
         let chars = b.chars as f64;
         let w = if furniture[b.owner] || b.link_density() > tables::MAX_LINK_DENSITY {
             -chars * furn_pen
+        } else if let Some(h) = hint {
+            // The page's own account of its body decides what is article.
+            if h.share(&b.text) >= tables::HINT_MIN_SHARE {
+                chars * (1.0 + bonus_w)
+            } else if b.is_prose() {
+                -chars * tables::HINT_MISS_PENALTY
+            } else {
+                chars * short_w
+            }
         } else if b.is_prose() {
             let bonus = if in_content[b.owner] { bonus_w } else { 0.0 };
             chars * (1.0 + bonus) - b.link_chars as f64 * furn_pen
@@ -302,10 +317,111 @@ pub fn analyze(page: &Page) -> Analysis {
     Analysis { blocks, weights, furniture, score, best }
 }
 
+/// Word trigrams of the page's own article body (JSON-LD `articleBody`), to
+/// check which blocks of the markup belong to the article.
+pub struct BodyHint {
+    grams: std::collections::HashSet<u64>,
+    /// The body is cut short ("…"): an excerpt, so a container may rightly hold more.
+    excerpt: bool,
+}
+
+/// Text without `<tags>` and `&entities;`.
+fn strip_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '<' => {
+                for (_, c) in chars.by_ref() {
+                    if c == '>' {
+                        break;
+                    }
+                }
+                out.push(' ');
+            }
+            '&' => {
+                let rest = &text[i + 1..];
+                let len = rest.chars().take(10).take_while(|c| c.is_ascii_alphanumeric() || *c == '#').count();
+                if len > 0 && rest[len..].starts_with(';') {
+                    for _ in 0..=len {
+                        chars.next();
+                    }
+                    out.push(' ');
+                } else {
+                    out.push(c);
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+fn grams(text: &str) -> Vec<u64> {
+    use std::hash::{Hash, Hasher};
+    let w = words(text);
+    let n = if w.len() < 3 { usize::from(!w.is_empty()) } else { w.len() - 2 };
+    (0..n)
+        .map(|i| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            w[i..(i + 3).min(w.len())].hash(&mut h);
+            h.finish()
+        })
+        .collect()
+}
+
+impl BodyHint {
+    /// A hint from a body text (markup and entities, which some pages leave
+    /// in it, are dropped); `None` when it is too short to judge by.
+    pub fn new(body: &str) -> Option<Self> {
+        let trimmed = body.trim_end();
+        let excerpt = ["\u{2026}", "...", "&hellip;", "[…]"].iter().any(|e| trimmed.ends_with(e));
+        let body = strip_markup(body);
+        if words(&body).len() < tables::HINT_MIN_WORDS {
+            return None;
+        }
+        Some(BodyHint { grams: grams(&body).into_iter().collect(), excerpt })
+    }
+
+    /// Share of `text`'s word trigrams that the body has.
+    pub fn share(&self, text: &str) -> f64 {
+        let g = grams(text);
+        if g.is_empty() {
+            return 0.0;
+        }
+        g.iter().filter(|x| self.grams.contains(x)).count() as f64 / g.len() as f64
+    }
+}
+
+/// How well the chosen container matches the hinted body: the share of the
+/// hint's word trigrams it holds, and (for a full body, not an excerpt) the
+/// share of its own text the hint confirms; the lower of the two.
+fn agreement(page: &Page, a: &Analysis, hint: &BodyHint) -> f64 {
+    let range = a.best..page.nodes[a.best].end.max(a.best + 1);
+    let mut held = std::collections::HashSet::new();
+    let (mut total, mut confirmed) = (0usize, 0usize);
+    for b in a.blocks.iter().filter(|b| range.contains(&b.owner) && !a.furniture[b.owner]) {
+        let g = grams(&b.text);
+        let inside = g.iter().filter(|x| hint.grams.contains(x)).count();
+        held.extend(g.iter().copied().filter(|x| hint.grams.contains(x)));
+        total += b.chars;
+        if !g.is_empty() && inside as f64 / g.len() as f64 >= tables::HINT_MIN_SHARE {
+            confirmed += b.chars;
+        }
+    }
+    let recall = if hint.grams.is_empty() { 1.0 } else { held.len() as f64 / hint.grams.len() as f64 };
+    let precision = if hint.excerpt || total == 0 { 1.0 } else { confirmed as f64 / total as f64 };
+    recall.min(precision)
+}
+
 /// A line per block (weight, owner, in container?, text) for tuning the tables.
 #[doc(hidden)]
 pub fn explain(page: &Page) -> String {
-    let a = analyze(page);
+    let a = analyze(page, None);
     if page.nodes.is_empty() {
         return String::new();
     }
@@ -331,11 +447,21 @@ pub fn explain(page: &Page) -> String {
 
 /// Choose the article container and emit its blocks. `title` (when known) is
 /// dropped from the body when a block repeats it.
-pub fn main_text(page: &Page, title: Option<&str>) -> MainText {
+/// `hint` is the page's JSON-LD `articleBody`, if it has one: when the
+/// container chosen from the markup alone holds mostly text the hint does not
+/// have, the choice is made again with the hint deciding which blocks are
+/// article.
+pub fn main_text(page: &Page, title: Option<&str>, hint: Option<&BodyHint>) -> MainText {
     if page.nodes.is_empty() {
         return MainText { blocks: Vec::new(), has_prose: false, bylines: Vec::new(), date_lines: Vec::new() };
     }
-    let Analysis { blocks, furniture, best, .. } = analyze(page);
+    let mut analysis = analyze(page, None);
+    if let Some(h) = hint {
+        if agreement(page, &analysis, h) < tables::HINT_MIN_AGREEMENT {
+            analysis = analyze(page, Some(h));
+        }
+    }
+    let Analysis { blocks, furniture, best, .. } = analysis;
     let range = best..page.nodes[best].end.max(best + 1);
 
     let title_key = title.map(key_of);

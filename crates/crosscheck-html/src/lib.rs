@@ -33,8 +33,15 @@ pub struct Extraction {
     /// Main text: one block (paragraph, heading, list item) per line, blocks
     /// separated by a blank line, in document order.
     pub text: String,
+    /// Headline: `og:title`, JSON-LD `headline`, `<title>` without its
+    /// " | Site" part, or the first `<h1>`.
     pub title: Option<String>,
+    /// Author names, from JSON-LD `author`, author `<meta>` tags, `rel=author`
+    /// / `itemprop=author` elements, byline elements or a "By X and Y" line.
     pub authors: Vec<String>,
+    /// Publication date with how it was found and how sure that is: JSON-LD
+    /// `datePublished` > `article:published_time`-style meta > `<time>` > a
+    /// date in the URL > a written date in a byline or the first lines.
     pub published: Option<PublishedDate>,
     /// ISO 639-1 code from `<html lang>`, `og:locale`, `inLanguage` or `content-language`.
     pub language: Option<String>,
@@ -42,6 +49,7 @@ pub struct Extraction {
     pub site_name: Option<String>,
     /// Canonical URL (`<link rel=canonical>`, `og:url`, else the URL given).
     pub url: Option<String>,
+    /// Summary from the description `<meta>` tags or JSON-LD `description`.
     pub description: Option<String>,
     /// The encoding the bytes were decoded from.
     pub encoding: &'static str,
@@ -50,8 +58,11 @@ pub struct Extraction {
 /// Why a page gave no article.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum HtmlError {
+    /// The page parsed, but nothing in it reads as article prose (an index,
+    /// an error page, a page whose text is rendered by script).
     #[error("no article text found in the page")]
     NoArticle,
+    /// The bytes are not a web page at all (binary data).
     #[error("not HTML: {0}")]
     NotHtml(String),
 }
@@ -80,7 +91,8 @@ pub fn extract_str(source: &str, encoding: &'static str, url: Option<&str>) -> R
     let ld = metadata::json_ld_article(&page);
     let site_name = metadata::site_name(&page, ld.as_ref(), url);
     let title = metadata::title(&page, ld.as_ref(), site_name.as_deref());
-    let main = content::main_text(&page, title.as_deref());
+    let hint = ld.as_ref().and_then(|l| l.body.as_deref()).and_then(content::BodyHint::new);
+    let main = content::main_text(&page, title.as_deref(), hint.as_ref());
     let (bylines, date_lines) = (main.bylines, main.date_lines);
     let blocks = if main.has_prose {
         main.blocks

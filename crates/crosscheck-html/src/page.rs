@@ -241,6 +241,70 @@ pub fn defuse_formatting_pileup(source: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// Many HTML5 tree-builder steps ("is there a `<p>` in button scope?") walk
+/// the stack of open elements, so a page that nests tens of thousands of
+/// `<div>`s (unclosed, by a broken template) parses in quadratic time. Start
+/// tags past [`tables::MAX_NESTING_DEPTH`] levels of [`tables::NESTING_TAGS`]
+/// are dropped, with as many of their end tags; the outer levels stay.
+pub fn flatten_deep_nesting(source: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = source.as_bytes();
+    let mut depth = 0usize;
+    let mut too_deep = false;
+    for at in memchr_iter(bytes) {
+        if let Some((end, name)) = tag_at(&bytes[at..]) {
+            if tables::NESTING_TAGS.contains(&name.as_str()) {
+                if end {
+                    depth = depth.saturating_sub(1);
+                } else {
+                    depth += 1;
+                    if depth > tables::MAX_NESTING_DEPTH {
+                        too_deep = true;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    if !too_deep {
+        return std::borrow::Cow::Borrowed(source);
+    }
+    tracing::warn!(limit = tables::MAX_NESTING_DEPTH, "page nests elements too deeply; flattening the inner levels before parsing");
+    let mut out = String::with_capacity(source.len());
+    let (mut copied, mut depth, mut excess) = (0usize, 0usize, 0usize);
+    for at in memchr_iter(bytes) {
+        if at < copied {
+            continue;
+        }
+        let Some((end, name)) = tag_at(&bytes[at..]) else { continue };
+        if !tables::NESTING_TAGS.contains(&name.as_str()) {
+            continue;
+        }
+        let drop = if end {
+            if excess > 0 {
+                excess -= 1;
+                true
+            } else {
+                depth = depth.saturating_sub(1);
+                false
+            }
+        } else if depth >= tables::MAX_NESTING_DEPTH {
+            excess += 1;
+            true
+        } else {
+            depth += 1;
+            false
+        };
+        if drop {
+            if let Some(close) = source[at..].find('>') {
+                out.push_str(&source[copied..at]);
+                copied = at + close + 1;
+            }
+        }
+    }
+    out.push_str(&source[copied..]);
+    std::borrow::Cow::Owned(out)
+}
+
 fn memchr_iter(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     bytes.iter().enumerate().filter(|(_, b)| **b == b'<').map(|(i, _)| i)
 }
@@ -250,36 +314,39 @@ pub fn build(source: &str) -> Page {
     let head = &source[..floor_char_boundary(source, 2048)].to_ascii_lowercase();
     let is_document = ["<html", "<body", "<head", "<!doctype"].iter().any(|t| head.contains(t));
     let source = defuse_formatting_pileup(source);
+    let source = flatten_deep_nesting(&source);
     let html = Html::parse_document(&source);
     let mut page = Page { is_document, ..Page::default() };
-    // Arena indices of open kept elements; `None` for an element outside the arena.
-    let mut open: Vec<Option<usize>> = Vec::new();
+    // For each open element, whether it is in the arena; and the arena
+    // indices of the open elements that are (the last is the parent of new nodes).
+    let mut open_kept: Vec<bool> = Vec::new();
+    let mut parents: Vec<usize> = Vec::new();
     let mut skip_depth = 0usize;
     for edge in html.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(el) => {
                     let name = el.name();
-                    collect_metadata(&mut page, node, el, name, open.iter().rev().find_map(|o| *o));
+                    let parent = parents.last().copied().unwrap_or(usize::MAX);
+                    collect_metadata(&mut page, node, el, name, parents.last().copied());
                     if skip_depth > 0 || tables::SKIP_TAGS.contains(&name) {
                         skip_depth += 1;
-                        open.push(None);
+                        open_kept.push(false);
                         continue;
                     }
                     if name == "br" {
-                        let parent = open.iter().rev().find_map(|o| *o).unwrap_or(usize::MAX);
                         let at = page.nodes.len();
                         page.nodes.push(PageNode { parent, end: at + 1, item: Item::Break });
-                        open.push(None);
+                        open_kept.push(false);
                         continue;
                     }
                     let info = element_info(el, name);
-                    let parent = open.iter().rev().find_map(|o| *o).unwrap_or(usize::MAX);
-                    open.push(Some(page.nodes.len()));
+                    open_kept.push(true);
+                    parents.push(page.nodes.len());
                     page.nodes.push(PageNode { parent, end: 0, item: Item::Element(info) });
                 }
                 Node::Text(t) if skip_depth == 0 => {
-                    let parent = open.iter().rev().find_map(|o| *o).unwrap_or(usize::MAX);
+                    let parent = parents.last().copied().unwrap_or(usize::MAX);
                     let at = page.nodes.len();
                     page.nodes.push(PageNode { parent, end: at + 1, item: Item::Text(t.to_string()) });
                 }
@@ -288,8 +355,10 @@ pub fn build(source: &str) -> Page {
             Edge::Close(node) => {
                 if node.value().is_element() {
                     skip_depth = skip_depth.saturating_sub(1);
-                    if let Some(Some(at)) = open.pop() {
-                        page.nodes[at].end = page.nodes.len();
+                    if open_kept.pop() == Some(true) {
+                        if let Some(at) = parents.pop() {
+                            page.nodes[at].end = page.nodes.len();
+                        }
                     }
                 }
             }

@@ -147,6 +147,15 @@ pub const SHORT_TEXT_WEIGHT: f64 = 0.1;
 /// (`itemprop=articleBody`, `class="entry-content"`, `<article>`).
 pub const CONTENT_NAME_BONUS: f64 = 0.25;
 
+/// A JSON-LD `articleBody` guides the choice of container only with at least this many words.
+pub const HINT_MIN_WORDS: usize = 30;
+/// A block belongs to the hinted body when this share of its word trigrams is in it.
+pub const HINT_MIN_SHARE: f64 = 0.5;
+/// The markup's choice stands when at least this share of its text is in the hinted body.
+pub const HINT_MIN_AGREEMENT: f64 = 0.5;
+/// Weight against prose that the hinted body lacks, when the hint decides.
+pub const HINT_MISS_PENALTY: f64 = 0.5;
+
 /// Below this many characters a full page has no article (a fragment's text is
 /// returned whatever its length).
 pub const MIN_ARTICLE_CHARS: usize = 100;
@@ -255,6 +264,15 @@ pub const MONTH_NAMES: &[(&str, u32)] = &[
 pub const FORMATTING_TAGS: &[&str] = &["b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"];
 /// More unclosed formatting elements than this at once and they are stripped before parsing.
 pub const MAX_UNCLOSED_FORMATTING: usize = 300;
+
+/// Container elements that nest without closing each other implicitly.
+pub const NESTING_TAGS: &[&str] = &[
+    "div", "section", "article", "main", "aside", "nav", "header", "footer", "span", "blockquote", "ul", "ol",
+    "dl", "table", "center", "form", "fieldset", "figure", "details",
+];
+/// Deeper nesting of [`NESTING_TAGS`] than this is flattened before parsing
+/// (real pages stay far below it).
+pub const MAX_NESTING_DEPTH: usize = 1000;
 
 /// Pages larger than this are cut (at a tag boundary) before parsing: a bigger
 /// "page" is a dump, not an article, and the parser's memory grows with it.

@@ -216,6 +216,30 @@ fn deeply_nested_page_is_fine() {
     page.push_str("<p>A paragraph at the bottom of a very deep tree of elements, long enough to count as prose.</p>");
     let ex = extract(page.as_bytes(), None, None).unwrap();
     assert!(ex.text.contains("very deep tree"));
+
+    // Deep inline nesting with text at every level, and deep skipped elements.
+    let mut page = String::from("<html><body><p>");
+    for i in 0..depth {
+        page.push_str(&format!("<span>w{i} "));
+    }
+    page.push_str("</p><div>");
+    for _ in 0..depth {
+        page.push_str("<object>");
+    }
+    page.push_str("hidden</div><p>A closing paragraph that is long enough to count as prose for the page.</p>");
+    let ex = extract(page.as_bytes(), None, None).unwrap();
+    assert!(ex.text.contains("w0 w1 w2"), "{}", &ex.text[..200.min(ex.text.len())]);
+    assert!(ex.text.contains("w19999"));
+
+    // 200,000 unclosed <div>s: flattened past a depth limit, or the HTML5 tree
+    // builder's scope checks would take minutes.
+    let mut page = String::from("<html><body>");
+    for i in 0..200_000 {
+        page.push_str(if i == 100 { "<div class=\"story\"><p>A paragraph inside the deep nest, long enough to count as article prose.</p>" } else { "<div>" });
+    }
+    page.push_str("<p>The last paragraph, at the bottom of the nest, also long enough to be prose.</p>");
+    let ex = extract(page.as_bytes(), None, None).unwrap();
+    assert_in_order(&ex.text, &["A paragraph inside the deep nest", "The last paragraph"]);
 }
 
 #[test]
@@ -275,4 +299,29 @@ fn truncated_and_mangled_fixtures_never_panic() {
             let _ = extract(&mangled, None, Some("https://example.org/2025/13/45/bad-date"));
         }
     }
+}
+
+#[test]
+fn json_ld_article_body_overrules_a_wrong_container() {
+    // Long teaser prose in a box the markup cannot tell from an article
+    // outweighs the short story; the page's JSON-LD articleBody settles it.
+    let story = [
+        "The water board confirmed on Sunday that the reservoir level has fallen to its lowest mark in twelve years.",
+        "Restrictions on garden hoses will start next week, the board's chair said, and may last until the autumn rains.",
+    ];
+    let mut page = String::from("<html><head><script type=\"application/ld+json\">");
+    page.push_str(&serde_json::json!({"@type": "NewsArticle", "headline": "Reservoir at twelve-year low", "articleBody": story.join(" ")}).to_string());
+    page.push_str("</script></head><body><div class=\"col\">");
+    for p in story {
+        page.push_str(&format!("<p>{p}</p>"));
+    }
+    page.push_str("</div><div class=\"col2\">");
+    for i in 0..6 {
+        page.push_str(&format!("<p>Teaser {i}: a long summary of another story about the town council, its budget, its roads and its many plans for next year.</p>"));
+    }
+    page.push_str("</div></body></html>");
+    let ex = extract(page.as_bytes(), None, None).unwrap();
+    assert!(ex.text.starts_with("The water board confirmed"), "{}", ex.text);
+    assert!(!ex.text.contains("Teaser"), "{}", ex.text);
+    assert_eq!(ex.title.as_deref(), Some("Reservoir at twelve-year low"));
 }
