@@ -3,6 +3,10 @@
 //! `DIR/<story-id>.json`, `.md` and `.html` (plus `index.html` when there are
 //! several stories). Prints a short summary, or the dossier summaries as JSON
 //! with `--json`.
+//!
+//! The articles, stories and dossiers are also kept in the store (`--db`),
+//! through the same pipeline `crosscheck serve` uses, so a later `serve`,
+//! `ls` or `incidents` on that store sees them.
 
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -34,6 +38,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         b
     };
     let dossiers = crosscheck_report::analyze(&articles).context("analysing the articles")?;
+    keep_in_store(&ctx.db, &articles)?;
     bar.finish_and_clear();
     let mut written = Vec::new();
     if let Some(dir) = &args.out {
@@ -91,4 +96,18 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     }
     let _ = std::io::stdout().write_all(out.as_bytes());
     Ok(ExitCode::SUCCESS)
+}
+
+/// Store the articles and their stories (clusterer state, dossiers) in `db`.
+fn keep_in_store(db: &str, articles: &[crosscheck_core::Article]) -> anyhow::Result<()> {
+    let store = crosscheck_store::open(db).with_context(|| format!("opening the store {db}"))?;
+    let pipeline = crosscheck_server::Pipeline::open(std::sync::Arc::from(store)).with_context(|| format!("opening the story pipeline on {db}"))?;
+    pipeline.ingest(articles).with_context(|| format!("storing the articles in {db}"))?;
+    // Dossiers are rebuilt by the pipeline's worker; wait for it so the store
+    // holds them when this command returns.
+    if !pipeline.wait_idle(std::time::Duration::from_secs(600)) {
+        tracing::warn!("dossiers still being stored after 10 minutes; the server will finish them");
+    }
+    pipeline.persist().with_context(|| format!("saving the story state in {db}"))?;
+    Ok(())
 }
