@@ -67,6 +67,7 @@ enum Verb {
 }
 
 fn main() -> ExitCode {
+    restore_default_sigpipe();
     let cli = Cli::parse();
     tracing_subscriber::fmt()
         .with_env_filter(
@@ -99,3 +100,15 @@ fn main() -> ExitCode {
     }
 }
 
+
+/// Rust ignores SIGPIPE, so `crosscheck ls | head` would make every later
+/// print fail (and `println!` panic). A command-line tool should end quietly
+/// when its reader goes away, as `cat` does.
+fn restore_default_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in main, before any thread exists; resetting a
+    // signal's disposition to its default has no other effect on this process.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}

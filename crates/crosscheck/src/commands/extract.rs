@@ -1,6 +1,9 @@
 //! `crosscheck extract FILE [--url URL] [--charset LABEL] [--json]`: main text
-//! and metadata of one HTML page (like `trafilatura --json`). A `.gz` file is
-//! read decompressed. Other formats are refused with a clear error for now.
+//! and metadata of one file, without storing it. An HTML page (also gzipped)
+//! goes straight to `crosscheck-html` (like `trafilatura --json`); any other
+//! format crosscheck reads (plain text, feeds, WARC, JSONL) goes through the
+//! ingest readers, and a container with several records prints each one
+//! (`--json`: one object per line, each with its `text`).
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -39,7 +42,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         bail!("{name}: empty file");
     }
     if !crosscheck_html::looks_like_html(&bytes) {
-        bail!("{name}: not an HTML page (only HTML is extracted by this command for now)");
+        return extract_other(ctx, path);
     }
     let ex = crosscheck_html::extract(&bytes, args.charset.as_deref(), args.url.as_deref())
         .with_context(|| format!("{name}: extraction failed"))?;
@@ -69,5 +72,41 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     field("encoding", Some(ex.encoding));
     println!();
     println!("{}", ex.text);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A file that is not one HTML page: every article the ingest readers find in it.
+fn extract_other(ctx: &Context, path: &std::path::Path) -> anyhow::Result<ExitCode> {
+    let mut articles = Vec::new();
+    let mut errors = Vec::new();
+    for r in crosscheck_ingest::read_path(path) {
+        match r {
+            Ok(a) => articles.push(a),
+            Err(e) => errors.push(e),
+        }
+    }
+    if !articles.is_empty() && !ctx.quiet {
+        for e in &errors {
+            eprintln!("crosscheck: warning: {e}");
+        }
+    }
+    let Some(first) = articles.first() else {
+        match errors.into_iter().next() {
+            Some(e) => bail!("{e}"),
+            None => bail!("{}: no article in the file", path.display()),
+        }
+    };
+    if ctx.json {
+        if articles.len() == 1 {
+            println!("{}", serde_json::to_string_pretty(first)?);
+        } else {
+            for a in &articles {
+                println!("{}", serde_json::to_string(a)?);
+            }
+        }
+    } else {
+        let shown: Vec<String> = articles.iter().map(super::show::describe).collect();
+        println!("{}", shown.join("\n\n"));
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -25,35 +25,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         out.push_str(&serde_json::to_string_pretty(&article)?);
         out.push('\n');
     } else {
-        let a = &article;
-        out.push_str(&format!("id:        {}\n", a.id));
-        out.push_str(&format!("source:    {}\n", a.source));
-        out.push_str(&format!("path:      {}\n", a.path));
-        if let Some(u) = &a.url {
-            out.push_str(&format!("url:       {u}\n"));
-        }
-        if let Some(t) = &a.title {
-            out.push_str(&format!("title:     {t}\n"));
-        }
-        if !a.authors.is_empty() {
-            out.push_str(&format!("authors:   {}\n", a.authors.join(", ")));
-        }
-        if let Some(p) = &a.published {
-            out.push_str(&format!(
-                "published: {} ({:?}, confidence {:.2}: {:?})\n",
-                p.datetime.map(|d| d.to_rfc3339()).unwrap_or_else(|| p.date.to_string()),
-                p.method,
-                p.confidence,
-                p.evidence
-            ));
-        }
-        if let Some(l) = &a.language {
-            out.push_str(&format!("language:  {l}\n"));
-        }
-        out.push_str(&format!("format:    {}\n", a.format.as_str()));
-        out.push_str(&format!("words:     {}\n\n", a.word_count()));
-        out.push_str(&a.text);
-        out.push('\n');
+        out.push_str(&describe(&article));
     }
     let _ = std::io::stdout().write_all(out.as_bytes());
     Ok(ExitCode::SUCCESS)
@@ -75,4 +47,38 @@ pub(crate) fn resolve_id(store: &dyn Store, given: &str) -> anyhow::Result<cross
         [] => anyhow::bail!("no article with an id starting {given}"),
         many => anyhow::bail!("{} articles have ids starting {given}; give more digits", many.len()),
     }
+}
+
+/// An article as a person reads it: metadata lines, a blank line, the text.
+pub(crate) fn describe(a: &crosscheck_core::Article) -> String {
+    let mut out = String::new();
+    out.push_str(&format!("id:        {}\n", a.id));
+    out.push_str(&format!("source:    {}\n", a.source));
+    out.push_str(&format!("path:      {}\n", a.path));
+    if let Some(u) = &a.url {
+        out.push_str(&format!("url:       {u}\n"));
+    }
+    if let Some(t) = &a.title {
+        out.push_str(&format!("title:     {t}\n"));
+    }
+    if !a.authors.is_empty() {
+        out.push_str(&format!("authors:   {}\n", a.authors.join(", ")));
+    }
+    if let Some(p) = &a.published {
+        out.push_str(&format!(
+            "published: {} ({:?}, confidence {:.2}: {:?})\n",
+            p.datetime.map(|d| d.to_rfc3339()).unwrap_or_else(|| p.date.to_string()),
+            p.method,
+            p.confidence,
+            p.evidence
+        ));
+    }
+    if let Some(l) = &a.language {
+        out.push_str(&format!("language:  {l}\n"));
+    }
+    out.push_str(&format!("format:    {}\n", a.format.as_str()));
+    out.push_str(&format!("words:     {}\n\n", a.word_count()));
+    out.push_str(&a.text);
+    out.push('\n');
+    out
 }
