@@ -28,7 +28,6 @@ use crosscheck_core::{ArticleId, Span};
 use crosscheck_extract::Annotated;
 use serde::{Deserialize, Serialize};
 
-pub mod attribution;
 pub mod claims;
 pub mod conflicts;
 pub mod framing;

@@ -148,13 +148,6 @@ pub const REPORTING_VERBS: &[&str] = &[
     "indicated", "suggested", "argued", "urged", "called", "asserting", "asserts", "described", "explaining",
 ];
 
-/// Fallback attribution: lower-case role nouns that, capitalised before a
-/// name, are a title rather than part of it ("Lock Master Jane Roe").
-pub const ROLE_WORDS: &[&str] = &[
-    "master", "chief", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "envoy",
-    "ambassador", "chairman", "chair", "director", "commissioner", "officer", "commander", "leader", "head",
-    "premier", "chancellor", "mayor", "president", "senator", "admiral", "general",
-];
 /// Endings of demonyms printed before names ("Ukrainian President ...").
 pub const DEMONYM_ENDINGS: &[&str] = &["ian", "ean", "ese", "ish", "ern"];
 /// Capitalised sentence openers that never start a name.
@@ -162,25 +155,6 @@ pub const SENTENCE_OPENERS: &[&str] = &[
     "the", "a", "an", "meanwhile", "however", "in", "on", "as", "at", "after", "since", "for", "but", "and",
     "yet", "while", "when", "if", "this", "that", "these", "those", "his", "her", "their", "its", "last",
     "speaking", "according", "several", "many", "some", "one", "both",
-];
-/// Words that make a capitalised run an organisation or a place, not a person.
-pub const ORG_PLACE_WORDS: &[&str] = &[
-    "ministry", "committee", "times", "house", "sea", "navy", "channel", "union", "council", "office",
-    "department", "agency", "airport", "port", "terminal", "operation", "news", "daily", "herald", "wire",
-    "post", "group", "party", "bank", "company", "states", "kingdom", "nations", "republic", "army", "force",
-    "forces", "guard", "police", "court", "parliament", "assembly", "university", "institute", "ocean",
-    "river", "mountains", "island", "islands", "street", "square", "city", "county", "province", "region",
-    "alliance", "corporation", "inc", "ltd", "press", "journal", "review", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june",
-    "july", "august", "september", "october", "november", "december", "europe", "east", "west", "north", "south",
-];
-/// Words that end a role phrase read backwards from a name.
-pub const ROLE_BOUNDARY: &[&str] = &["that", "after", "when", "while", "as", "according", "by", "with", "from", "and", "but", "than", "said", "says", "told"];
-/// Words that cannot open a role apposition or continue a subject phrase
-/// (auxiliaries, modals, common verbs): "X, will travel to ..." is not a role.
-pub const NOT_ROLE_START: &[&str] = &[
-    "will", "would", "can", "could", "may", "might", "should", "must", "also", "has", "have", "had", "is",
-    "was", "were", "are", "went", "then", "did", "does", "who", "which", "whose", "says", "said", "told",
 ];
 /// Month and weekday names: dates, never places.
 pub const CALENDAR_WORDS: &[&str] = &[

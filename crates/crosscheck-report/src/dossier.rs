@@ -197,9 +197,6 @@ pub fn build_dossier_with_id(story_id: &str, articles: &[Article]) -> Dossier {
             let reference = a.published.as_ref().map(|p| p.date).or(sdate);
             let mut d = annotate(a, reference);
             fill_dates(&mut d, reference);
-            // Layers the extract stage left empty get the compare stage's fallback.
-            crosscheck_compare::attribution::fill_people(&mut d);
-            crosscheck_compare::attribution::fill_quotes(&mut d);
             d
         })
         .collect();
