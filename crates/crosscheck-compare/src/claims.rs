@@ -15,7 +15,7 @@
 //! single-source claim for that detail. Single-source units of one outlet that
 //! share a specific are one claim.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crosscheck_core::text::match_words;
 use serde::{Deserialize, Serialize};
@@ -53,8 +53,11 @@ pub struct Claim {
 pub struct Unit {
     pub doc: usize,
     pub span: crosscheck_core::Span,
-    pub tokens: HashSet<String>,
-    pub names: HashSet<String>,
+    /// Ordered sets: similarity sums float weights over them, and a fixed
+    /// order makes `similarity(a, b) == similarity(b, a)` bit for bit, so ties
+    /// break the same way in every run (hash order would not).
+    pub tokens: BTreeSet<String>,
+    pub names: BTreeSet<String>,
     /// The unit reports what someone said (a quotation or a reporting verb):
     /// such units belong to "who said what", not to the outlets' own claims.
     pub statement: bool,
@@ -86,11 +89,11 @@ pub fn units(input: StoryInput<'_>) -> Vec<Unit> {
             let mut reported = false;
             for u in claim_units(text, s) {
                 let t = u.slice(text);
-                let tokens: HashSet<String> = content_tokens(t).into_iter().collect();
+                let tokens: BTreeSet<String> = content_tokens(t).into_iter().collect();
                 if tokens.len() < 2 {
                     continue;
                 }
-                let names: HashSet<String> = name_tokens(t).into_iter().collect();
+                let names: BTreeSet<String> = name_tokens(t).into_iter().collect();
                 let words = crate::lexical::diff_words(t);
                 let has_quote = quotes.iter().any(|q| u.overlaps(*q));
                 reported |= words.iter().any(|w| tables::REPORTING_VERBS.contains(&w.as_str()));
@@ -102,7 +105,7 @@ pub fn units(input: StoryInput<'_>) -> Vec<Unit> {
     out
 }
 
-fn weight(tok: &str, names: &HashSet<String>, idf: &HashMap<String, f64>) -> f64 {
+fn weight(tok: &str, names: &BTreeSet<String>, idf: &HashMap<String, f64>) -> f64 {
     let mut w = idf.get(tok).copied().unwrap_or(1.0);
     if is_number_token(tok) {
         w *= tables::NUMBER_WEIGHT;
