@@ -120,3 +120,18 @@ fn is_readable_name(path: &Path) -> bool {
         .iter()
         .any(|list| list.contains(&ext.as_str()))
 }
+
+/// Every article under `inputs` (files, directories, globs), in input order,
+/// or the first input or record that could not be read. For tests and for
+/// programs embedding crosscheck that want all or nothing; the command line
+/// reports and skips bad inputs instead (`crosscheck` `commands/inputs.rs`).
+pub fn read_all<S: AsRef<str>>(inputs: &[S]) -> Result<Vec<crosscheck_core::Article>, IngestError> {
+    let inputs: Vec<String> = inputs.iter().map(|s| s.as_ref().to_string()).collect();
+    let mut articles = Vec::new();
+    for path in expand_inputs(&inputs) {
+        for article in crate::read_path(&path?) {
+            articles.push(article?);
+        }
+    }
+    Ok(articles)
+}

@@ -52,7 +52,7 @@ pub mod warc;
 
 pub use feed::FeedReader;
 pub use html::HtmlReader;
-pub use inputs::expand_inputs;
+pub use inputs::{expand_inputs, read_all};
 pub use jsonl::JsonlReader;
 pub use plaintext::{annotate_lead, read_text, TextReader};
 pub use warc::WarcReader;

@@ -13,12 +13,10 @@
 //!   external resource, all article text escaped);
 //! * [`eval`] scores dossiers against a gold annotation
 //!   (the format of `shared/gold/seeds.gold.json`), category by category;
-//! * [`textfiles`] reads plain-text reports (tests, and the CLI's fallback).
 
 pub mod dossier;
 pub mod eval;
 pub mod render;
-pub mod textfiles;
 
 pub use dossier::{analyze, build_dossier, build_dossier_with_id, Dossier, DossierArticle, Summary, SCHEMA};
 
@@ -27,8 +25,6 @@ pub use dossier::{analyze, build_dossier, build_dossier_with_id, Dossier, Dossie
 pub enum ReportError {
     #[error("story clustering failed: {0}")]
     Cluster(String),
-    #[error("cannot read {path}: {source}")]
-    Io { path: String, source: std::io::Error },
     #[error("bad gold file: {0}")]
     Gold(String),
 }

@@ -3,12 +3,11 @@
 
 use std::path::PathBuf;
 
-use crosscheck_report::textfiles::read_text_paths;
 
 #[test]
 fn two_stories_two_dossiers_with_valid_cites() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let articles = read_text_paths(&[root.join("../../examples/seeds"), root.join("tests/fixtures/story2")]).unwrap();
+    let articles = crosscheck_ingest::read_all(&[root.join("../../examples/seeds"), root.join("tests/fixtures/story2")].map(|p| p.display().to_string())).unwrap();
     assert_eq!(articles.len(), 9);
     let dossiers = crosscheck_report::analyze(&articles).unwrap();
     assert_eq!(dossiers.len(), 2, "{:?}", dossiers.iter().map(|d| d.articles.len()).collect::<Vec<_>>());

@@ -5,12 +5,11 @@ use std::path::PathBuf;
 
 use crosscheck_compare::ClaimStatus;
 use crosscheck_core::{ArticleBuilder, SourceFormat};
-use crosscheck_report::textfiles::read_text_paths;
 
 #[test]
 fn a_copy_does_not_corroborate_its_original() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let mut articles = read_text_paths(&[root.join("tests/fixtures/story2")]).unwrap();
+    let mut articles = crosscheck_ingest::read_all(&[root.join("tests/fixtures/story2")].map(|p| p.display().to_string())).unwrap();
     // Another outlet republishes 101's report with its last paragraph trimmed.
     let original = articles.iter().find(|a| a.source.starts_with("101")).unwrap().clone();
     let trimmed: Vec<&str> = original.text.split("\n\n").collect();

@@ -18,10 +18,9 @@
 use std::path::{Path, PathBuf};
 
 use crosscheck_report::eval::{evaluate, parse_gold, table, EvalReport};
-use crosscheck_report::textfiles::read_text_paths;
 
 fn run(dir: &Path, gold: &Path) -> EvalReport {
-    let articles = read_text_paths(&[dir.to_path_buf()]).unwrap();
+    let articles = crosscheck_ingest::read_all(&[dir.to_path_buf()].map(|p| p.display().to_string())).unwrap();
     assert!(!articles.is_empty());
     let dossiers = crosscheck_report::analyze(&articles).unwrap();
     let gold = parse_gold(&std::fs::read_to_string(gold).unwrap()).unwrap();

@@ -51,7 +51,7 @@ fn open_in_chromium(browser: &str, file: &Path, mode: &str) -> String {
 fn fixture(dir: &str) -> Vec<crosscheck_core::Article> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let p = if dir == "seeds" { root.join("../../examples/seeds") } else { root.join("tests/fixtures").join(dir) };
-    crosscheck_report::textfiles::read_text_paths(&[p]).unwrap()
+    crosscheck_ingest::read_all(&[p].map(|p| p.display().to_string())).unwrap()
 }
 
 #[test]

@@ -3,7 +3,6 @@
 use std::path::PathBuf;
 
 use crosscheck_report::eval::{evaluate, parse_gold, table};
-use crosscheck_report::textfiles::read_text_paths;
 
 fn seeds_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/seeds")
@@ -17,7 +16,7 @@ fn gold() -> crosscheck_report::eval::Gold {
 #[test]
 fn seeds_eval_prints() {
     let dir = std::env::var("DOSSIER_DIR").map(PathBuf::from).unwrap_or_else(|_| seeds_dir());
-    let articles = read_text_paths(&[dir]).unwrap();
+    let articles = crosscheck_ingest::read_all(&[dir].map(|p| p.display().to_string())).unwrap();
     assert!(articles.len() >= 2);
     let d = crosscheck_report::build_dossier(&articles);
     let r = evaluate(&gold(), std::slice::from_ref(&d));

@@ -42,7 +42,7 @@ fn stored_membership(p: &Pipeline) -> Membership {
 }
 
 fn seeds() -> Vec<Article> {
-    seed_paths().iter().map(|p| crosscheck_report::textfiles::read_text_file(p).unwrap()).collect()
+    seed_paths().iter().map(|p| crosscheck_ingest::read_path(p).next().expect("one article").unwrap()).collect()
 }
 
 #[test]
