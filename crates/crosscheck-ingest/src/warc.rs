@@ -16,7 +16,9 @@
 //! a gzip member ends the stream with an error, after every complete record.
 //!
 //! The parser is ours (about 300 lines): it streams records from a
-//! [`BufRead`], so a multi-member gzip file is never decompressed whole.
+//! [`BufRead`], so a multi-member gzip file is never decompressed whole, and
+//! [`crate::read_path`] streams WARC files from disk: a crawl larger than
+//! [`ReadOptions::max_input_bytes`] is read, each record bounded by it.
 
 use std::io::{BufRead, BufReader, Cursor, Read};
 use std::path::Path;
@@ -53,8 +55,19 @@ impl Reader for WarcReader {
     }
 
     fn read_owned(&self, path: String, bytes: Vec<u8>) -> ArticleStream<'static> {
+        if is_binary_junk(&bytes[..bytes.len().min(tables::SNIFF_BYTES)]) {
+            return Box::new(std::iter::once(Err(IngestError::new(path, "binary data, not a WARC file (no WARC/ version line, not gzip)"))));
+        }
         Box::new(WarcArticles::new(path, bytes, self.options))
     }
+}
+
+/// Binary data that neither opens with a WARC version line nor is gzip.
+/// (A WARC file itself may hold binary payloads, so only its opening counts.)
+pub fn is_binary_junk(head: &[u8]) -> bool {
+    !skip_bom_and_space(head).starts_with(tables::WARC_MAGIC)
+        && !head.starts_with(tables::GZIP_MAGIC)
+        && crosscheck_core::decode::looks_binary(head)
 }
 
 /// Whether `head` is the start of a gzip member whose content starts with `WARC/`.
@@ -122,6 +135,19 @@ impl WarcArticles {
             Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(Cursor::new(bytes))))
         } else {
             Box::new(Cursor::new(bytes))
+        };
+        WarcArticles { path, input, options, record_no: 0, pending_version: None, done: false, skipped: 0 }
+    }
+
+    /// Stream the articles of a WARC read from `input` (e.g. a file) without
+    /// holding the whole of it in memory; `gzip` says whether it is
+    /// compressed. Only each record is bounded by
+    /// [`ReadOptions::max_input_bytes`].
+    pub fn from_reader(path: String, input: impl Read + Send + 'static, gzip: bool, options: ReadOptions) -> Self {
+        let input: Box<dyn BufRead + Send> = if gzip {
+            Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(BufReader::new(input))))
+        } else {
+            Box::new(BufReader::new(input))
         };
         WarcArticles { path, input, options, record_no: 0, pending_version: None, done: false, skipped: 0 }
     }

@@ -277,3 +277,28 @@ fn json_that_is_not_jsonl_or_a_feed() {
     assert_eq!(r.len(), 1, "one error, not one per line: {r:?}");
     assert!(r[0].as_ref().unwrap_err().reason.contains("neither JSON Lines"));
 }
+
+#[test]
+fn warc_files_are_streamed_so_the_limit_bounds_records_not_files() {
+    let path = fixture("ok/sample.warc.gz");
+    let file_len = std::fs::metadata(&path).unwrap().len();
+    // Smaller than the file, larger than any record.
+    let opts = ReadOptions { max_input_bytes: file_len - 1 };
+    let r: Vec<_> = read_path_with(&path, opts).collect();
+    assert_eq!(r.iter().filter(|x| x.is_ok()).count(), 2, "{r:?}");
+    // A limit below the page records: those records are refused, the rest go on.
+    let r: Vec<_> = read_path_with(&fixture("ok/sample.warc"), ReadOptions { max_input_bytes: 300 }).collect();
+    assert!(r.iter().all(|x| x.is_err()), "{r:?}");
+    assert!(r.iter().any(|x| x.as_ref().unwrap_err().reason.contains("WARC record of")), "{r:?}");
+}
+
+#[test]
+fn binary_junk_named_warc() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("junk.warc");
+    std::fs::copy(fixture("bad/junk.bin"), &p).unwrap();
+    let r: Vec<_> = read_path(&p).collect();
+    assert_eq!(r.len(), 1, "{r:?}");
+    let e = r[0].as_ref().unwrap_err();
+    assert!(e.reason.contains("binary"), "{e}");
+}
