@@ -302,3 +302,36 @@ fn binary_junk_named_warc() {
     let e = r[0].as_ref().unwrap_err();
     assert!(e.reason.contains("binary"), "{e}");
 }
+
+#[test]
+fn feed_with_unknown_declared_encoding_still_reads() {
+    let xml = "<?xml version=\"1.0\" encoding=\"x-no-such-charset\"?>\n<rss version=\"2.0\"><channel><title>Quay News</title>\
+<item><title>Works</title><description>Work on the north quay starts in May, the authority said on Tuesday \u{2013} caf\u{e9}s stay open.</description></item>\
+</channel></rss>";
+    let r: Vec<_> = read_bytes("q.rss", xml.as_bytes().to_vec(), ReadOptions::default()).collect();
+    assert_eq!(r.len(), 1);
+    let a = r[0].as_ref().unwrap();
+    assert!(a.text.contains("\u{2013} caf\u{e9}s stay open"), "{}", a.text);
+    assert_eq!(a.source, "Quay News");
+}
+
+#[test]
+fn corrupt_gzip_member_loses_only_its_record() {
+    let mut bytes = std::fs::read(fixture("ok/sample.warc.gz")).unwrap();
+    // Find the third member (the first page) and damage its compressed data.
+    let starts: Vec<usize> = bytes.windows(3).enumerate().filter(|(_, w)| *w == [0x1f, 0x8b, 0x08]).map(|(i, _)| i).collect();
+    assert_eq!(starts.len(), 7, "one member per record");
+    let middle = (starts[2] + starts[3]) / 2;
+    for b in &mut bytes[middle..middle + 8] {
+        *b ^= 0x5a;
+    }
+    let r: Vec<_> = read_bytes("damaged.warc.gz", bytes, ReadOptions::default()).collect();
+    let ok: Vec<_> = r.iter().filter_map(|x| x.as_ref().ok()).collect();
+    let err: Vec<_> = r.iter().filter_map(|x| x.as_ref().err()).collect();
+    assert_eq!(ok.len(), 1, "{r:#?}");
+    assert!(ok[0].text.contains("two extra crossings"), "the page after the damage is read");
+    assert!(!err.is_empty());
+    assert!(err[0].path.starts_with("damaged.warc.gz#3"), "{}", err[0]);
+    // The damaged member is reported (its garbage page, then its checksum).
+    assert!(err.iter().any(|e| e.reason.contains("gzip")), "{err:#?}");
+}
