@@ -11,7 +11,7 @@
 //! |---------|------------------------------------|-----------------------------------------------|
 //! | `warc`  | `.warc`, `.warc.gz`                | `WARC/`, or gzip whose first member is WARC   |
 //! | `feed`  | `.rss`, `.atom`, `.rdf`, `.feed`   | `<rss`, `<feed`, `<rdf:RDF`; JSON Feed marker |
-//! | `jsonl` | `.jsonl`, `.ndjson`                | `{` or `[` (any JSON that is not a JSON Feed) |
+//! | `jsonl` | `.jsonl`, `.ndjson`                | `{"` or `[{` (JSON that is not a JSON Feed)   |
 //! | `html`  | `.html`, `.htm`, `.xhtml`, `.shtml`| `<!doctype html`, `<html`, `<head`, `<body`   |
 //! | `text`  | `.txt`, `.text`, `.md`             | anything else that is not binary              |
 //!
