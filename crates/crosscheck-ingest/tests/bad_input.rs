@@ -335,3 +335,14 @@ fn corrupt_gzip_member_loses_only_its_record() {
     // The damaged member is reported (its garbage page, then its checksum).
     assert!(err.iter().any(|e| e.reason.contains("gzip")), "{err:#?}");
 }
+
+#[test]
+fn utf16_text_with_bom_is_text_not_binary() {
+    let mut bytes = vec![0xff, 0xfe];
+    for u in "Harbour reopens\n\nThe channel reopened on Thursday, officials said.".encode_utf16() {
+        bytes.extend_from_slice(&u.to_le_bytes());
+    }
+    let a = read_bytes("u16.txt", bytes, ReadOptions::default()).next().unwrap().unwrap();
+    assert_eq!(a.title.as_deref(), Some("Harbour reopens"));
+    assert!(a.text.ends_with("officials said."));
+}
