@@ -50,7 +50,14 @@ impl Reader for JsonlReader {
 /// with a clear reason rather than read as text.
 fn looks_like_jsonl(head: &[u8]) -> bool {
     let rest = skip_bom_and_space(head);
-    (rest.starts_with(b"{") || rest.starts_with(b"[")) && !String::from_utf8_lossy(rest).contains(tables::JSON_FEED_MARKER)
+    // `{` then a key or `}`; `[` then an object or `]`. Text opening with
+    // "[Update] ..." or "{sic}" stays text.
+    let opens_json = match rest.split_first() {
+        Some((b'{', after)) => matches!(skip_bom_and_space(after).first(), Some(b'"' | b'}')),
+        Some((b'[', after)) => matches!(skip_bom_and_space(after).first(), Some(b'{' | b']')),
+        _ => false,
+    };
+    opens_json && !String::from_utf8_lossy(rest).contains(tables::JSON_FEED_MARKER)
 }
 
 /// Whether the first non-blank line fails to parse as JSON while the whole
@@ -256,6 +263,9 @@ mod tests {
     fn sniffing() {
         assert!(looks_like_jsonl(b"{\"url\": \"u\", \"text\": \"t\"}\n{\"x\":1}"));
         assert!(looks_like_jsonl(b"[{\"text\": \"t\"}]"));
+        assert!(looks_like_jsonl(b"{ \"text\": \"t\" }"));
+        assert!(!looks_like_jsonl(b"[Update] Talks resume"));
+        assert!(!looks_like_jsonl(b"{sic} the minister said"));
         assert!(is_single_json_document(b"{\n  \"text\": \"t\"\n}\n"));
         assert!(is_single_json_document(b"[{\"text\": \"t\"}]"));
         assert!(!is_single_json_document(b"{\"text\": \"t\"}\n{\"text\": \"u\"}\n"));

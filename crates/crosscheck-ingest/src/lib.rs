@@ -11,7 +11,7 @@
 //! |---------|------------------------------------|-----------------------------------------------|
 //! | `warc`  | `.warc`, `.warc.gz`                | `WARC/`, or gzip whose first member is WARC   |
 //! | `feed`  | `.rss`, `.atom`, `.rdf`, `.feed`   | `<rss`, `<feed`, `<rdf:RDF`; JSON Feed marker |
-//! | `jsonl` | `.jsonl`, `.ndjson`                | `{` or `[` (any JSON that is not a JSON Feed) |
+//! | `jsonl` | `.jsonl`, `.ndjson`                | `{"` or `[{` (JSON that is not a JSON Feed)   |
 //! | `html`  | `.html`, `.htm`, `.xhtml`, `.shtml`| `<!doctype html`, `<html`, `<head`, `<body`   |
 //! | `text`  | `.txt`, `.text`, `.md`             | anything else that is not binary              |
 //!
@@ -31,7 +31,9 @@
 //! Every failure is an [`IngestError`] naming the file (and record) and the
 //! reason; nothing panics and nothing stops the rest of a batch. Inputs larger
 //! than [`ReadOptions::max_input_bytes`] (default
-//! [`tables::DEFAULT_MAX_INPUT_BYTES`], 64 MiB) are refused unread.
+//! [`tables::DEFAULT_MAX_INPUT_BYTES`], 64 MiB) are refused unread; WARC
+//! files are streamed from disk record by record, so there the limit bounds
+//! each record rather than the file.
 
 use std::io::Read;
 use std::path::Path;
@@ -132,6 +134,13 @@ pub fn read_path(path: &Path) -> ArticleStream<'static> {
 /// Read one file of any supported format. `-` reads standard input.
 pub fn read_path_with(path: &Path, options: ReadOptions) -> ArticleStream<'static> {
     let label = path.display().to_string();
+    if label != "-" {
+        match open_warc(path, &label, options) {
+            Ok(Some(stream)) => return stream,
+            Ok(None) => {}
+            Err(e) => return Box::new(std::iter::once(Err(e))),
+        }
+    }
     let bytes = if label == "-" {
         read_limited(std::io::stdin().lock(), &label, options.max_input_bytes)
     } else {
@@ -208,6 +217,28 @@ fn human_bytes(n: u64) -> String {
     } else {
         format!("{n} bytes")
     }
+}
+
+/// A WARC file streamed from disk (not read whole, so not bounded by the
+/// input size limit as a whole), or `None` if the file is not a WARC.
+fn open_warc(path: &Path, label: &str, options: ReadOptions) -> Result<Option<ArticleStream<'static>>, IngestError> {
+    let meta = std::fs::metadata(path).map_err(|e| IngestError::new(label, io_reason(&e)))?;
+    if !meta.is_file() || meta.len() == 0 {
+        return Ok(None);
+    }
+    let mut file = std::fs::File::open(path).map_err(|e| IngestError::new(label, io_reason(&e)))?;
+    let mut head = Vec::with_capacity(tables::SNIFF_BYTES);
+    (&mut file)
+        .take(tables::SNIFF_BYTES as u64)
+        .read_to_end(&mut head)
+        .map_err(|e| IngestError::new(label, io_reason(&e)))?;
+    if !WarcReader::new(options).sniff(path, &head) || warc::is_binary_junk(&head) {
+        // Junk named `.warc` is refused by `read_bytes` like any other junk.
+        return Ok(None);
+    }
+    let gzip = head.starts_with(tables::GZIP_MAGIC);
+    let input = std::io::Cursor::new(head).chain(file);
+    Ok(Some(Box::new(warc::WarcArticles::from_reader(label.to_string(), input, gzip, options))))
 }
 
 fn read_file(path: &Path, label: &str, max: u64) -> Result<Vec<u8>, IngestError> {

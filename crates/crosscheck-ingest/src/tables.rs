@@ -156,6 +156,9 @@ pub const WARC_DATE_CONFIDENCE: f32 = 0.3;
 pub const MAX_HEADER_LINE_BYTES: usize = 64 * 1024;
 /// Most header lines in one WARC or HTTP header block.
 pub const MAX_HEADER_LINES: usize = 512;
+/// Read errors (corrupt gzip members) skipped while looking for the next
+/// WARC record before the file is given up.
+pub const MAX_RESYNC_ERRORS: usize = 64;
 /// HTTP payload media types that are pages to extract.
 pub const HTML_MEDIA_TYPES: &[&str] = &["text/html", "application/xhtml+xml"];
 

@@ -16,7 +16,9 @@
 //! a gzip member ends the stream with an error, after every complete record.
 //!
 //! The parser is ours (about 300 lines): it streams records from a
-//! [`BufRead`], so a multi-member gzip file is never decompressed whole.
+//! [`BufRead`], so a multi-member gzip file is never decompressed whole, and
+//! [`crate::read_path`] streams WARC files from disk: a crawl larger than
+//! [`ReadOptions::max_input_bytes`] is read, each record bounded by it.
 
 use std::io::{BufRead, BufReader, Cursor, Read};
 use std::path::Path;
@@ -53,8 +55,19 @@ impl Reader for WarcReader {
     }
 
     fn read_owned(&self, path: String, bytes: Vec<u8>) -> ArticleStream<'static> {
+        if is_binary_junk(&bytes[..bytes.len().min(tables::SNIFF_BYTES)]) {
+            return Box::new(std::iter::once(Err(IngestError::new(path, "binary data, not a WARC file (no WARC/ version line, not gzip)"))));
+        }
         Box::new(WarcArticles::new(path, bytes, self.options))
     }
+}
+
+/// Binary data that neither opens with a WARC version line nor is gzip.
+/// (A WARC file itself may hold binary payloads, so only its opening counts.)
+pub fn is_binary_junk(head: &[u8]) -> bool {
+    !skip_bom_and_space(head).starts_with(tables::WARC_MAGIC)
+        && !head.starts_with(tables::GZIP_MAGIC)
+        && crosscheck_core::decode::looks_binary(head)
 }
 
 /// Whether `head` is the start of a gzip member whose content starts with `WARC/`.
@@ -119,9 +132,22 @@ impl WarcArticles {
     /// Stream the articles of a WARC file's bytes (plain or gzip).
     pub fn new(path: String, bytes: Vec<u8>, options: ReadOptions) -> Self {
         let input: Box<dyn BufRead + Send> = if bytes.starts_with(tables::GZIP_MAGIC) {
-            Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(Cursor::new(bytes))))
+            Box::new(BufReader::new(GzipMembers::new(Box::new(Cursor::new(bytes)))))
         } else {
             Box::new(Cursor::new(bytes))
+        };
+        WarcArticles { path, input, options, record_no: 0, pending_version: None, done: false, skipped: 0 }
+    }
+
+    /// Stream the articles of a WARC read from `input` (e.g. a file) without
+    /// holding the whole of it in memory; `gzip` says whether it is
+    /// compressed. Only each record is bounded by
+    /// [`ReadOptions::max_input_bytes`].
+    pub fn from_reader(path: String, input: impl Read + Send + 'static, gzip: bool, options: ReadOptions) -> Self {
+        let input: Box<dyn BufRead + Send> = if gzip {
+            Box::new(BufReader::new(GzipMembers::new(Box::new(BufReader::new(input)))))
+        } else {
+            Box::new(BufReader::new(input))
         };
         WarcArticles { path, input, options, record_no: 0, pending_version: None, done: false, skipped: 0 }
     }
@@ -148,8 +174,11 @@ impl WarcArticles {
         Ok((n > 0).then_some(line))
     }
 
-    /// Skip lines up to the next `WARC/` version line, keeping it for the next record.
+    /// Skip lines up to the next `WARC/` version line, keeping it for the next
+    /// record. Read errors on the way (further corrupt gzip members) are
+    /// skipped too, up to a bound, so a failing device cannot loop forever.
     fn resync(&mut self) -> Result<(), String> {
+        let mut errors = 0;
         loop {
             match self.read_line() {
                 Ok(None) => return Ok(()),
@@ -158,7 +187,12 @@ impl WarcArticles {
                     return Ok(());
                 }
                 Ok(Some(_)) => {}
-                Err(e) => return Err(gzip_reason(&e)),
+                Err(e) => {
+                    errors += 1;
+                    if errors > tables::MAX_RESYNC_ERRORS {
+                        return Err(gzip_reason(&e));
+                    }
+                }
             }
         }
     }
@@ -166,7 +200,12 @@ impl WarcArticles {
     fn next_raw(&mut self) -> Step {
         match self.try_next_raw() {
             Ok(step) => step,
-            Err(e) => Step::Fatal(gzip_reason(&e)),
+            // A corrupt gzip member: GzipMembers has moved on to the next
+            // member; find the next record there.
+            Err(e) => match self.resync() {
+                Ok(()) => Step::BadRecord(gzip_reason(&e)),
+                Err(later) => Step::Fatal(later),
+            },
         }
     }
 
@@ -290,6 +329,79 @@ impl Iterator for WarcArticles {
             }
         }
         None
+    }
+}
+
+/// Gzip members read one after another, like `MultiGzDecoder`, except that
+/// a corrupt member is reported once (as the read error) and reading resumes
+/// at the next member header, so one damaged record of a `.warc.gz` does not
+/// lose the records after it.
+struct GzipMembers {
+    decoder: Option<flate2::bufread::GzDecoder<Box<dyn BufRead + Send>>>,
+    /// The compressed input between members.
+    between: Option<Box<dyn BufRead + Send>>,
+}
+
+impl GzipMembers {
+    fn new(input: Box<dyn BufRead + Send>) -> Self {
+        GzipMembers { decoder: None, between: Some(input) }
+    }
+
+    /// Move the input to the next gzip member header (`1f 8b 08`), or its end.
+    fn skip_to_next_member(mut input: Box<dyn BufRead + Send>) -> std::io::Result<Box<dyn BufRead + Send>> {
+        const MEMBER: [u8; 3] = [0x1f, 0x8b, 0x08];
+        let mut matched = 0usize;
+        loop {
+            let buf = input.fill_buf()?;
+            if buf.is_empty() {
+                return Ok(input);
+            }
+            let mut used = 0;
+            for &b in buf {
+                used += 1;
+                matched = if b == MEMBER[matched] { matched + 1 } else if b == MEMBER[0] { 1 } else { 0 };
+                if matched == MEMBER.len() {
+                    break;
+                }
+            }
+            input.consume(used);
+            if matched == MEMBER.len() {
+                // The header bytes were consumed: put them back in front.
+                return Ok(Box::new(Cursor::new(MEMBER).chain(input)));
+            }
+        }
+    }
+}
+
+impl Read for GzipMembers {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        loop {
+            if let Some(decoder) = self.decoder.as_mut() {
+                match decoder.read(buf) {
+                    Ok(0) => {
+                        // End of this member.
+                        self.between = self.decoder.take().map(|d| d.into_inner());
+                    }
+                    Ok(n) => return Ok(n),
+                    Err(e) => {
+                        let rest = self.decoder.take().map(|d| d.into_inner());
+                        if let Some(rest) = rest {
+                            self.between = Some(Self::skip_to_next_member(rest)?);
+                        }
+                        return Err(e);
+                    }
+                }
+            }
+            let Some(mut input) = self.between.take() else { return Ok(0) };
+            if input.fill_buf()?.is_empty() {
+                self.between = Some(input);
+                return Ok(0);
+            }
+            self.decoder = Some(flate2::bufread::GzDecoder::new(input));
+        }
     }
 }
 

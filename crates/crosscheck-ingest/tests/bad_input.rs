@@ -277,3 +277,72 @@ fn json_that_is_not_jsonl_or_a_feed() {
     assert_eq!(r.len(), 1, "one error, not one per line: {r:?}");
     assert!(r[0].as_ref().unwrap_err().reason.contains("neither JSON Lines"));
 }
+
+#[test]
+fn warc_files_are_streamed_so_the_limit_bounds_records_not_files() {
+    let path = fixture("ok/sample.warc.gz");
+    let file_len = std::fs::metadata(&path).unwrap().len();
+    // Smaller than the file, larger than any record.
+    let opts = ReadOptions { max_input_bytes: file_len - 1 };
+    let r: Vec<_> = read_path_with(&path, opts).collect();
+    assert_eq!(r.iter().filter(|x| x.is_ok()).count(), 2, "{r:?}");
+    // A limit below the page records: those records are refused, the rest go on.
+    let r: Vec<_> = read_path_with(&fixture("ok/sample.warc"), ReadOptions { max_input_bytes: 300 }).collect();
+    assert!(r.iter().all(|x| x.is_err()), "{r:?}");
+    assert!(r.iter().any(|x| x.as_ref().unwrap_err().reason.contains("WARC record of")), "{r:?}");
+}
+
+#[test]
+fn binary_junk_named_warc() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("junk.warc");
+    std::fs::copy(fixture("bad/junk.bin"), &p).unwrap();
+    let r: Vec<_> = read_path(&p).collect();
+    assert_eq!(r.len(), 1, "{r:?}");
+    let e = r[0].as_ref().unwrap_err();
+    assert!(e.reason.contains("binary"), "{e}");
+}
+
+#[test]
+fn feed_with_unknown_declared_encoding_still_reads() {
+    let xml = "<?xml version=\"1.0\" encoding=\"x-no-such-charset\"?>\n<rss version=\"2.0\"><channel><title>Quay News</title>\
+<item><title>Works</title><description>Work on the north quay starts in May, the authority said on Tuesday \u{2013} caf\u{e9}s stay open.</description></item>\
+</channel></rss>";
+    let r: Vec<_> = read_bytes("q.rss", xml.as_bytes().to_vec(), ReadOptions::default()).collect();
+    assert_eq!(r.len(), 1);
+    let a = r[0].as_ref().unwrap();
+    assert!(a.text.contains("\u{2013} caf\u{e9}s stay open"), "{}", a.text);
+    assert_eq!(a.source, "Quay News");
+}
+
+#[test]
+fn corrupt_gzip_member_loses_only_its_record() {
+    let mut bytes = std::fs::read(fixture("ok/sample.warc.gz")).unwrap();
+    // Find the third member (the first page) and damage its compressed data.
+    let starts: Vec<usize> = bytes.windows(3).enumerate().filter(|(_, w)| *w == [0x1f, 0x8b, 0x08]).map(|(i, _)| i).collect();
+    assert_eq!(starts.len(), 7, "one member per record");
+    let middle = (starts[2] + starts[3]) / 2;
+    for b in &mut bytes[middle..middle + 8] {
+        *b ^= 0x5a;
+    }
+    let r: Vec<_> = read_bytes("damaged.warc.gz", bytes, ReadOptions::default()).collect();
+    let ok: Vec<_> = r.iter().filter_map(|x| x.as_ref().ok()).collect();
+    let err: Vec<_> = r.iter().filter_map(|x| x.as_ref().err()).collect();
+    assert_eq!(ok.len(), 1, "{r:#?}");
+    assert!(ok[0].text.contains("two extra crossings"), "the page after the damage is read");
+    assert!(!err.is_empty());
+    assert!(err[0].path.starts_with("damaged.warc.gz#3"), "{}", err[0]);
+    // The damaged member is reported (its garbage page, then its checksum).
+    assert!(err.iter().any(|e| e.reason.contains("gzip")), "{err:#?}");
+}
+
+#[test]
+fn utf16_text_with_bom_is_text_not_binary() {
+    let mut bytes = vec![0xff, 0xfe];
+    for u in "Harbour reopens\n\nThe channel reopened on Thursday, officials said.".encode_utf16() {
+        bytes.extend_from_slice(&u.to_le_bytes());
+    }
+    let a = read_bytes("u16.txt", bytes, ReadOptions::default()).next().unwrap().unwrap();
+    assert_eq!(a.title.as_deref(), Some("Harbour reopens"));
+    assert!(a.text.ends_with("officials said."));
+}

@@ -263,3 +263,11 @@ fn extract_html_uses_the_given_url() {
     assert_eq!(a.source, "Coastal Courier");
     assert!(crosscheck_ingest::extract_html("cli", b"<html><body><nav><a href=/>Home</a></nav></body></html>", None).is_err());
 }
+
+#[test]
+fn text_opening_with_a_bracket_stays_text() {
+    let bytes = b"[Update] Talks resume in Geneva\n\nDelegations met again on Monday, officials said.".to_vec();
+    let a = read_bytes("notes/update.txt", bytes, ReadOptions::default()).next().unwrap().unwrap();
+    assert_eq!(a.format, SourceFormat::Text);
+    assert_eq!(a.title.as_deref(), Some("[Update] Talks resume in Geneva"));
+}
