@@ -46,6 +46,9 @@ pub const CLUSTER_STATE_KEY: &str = "server.story_clusterer";
 /// Version of the saved clusterer state layout; a mismatch rebuilds the state.
 pub const CLUSTER_STATE_VERSION: u32 = 1;
 
+/// Key of the watcher's record of what it has read.
+pub const WATCH_STATE_KEY: &str = "server.watch_seen";
+
 /// A file in the incoming folder is read once it has not changed for this long
 /// (a writer may still be copying it).
 pub const INCOMING_SETTLE: Duration = Duration::from_millis(500);

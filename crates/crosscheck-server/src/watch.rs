@@ -41,14 +41,29 @@ pub struct PollReport {
 }
 
 /// Feeds and an incoming folder, polled by [`Watcher::poll`].
+///
+/// What it has read (feed hashes, incoming files with size and modification
+/// time) is kept in the store ([`tables::WATCH_STATE_KEY`]), so a restarted
+/// watcher does not read a full incoming folder again.
 #[derive(Debug, Default)]
 pub struct Watcher {
     feeds: Vec<String>,
     incoming: Option<PathBuf>,
-    /// BLAKE3 of each feed's bytes at the last poll.
-    feed_hashes: HashMap<String, blake3::Hash>,
-    /// Size and modification time of each incoming file when it was read.
-    seen_files: HashMap<PathBuf, (u64, SystemTime)>,
+    seen: Seen,
+    restored: bool,
+}
+
+/// What a watcher has read, as saved in the store.
+#[derive(Debug, Default, Clone, Serialize, serde::Deserialize)]
+struct Seen {
+    /// Feed location -> BLAKE3 hex of its bytes at the last successful read.
+    feeds: HashMap<String, String>,
+    /// Incoming file -> (size, modification time in ns since the epoch) when read.
+    files: HashMap<PathBuf, (u64, u128)>,
+}
+
+fn mtime_ns(t: SystemTime) -> u128 {
+    t.duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_nanos())
 }
 
 /// Read a feeds file: one location a line, `#` comments and blank lines skipped;
@@ -80,19 +95,39 @@ impl Watcher {
     /// Poll every feed and the incoming folder once.
     pub fn poll(&mut self, pipeline: &Pipeline) -> PollReport {
         let mut report = PollReport::default();
+        if !self.restored {
+            self.restored = true;
+            match load_seen(pipeline) {
+                Ok(seen) => self.seen = seen,
+                Err(e) => report.errors.push(format!("watch state: {e} (reading every source again)")),
+            }
+        }
+        let before = (self.seen.feeds.len(), self.seen.files.len());
+        let changed = self.poll_sources(pipeline, &mut report);
+        if changed || before != (self.seen.feeds.len(), self.seen.files.len()) {
+            if let Err(e) = save_seen(pipeline, &self.seen) {
+                report.errors.push(format!("watch state: {e}"));
+            }
+        }
+        report
+    }
+
+    /// One pass over the sources; `true` if a known source changed.
+    fn poll_sources(&mut self, pipeline: &Pipeline, report: &mut PollReport) -> bool {
+        let mut changed = false;
         for feed in self.feeds.clone() {
             match fetch(&feed) {
                 Err(reason) => report.errors.push(format!("{feed}: {reason}")),
                 Ok(bytes) => {
-                    let hash = blake3::hash(&bytes);
-                    if self.feed_hashes.get(&feed) == Some(&hash) {
+                    let hash = blake3::hash(&bytes).to_hex().to_string();
+                    if self.seen.feeds.get(&feed) == Some(&hash) {
                         report.feeds_unchanged += 1;
                         continue;
                     }
                     report.feeds_read += 1;
                     let articles = read_bytes(&feed, bytes, &mut report.errors);
-                    if ingest(pipeline, &feed, &articles, &mut report) {
-                        self.feed_hashes.insert(feed, hash);
+                    if ingest(pipeline, &feed, &articles, report) {
+                        changed |= self.seen.feeds.insert(feed, hash).is_some();
                     }
                 }
             }
@@ -105,7 +140,7 @@ impl Watcher {
             files.sort();
             let now = SystemTime::now();
             for (path, size, mtime) in files {
-                if self.seen_files.get(&path) == Some(&(size, mtime)) {
+                if self.seen.files.get(&path) == Some(&(size, mtime_ns(mtime))) {
                     continue;
                 }
                 // A file still being written is taken at a later poll.
@@ -120,13 +155,30 @@ impl Watcher {
                         Err(e) => report.errors.push(e.to_string()),
                     }
                 }
-                if ingest(pipeline, &path.display().to_string(), &articles, &mut report) {
-                    self.seen_files.insert(path, (size, mtime));
+                if ingest(pipeline, &path.display().to_string(), &articles, report) {
+                    changed |= self.seen.files.insert(path, (size, mtime_ns(mtime))).is_some();
                 }
             }
         }
-        report
+        changed
     }
+}
+
+/// The saved [`Seen`] of the store (empty when none).
+fn load_seen(pipeline: &Pipeline) -> Result<Seen, String> {
+    match pipeline.store().get_state(tables::WATCH_STATE_KEY).map_err(|e| e.to_string())? {
+        None => Ok(Seen::default()),
+        Some(bytes) => serde_json::from_slice(&bytes).map_err(|e| format!("unreadable ({e})")),
+    }
+}
+
+/// Save `seen`, merged into what is saved (another watcher may share the store).
+fn save_seen(pipeline: &Pipeline, seen: &Seen) -> Result<(), String> {
+    let mut all = load_seen(pipeline).unwrap_or_default();
+    all.feeds.extend(seen.feeds.iter().map(|(k, v)| (k.clone(), v.clone())));
+    all.files.extend(seen.files.iter().map(|(k, v)| (k.clone(), *v)));
+    let bytes = serde_json::to_vec(&all).map_err(|e| e.to_string())?;
+    pipeline.store().put_state(tables::WATCH_STATE_KEY, &bytes).map_err(|e| e.to_string())
 }
 
 /// Ingest a batch; `false` (and an error line) when the store failed, so the

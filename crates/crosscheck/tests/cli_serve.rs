@@ -41,10 +41,16 @@ fn watch_once_ingests_incoming_files_and_reports_json() {
     let errors = v["errors"].as_array().unwrap();
     assert_eq!(errors.len(), 1);
     assert!(errors[0].as_str().unwrap().contains("missing-feed.xml"), "{errors:?}");
-    // A second run restores the state: nothing new (files are re-read after a
-    // restart, but their articles are already stored).
+    // A second run remembers what it read: no file is read again.
     let v: serde_json::Value = serde_json::from_slice(&run().stdout).unwrap();
-    assert_eq!((v["inserted"].as_u64(), v["existing"].as_u64()), (Some(0), Some(5)));
+    assert_eq!((v["files_read"].as_u64(), v["inserted"].as_u64()), (Some(0), Some(0)));
+    // A changed file is read again.
+    let first = std::fs::read_dir(&incoming).unwrap().next().unwrap().unwrap().path();
+    std::fs::write(&first, "A new report.\n\nThe harbour council met on Tuesday and approved the ferry budget.\n").unwrap();
+    let f = std::fs::File::options().write(true).open(&first).unwrap();
+    f.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(30)).unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&run().stdout).unwrap();
+    assert_eq!((v["files_read"].as_u64(), v["inserted"].as_u64()), (Some(1), Some(1)));
 }
 
 #[test]
