@@ -43,3 +43,31 @@ fn web_ui_in_headless_chromium() {
         code => panic!("browser test failed ({code:?}):\n{stdout}\n{stderr}"),
     }
 }
+
+/// The UI files themselves keep to the policy the server sends (`default-src
+/// 'self'`): no inline script, handler or style attribute in the page, no
+/// HTML parsing of strings in the script. Checked without a browser, so it
+/// also guards machines where the browser test is skipped.
+#[test]
+fn ui_files_need_no_inline_code() {
+    let ui = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ui");
+    let html = std::fs::read_to_string(ui.join("index.html")).expect("ui/index.html");
+    let lower = html.to_ascii_lowercase();
+    for (at, _) in lower.match_indices("<script") {
+        let tag_end = at + lower[at..].find('>').expect("closed <script> tag");
+        assert!(lower[at..tag_end].contains(" src="), "inline <script> at byte {at} of index.html");
+        assert!(lower[tag_end + 1..].starts_with("</script>"), "<script src> with inline content at byte {at}");
+    }
+    assert!(!lower.contains("<style"), "inline <style> in index.html");
+    assert!(!lower.contains(" style="), "inline style attribute in index.html");
+    let handler = lower.match_indices(" on").find(|(i, _)| {
+        let rest = &lower[i + 3..];
+        let name_len = rest.bytes().take_while(u8::is_ascii_lowercase).count();
+        name_len > 0 && rest[name_len..].trim_start().starts_with('=')
+    });
+    assert!(handler.is_none(), "inline event handler in index.html at byte {:?}", handler.map(|h| h.0));
+    let js = std::fs::read_to_string(ui.join("app.js")).expect("ui/app.js");
+    for sink in [".innerHTML", ".outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"] {
+        assert!(!js.contains(sink), "app.js uses {sink}: build the DOM with createElement/textContent");
+    }
+}
