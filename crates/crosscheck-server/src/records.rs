@@ -95,11 +95,13 @@ pub fn record_to_article(r: ArticleRecord, label: &str) -> Result<Article, Recor
         (None, None) => Err(RecordError::new("missing_text", "the record has neither `text` nor `html`")),
         (Some(text), None) => {
             let meta = RawMeta { source: r.source, url, title: r.title, published: None };
-            let mut b = text_builder(&meta, label, SourceFormat::Jsonl, text.as_bytes(), &text)?;
+            let (mut b, lead) = text_builder(&meta, label, SourceFormat::Jsonl, text.as_bytes(), &text)?;
             b.authors = authors;
-            b.published = published;
+            if published.is_some() {
+                b.published = published;
+            }
             b.language = non_empty(r.language);
-            finish(b)
+            finish(b, lead)
         }
         (None, Some(html)) => {
             let meta = RawMeta { source: r.source, url, title: r.title, published: None };
@@ -121,9 +123,11 @@ pub fn record_to_article(r: ArticleRecord, label: &str) -> Result<Article, Recor
 /// A raw `text/plain` body.
 pub fn text_article(meta: &RawMeta, label: &str, body: &[u8]) -> Result<Article, RecordError> {
     let text = std::str::from_utf8(body).map_err(|e| RecordError::new("bad_encoding", format!("text/plain body is not UTF-8: {e}")))?;
-    let mut b = text_builder(meta, label, SourceFormat::Text, body, text)?;
-    b.published = non_empty(meta.published.clone()).map(|p| parse_published(&p)).transpose()?;
-    finish(b)
+    let (mut b, lead) = text_builder(meta, label, SourceFormat::Text, body, text)?;
+    if let Some(published) = non_empty(meta.published.clone()).map(|p| parse_published(&p)).transpose()? {
+        b.published = Some(published);
+    }
+    finish(b, lead)
 }
 
 /// A raw `text/html` body (`charset` from the Content-Type header, if any).
@@ -135,17 +139,28 @@ pub fn html_body_article(meta: &RawMeta, label: &str, body: &[u8], charset: Opti
     Ok(a)
 }
 
-fn text_builder(meta: &RawMeta, label: &str, format: SourceFormat, raw: &[u8], text: &str) -> Result<ArticleBuilder, RecordError> {
+/// A builder for a plain-text body, with the headline and dateline found as
+/// the ingest stage finds them in a `.txt` file (so an upload and a file of
+/// the same report carry the same title and date); metadata the client gave
+/// wins over what the text suggests.
+fn text_builder(meta: &RawMeta, label: &str, format: SourceFormat, raw: &[u8], text: &str) -> Result<(ArticleBuilder, Lead), RecordError> {
     let url = non_empty(meta.url.clone());
     let source = non_empty(meta.source.clone()).or_else(|| url.as_deref().and_then(host_of)).unwrap_or_else(|| "unknown".to_string());
     let mut b = ArticleBuilder::new(source, path_of(label, url.as_deref()), format, raw, text);
     if b.text().trim().is_empty() {
         return Err(RecordError::new("empty_text", "the article text is empty"));
     }
+    let normalised = b.text().to_string();
+    let lead = crosscheck_ingest::annotate_lead(&mut b, &normalised);
     b.url = url;
-    b.title = non_empty(meta.title.clone());
-    Ok(b)
+    if let Some(title) = non_empty(meta.title.clone()) {
+        b.title = Some(title);
+    }
+    Ok((b, lead))
 }
+
+/// Title and dateline spans of a plain-text body.
+type Lead = (Option<crosscheck_core::Span>, Option<crosscheck_core::Span>);
 
 fn html_article(meta: &RawMeta, label: &str, bytes: &[u8], charset: Option<&str>) -> Result<Article, RecordError> {
     let url = non_empty(meta.url.clone());
@@ -164,11 +179,11 @@ fn html_article(meta: &RawMeta, label: &str, bytes: &[u8], charset: Option<&str>
     b.authors = ex.authors;
     b.published = ex.published;
     b.language = ex.language;
-    finish(b)
+    finish(b, (None, None))
 }
 
-fn finish(b: ArticleBuilder) -> Result<Article, RecordError> {
-    b.build(None, None).map_err(|e| RecordError::new("invalid_record", e.to_string()))
+fn finish(b: ArticleBuilder, (title_span, dateline_span): Lead) -> Result<Article, RecordError> {
+    b.build(title_span, dateline_span).map_err(|e| RecordError::new("invalid_record", e.to_string()))
 }
 
 /// Where an API article was "read from": its URL when given, else the label.
@@ -258,5 +273,23 @@ mod tests {
     fn hosts() {
         assert_eq!(host_of("http://user@www.News.example:8080/x?y").as_deref(), Some("news.example"));
         assert_eq!(host_of("not a url"), None);
+    }
+
+    #[test]
+    fn text_bodies_get_headline_and_dateline_like_text_files() {
+        let body = "Harbour reopens after storm\nPortwick \u{2013} March 14, 2024 \u{2013} The harbour reopened on Thursday.";
+        let a = text_article(&RawMeta { source: Some("Courier".into()), ..Default::default() }, "api:post", body.as_bytes()).unwrap();
+        assert_eq!(a.title.as_deref(), Some("Harbour reopens after storm"));
+        assert_eq!(a.published.as_ref().unwrap().date, NaiveDate::from_ymd_opt(2024, 3, 14).unwrap());
+        assert!(a.title_span.is_some() && a.dateline_span.is_some());
+        // What the client says wins over what the text suggests.
+        let meta = RawMeta { title: Some("Given title".into()), published: Some("2024-03-15".into()), ..Default::default() };
+        let b = text_article(&meta, "api:post", body.as_bytes()).unwrap();
+        assert_eq!(b.title.as_deref(), Some("Given title"));
+        assert_eq!(b.published.as_ref().unwrap().date, NaiveDate::from_ymd_opt(2024, 3, 15).unwrap());
+        // A JSON record's text is read the same way.
+        let json = serde_json::json!({"text": body, "source": "Courier"}).to_string();
+        let c = parse_record(json.as_bytes(), "api:post#1").unwrap();
+        assert_eq!(c.published.as_ref().unwrap().date, NaiveDate::from_ymd_opt(2024, 3, 14).unwrap());
     }
 }
