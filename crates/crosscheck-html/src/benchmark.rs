@@ -1,5 +1,5 @@
 //! The article-body metric of the extraction benchmark
-//! (`/work/shared/bench/extraction/README.md`): 4-token shingles counted with
+//! (`shared/bench/extraction/README.md`): 4-token shingles counted with
 //! multiplicity, per-page (tp, fp, fn) normalised by their sum, precision and
 //! recall averaged over pages, F1 of the means; accuracy is the share of pages
 //! whose token list equals the truth exactly. Same figures as the benchmark's
