@@ -157,7 +157,8 @@ pub fn claim_units(text: &str, sentence: Span) -> Vec<Span> {
             ',' => {
                 let next: String = rest.trim_start().chars().take_while(|ch| ch.is_alphabetic()).collect::<String>().to_lowercase();
                 let in_list = s.contains(", and ") || s.contains(", or ");
-                if tables::CLAUSE_OPENERS.contains(&next.as_str()) || in_list && !next.is_empty() && rest.trim_start().starts_with(|ch: char| ch.is_lowercase()) && is_list_item(rest) {
+                let opens_clause = tables::CLAUSE_OPENERS.contains(&next.as_str()) && !ends_short_item_list(&s[..i], &next);
+                if opens_clause || in_list && !next.is_empty() && rest.trim_start().starts_with(|ch: char| ch.is_lowercase()) && is_list_item(rest) {
                     cuts.push(i + 1);
                 }
             }
@@ -185,6 +186,20 @@ pub fn claim_units(text: &str, sentence: Span) -> Vec<Span> {
     pieces
 }
 
+/// Whether a comma before `and`/`or` closes a list of short items ("in
+/// Poland, the Baltics, and Scandinavia"): the item before the comma is shorter
+/// than a clause and follows another comma. Such a coordination joins noun
+/// phrases, not clauses, and cutting there strands the last item.
+fn ends_short_item_list(before: &str, next: &str) -> bool {
+    if !tables::COORDINATORS.contains(&next) {
+        return false;
+    }
+    match before.rsplit_once(',') {
+        Some((_, item)) => crosscheck_core::text::word_count(item) < tables::MIN_CLAUSE_WORDS,
+        None => false,
+    }
+}
+
 /// A comma-separated list item: a lower-case noun phrase running to the next comma.
 fn is_list_item(rest: &str) -> bool {
     let item = rest.split(',').next().unwrap_or("");
@@ -202,6 +217,16 @@ mod tests {
         let b = sentence_breaks(s);
         assert_eq!(b.len(), 2, "{b:?}");
         assert_eq!(&s[..b[0]], "Adm. Smith met U.S. envoys.");
+    }
+
+    #[test]
+    fn a_list_of_short_items_is_not_cut_before_its_last_item() {
+        let t = "A flood that closed the old bridge last spring, repeated outages of the regional power grid, and \
+                 recurring failures of the water supply in Arlen, the Marches, and Hollin have all been blamed by engineers on the same neglected budget.";
+        let units = claim_units(t, Span::new(0, t.len()));
+        assert!(units.iter().all(|u| !u.slice(t).starts_with("and Hollin")), "{:?}", units.iter().map(|u| u.slice(t)).collect::<Vec<_>>());
+        // Clause-sized items are still cut.
+        assert!(units.len() >= 2);
     }
 
     #[test]

@@ -45,6 +45,9 @@ pub const VENUE_LINKS: &[&str] = &["with", "to", "told", "tells"];
 /// stating a claim of its own ("…, with Baltic states discussing 5%").
 pub const DEPENDENT_OPENERS: &[&str] = &["with", "including", "prompting", "given", "along", "such"];
 
+/// Coordinating conjunctions: after a comma they open a clause, unless they
+/// close a list of short items.
+pub const COORDINATORS: &[&str] = &["and", "or"];
 /// Sentences longer than this (in words) are cut into clause units.
 pub const LONG_SENTENCE_WORDS: usize = 24;
 /// A clause shorter than this (in words) is glued back to its neighbour.
