@@ -17,9 +17,15 @@ use std::process::Command;
 /// Exit code the script uses for "a tool is missing, skipped".
 const SKIPPED: i32 = 77;
 
+/// This crate's folder: as cargo sets it when running the test (so the scripts
+/// of the checkout being tested run), else as it was at compile time.
+fn manifest_dir() -> PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from).unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")))
+}
+
 #[test]
 fn web_ui_in_headless_chromium() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let root = manifest_dir().join("../..");
     let script = root.join("scripts/browser-test.sh");
     assert!(script.is_file(), "{} is missing", script.display());
 
@@ -50,7 +56,7 @@ fn web_ui_in_headless_chromium() {
 /// also guards machines where the browser test is skipped.
 #[test]
 fn ui_files_need_no_inline_code() {
-    let ui = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("ui");
+    let ui = manifest_dir().join("ui");
     let html = std::fs::read_to_string(ui.join("index.html")).expect("ui/index.html");
     let lower = html.to_ascii_lowercase();
     for (at, _) in lower.match_indices("<script") {
