@@ -45,10 +45,16 @@ fn extract_plain_output_and_errors_name_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let txt = dir.path().join("notes.txt");
     std::fs::write(&txt, "Just a plain text note.\nSecond line.\n").unwrap();
+    // Other formats go through the ingest readers.
     let out = bin().arg("extract").arg(&txt).output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Just a plain text note."));
+    let junk = dir.path().join("junk.dat");
+    std::fs::write(&junk, [0x7f, b'E', b'L', b'F', 0, 0, 1, 2, 3, 0, 0, 0]).unwrap();
+    let out = bin().arg("extract").arg(&junk).output().unwrap();
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("notes.txt") && err.contains("not an HTML page"), "{err}");
+    assert!(err.contains("junk.dat") && err.contains("binary"), "{err}");
 
     let out = bin().arg("extract").arg(fixture("no_article.html")).output().unwrap();
     assert!(!out.status.success());
