@@ -3,46 +3,31 @@
 //! random 127.0.0.1 port, and a real HTTP client (ureq).
 #![allow(dead_code)]
 
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
+use crosscheck_store::postgres::ScratchDatabase;
 use crosscheck_server::{Pipeline, RunningServer, ServerConfig};
 
 /// A fresh store location; a PostgreSQL database is dropped with it.
 pub struct TestStore {
     pub location: String,
     _dir: Option<tempfile::TempDir>,
-    pg: Option<(String, String)>,
+    _pg: Option<ScratchDatabase>,
 }
 
 impl TestStore {
     pub fn sqlite() -> TestStore {
         let dir = tempfile::tempdir().unwrap();
         let location = dir.path().join("store.db").display().to_string();
-        TestStore { location, _dir: Some(dir), pg: None }
+        TestStore { location, _dir: Some(dir), _pg: None }
     }
 
-    /// A fresh database, or `None` (after a note) when `CROSSCHECK_TEST_PG` is
-    /// unset. With `CI` set an unset variable fails: CI must not skip PostgreSQL.
+    /// A fresh database on the server `CROSSCHECK_TEST_PG` names, or `None`
+    /// when it is unset (a failure under CI: see `ScratchDatabase::from_env`).
     pub fn postgres(test: &str) -> Option<TestStore> {
-        let admin_url = match std::env::var("CROSSCHECK_TEST_PG") {
-            Ok(url) if !url.trim().is_empty() => url,
-            _ => {
-                if std::env::var_os("CI").is_some() {
-                    panic!("CI is set but CROSSCHECK_TEST_PG is not: the PostgreSQL API tests would be skipped (start one with scripts/test-postgres.sh)");
-                }
-                eprintln!("note: CROSSCHECK_TEST_PG unset, skipping PostgreSQL test {test}");
-                return None;
-            }
-        };
-        static N: AtomicU64 = AtomicU64::new(0);
-        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
-        let db = format!("cc_server_{}_{}_{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst), nanos);
-        let mut admin = postgres::Client::connect(&admin_url, postgres::NoTls).expect("connect to CROSSCHECK_TEST_PG");
-        admin.batch_execute(&format!("CREATE DATABASE {db}")).expect("create test database");
-        let location = with_database(&admin_url, &db);
-        Some(TestStore { location, _dir: None, pg: Some((admin_url, db)) })
+        let scratch = ScratchDatabase::from_env(test)?;
+        Some(TestStore { location: scratch.url.clone(), _dir: None, _pg: Some(scratch) })
     }
 
     pub fn open(&self) -> Arc<dyn crosscheck_store::Store> {
@@ -54,25 +39,7 @@ impl TestStore {
     }
 }
 
-impl Drop for TestStore {
-    fn drop(&mut self) {
-        if let Some((admin_url, db)) = &self.pg {
-            if let Ok(mut admin) = postgres::Client::connect(admin_url, postgres::NoTls) {
-                let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)"));
-            }
-        }
-    }
-}
 
-/// `url` with its database name replaced by `db`.
-fn with_database(url: &str, db: &str) -> String {
-    let scheme_end = url.find("://").map(|i| i + 3).unwrap_or(0);
-    let (head, rest) = url.split_at(scheme_end);
-    let query_at = rest.find('?').unwrap_or(rest.len());
-    let (before_query, query) = rest.split_at(query_at);
-    let authority = before_query.split('/').next().unwrap_or("");
-    format!("{head}{authority}/{db}{query}")
-}
 
 /// A server over `store` on a random loopback port.
 pub fn serve(store: &TestStore, token: Option<&str>, max_body: Option<usize>) -> (Arc<Pipeline>, RunningServer) {

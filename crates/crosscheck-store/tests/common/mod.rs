@@ -2,10 +2,10 @@
 //! of either backend.
 #![allow(dead_code)]
 
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::{DateTime, NaiveDate};
 use crosscheck_core::{Article, ArticleBuilder, DateMethod, DatePrecision, PublishedDate, SourceFormat, Span};
+use crosscheck_store::postgres::ScratchDatabase;
 use crosscheck_store::Store;
 
 /// A plain article whose text is unique to `tag`.
@@ -51,7 +51,7 @@ pub struct Harness {
 
 enum Backend {
     Sqlite(tempfile::TempDir),
-    Postgres { admin_url: String, db: String },
+    Postgres(ScratchDatabase),
 }
 
 impl Harness {
@@ -64,26 +64,12 @@ impl Harness {
     }
 
     /// A fresh database on the server `CROSSCHECK_TEST_PG` names, or `None`
-    /// (after a printed note) when it is unset. With `CI` set an unset variable
-    /// fails the test: CI must not skip the PostgreSQL backend silently.
+    /// when it is unset (a failure under CI: see [`ScratchDatabase::from_env`]).
     pub fn postgres(test: &str) -> Option<Harness> {
-        let admin_url = match std::env::var("CROSSCHECK_TEST_PG") {
-            Ok(url) if !url.trim().is_empty() => url,
-            _ => {
-                if std::env::var_os("CI").is_some() {
-                    panic!("CI is set but CROSSCHECK_TEST_PG is not: the PostgreSQL tests would be skipped");
-                }
-                eprintln!("note: CROSSCHECK_TEST_PG unset, skipping PostgreSQL test {test}");
-                return None;
-            }
-        };
-        static N: AtomicU64 = AtomicU64::new(0);
-        let db = format!("cc_test_{}_{}_{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst), nanos());
-        let mut admin = postgres::Client::connect(&admin_url, postgres::NoTls).expect("connect to CROSSCHECK_TEST_PG");
-        admin.batch_execute(&format!("CREATE DATABASE {db}")).expect("create test database");
-        let location = with_database(&admin_url, &db);
+        let scratch = ScratchDatabase::from_env(test)?;
+        let location = scratch.url.clone();
         let store = crosscheck_store::open(&location).expect("open postgres store");
-        Some(Harness { store, location, backend: Backend::Postgres { admin_url, db } })
+        Some(Harness { store, location, backend: Backend::Postgres(scratch) })
     }
 
     /// Make the backend refuse any article whose source is `poison`, with a
@@ -98,7 +84,7 @@ impl Harness {
                 )
                 .unwrap();
             }
-            Backend::Postgres { .. } => {
+            Backend::Postgres(_) => {
                 let mut c = postgres::Client::connect(&self.location, postgres::NoTls).unwrap();
                 c.batch_execute(
                     "CREATE FUNCTION poison() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -111,26 +97,5 @@ impl Harness {
     }
 }
 
-impl Drop for Harness {
-    fn drop(&mut self) {
-        if let Backend::Postgres { admin_url, db } = &self.backend {
-            if let Ok(mut admin) = postgres::Client::connect(admin_url, postgres::NoTls) {
-                let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {db} WITH (FORCE)"));
-            }
-        }
-    }
-}
 
-fn nanos() -> u128 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos() as u128
-}
 
-/// `url` with its database name replaced by `db`.
-pub fn with_database(url: &str, db: &str) -> String {
-    let scheme_end = url.find("://").map(|i| i + 3).unwrap_or(0);
-    let (head, rest) = url.split_at(scheme_end);
-    let query_at = rest.find('?').unwrap_or(rest.len());
-    let (before_query, query) = rest.split_at(query_at);
-    let authority = before_query.split('/').next().unwrap_or("");
-    format!("{head}{authority}/{db}{query}")
-}
