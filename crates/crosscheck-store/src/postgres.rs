@@ -539,31 +539,6 @@ impl Store for PgStore {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn passwords_are_blanked() {
-        assert_eq!(redact("postgres://u:secret@h:5432/db?x=1"), "postgres://u:***@h:5432/db?x=1");
-        assert_eq!(redact("postgres://u@h/db"), "postgres://u@h/db");
-        assert_eq!(redact("postgresql://h:5432/db"), "postgresql://h:5432/db");
-    }
-
-    #[test]
-    fn bad_url_is_an_open_error() {
-        let err = PgStore::connect("postgres://u:pw@127.0.0.1:notaport/db").err().expect("bad URL accepted");
-        assert!(matches!(err, StoreError::Open { .. }), "{err}");
-        assert!(!err.to_string().contains("pw"), "{err}");
-    }
-
-    #[test]
-    fn tsquery_has_one_parameter_per_term() {
-        let t = terms(r#"a "b c""#);
-        assert_eq!(tsquery_sql(&t, 2), "phraseto_tsquery('simple', $2) && phraseto_tsquery('simple', $3)");
-    }
-}
-
 /// A throw-away database on a PostgreSQL server, for test suites: created
 /// with a unique name on the server a URL names, dropped (with its
 /// connections) when this value is dropped.
@@ -624,4 +599,29 @@ pub fn with_database(url: &str, db: &str) -> String {
     let (before_query, query) = rest.split_at(query_at);
     let authority = before_query.split('/').next().unwrap_or("");
     format!("{head}{authority}/{db}{query}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_are_blanked() {
+        assert_eq!(redact("postgres://u:secret@h:5432/db?x=1"), "postgres://u:***@h:5432/db?x=1");
+        assert_eq!(redact("postgres://u@h/db"), "postgres://u@h/db");
+        assert_eq!(redact("postgresql://h:5432/db"), "postgresql://h:5432/db");
+    }
+
+    #[test]
+    fn bad_url_is_an_open_error() {
+        let err = PgStore::connect("postgres://u:pw@127.0.0.1:notaport/db").err().expect("bad URL accepted");
+        assert!(matches!(err, StoreError::Open { .. }), "{err}");
+        assert!(!err.to_string().contains("pw"), "{err}");
+    }
+
+    #[test]
+    fn tsquery_has_one_parameter_per_term() {
+        let t = terms(r#"a "b c""#);
+        assert_eq!(tsquery_sql(&t, 2), "phraseto_tsquery('simple', $2) && phraseto_tsquery('simple', $3)");
+    }
 }
