@@ -40,7 +40,7 @@ pub use gazetteer::{Place, PlaceKind};
 pub use gold::{score_against_gold, GoldIncident, GoldScore};
 pub use mentions::{article_date, mentions, mentions_of_article};
 pub use register::{batch_reference, build_register, reference_dates, register_of_articles, Filter, Register};
-pub use svg::{map_svg, timeline_svg};
+pub use svg::{map_svg, timeline_svg, LAND as MAP_LAND, WATER as MAP_WATER};
 
 /// Errors of the incident stage (exports and gold files; extraction itself cannot fail).
 #[derive(Debug, thiserror::Error)]

@@ -161,7 +161,7 @@ pub fn timeline_svg(rows: &[IncidentRow]) -> String {
 /// (as published by Natural Earth, public domain). Rings of (lon, lat); the
 /// first is the mainland (its east edge is the frame), `WATER` rings are inland
 /// seas drawn over it.
-const LAND: &[&[(f64, f64)]] = &[
+pub const LAND: &[&[(f64, f64)]] = &[
     &[
         (-5.6, 36.0), (-6.3, 36.8), (-7.4, 37.2), (-8.9, 37.0), (-8.8, 38.7), (-9.5, 38.8), (-8.9, 40.2), (-8.7, 42.0),
         (-9.3, 42.9), (-8.2, 43.7), (-5.7, 43.6), (-3.8, 43.5), (-1.8, 43.4), (-1.4, 44.6), (-1.2, 46.2), (-2.2, 47.1),
@@ -216,8 +216,8 @@ const LAND: &[&[(f64, f64)]] = &[
     &[(-6.8, 34.0), (-6.0, 35.8), (-2.0, 35.1), (1.0, 36.5), (3.0, 36.8), (6.6, 37.0), (9.8, 37.3), (11.1, 36.9), (10.5, 36.0), (10.2, 34.0)],
 ];
 
-/// Inland seas drawn over the mainland.
-const WATER: &[&[(f64, f64)]] = &[
+/// Inland seas drawn over the mainland, rings of (lon, lat).
+pub const WATER: &[&[(f64, f64)]] = &[
     // Black Sea
     &[
         (29.0, 41.2), (28.0, 41.6), (27.9, 42.5), (28.6, 43.5), (28.7, 44.2), (29.7, 45.2), (30.7, 46.5), (31.5, 46.6),

@@ -166,6 +166,7 @@ try {
     timelineEvents: document.querySelectorAll('#sec-timeline .tl-event').length,
     incidents: document.querySelectorAll('.incident-table tbody tr').length,
     mapPoints: document.querySelectorAll('.incident-map .map-point').length,
+    mapLand: document.querySelectorAll('.incident-map .map-land').length,
     outlets: document.querySelectorAll('.outlet-table tbody tr').length,
     cites: document.querySelectorAll('a.cite').length,
     headline: document.querySelector('.story-title').textContent,
@@ -178,6 +179,7 @@ try {
   check('framing table: one row per outlet, flagged leads marked', counts.framing === dossier.framing.rows.length && counts.flagged === dossier.framing.rows.filter((r) => r.flagged).length, `${counts.framing} rows, ${counts.flagged} flagged`);
   check('timeline present with every event', counts.timelineStops > 0 && counts.timelineEvents === (dossier.timeline || []).length, `${counts.timelineStops} dates, ${counts.timelineEvents} events`);
   check('incident table and map', counts.incidents === (dossier.incidents || []).length && (counts.incidents === 0 || counts.mapPoints > 0), `${counts.incidents} incidents, ${counts.mapPoints} map places`);
+  check('the map has its coastline', counts.incidents === 0 || counts.mapLand > 0, `${counts.mapLand} land rings`);
   check('outlets listed', counts.outlets === dossier.articles.length, `${counts.outlets}`);
   check('headline shown', counts.headline === dossier.summary.headline);
   check('every line carries source tags', counts.cites > counts.quotes, `${counts.cites} source tags`);

@@ -58,6 +58,7 @@ pub fn router(state: AppState, max_body_bytes: usize) -> Router {
         .route("/stories/{id}", get(get_story))
         .route("/search", get(search))
         .route("/health", get(health))
+        .route("/map/outline.json", get(map_outline))
         .route("/openapi.json", get(openapi_json))
         .route("/", get(ui::index))
         .route("/index.html", get(ui::index))
@@ -593,6 +594,23 @@ async fn health(State(state): State<AppState>) -> Result<Json<Health>, ApiError>
     .await
 }
 
+/// The coastline the incident maps are drawn on: the same rings the dossier's
+/// own SVG map uses, so the web UI and the HTML dossier show one map.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MapOutline {
+    /// Land rings, each a list of `[lon, lat]` in degrees; the first is the mainland.
+    pub land: Vec<Vec<[f64; 2]>>,
+    /// Inland seas drawn over the land.
+    pub water: Vec<Vec<[f64; 2]>>,
+}
+
+#[utoipa::path(get, path = "/map/outline.json", responses((status = 200, body = MapOutline)))]
+async fn map_outline() -> Response {
+    let rings = |r: &[&[(f64, f64)]]| r.iter().map(|ring| ring.iter().map(|&(lon, lat)| [lon, lat]).collect()).collect();
+    let outline = MapOutline { land: rings(crosscheck_incidents::MAP_LAND), water: rings(crosscheck_incidents::MAP_WATER) };
+    ([(header::CACHE_CONTROL, "public, max-age=86400")], Json(outline)).into_response()
+}
+
 async fn openapi_json() -> Response {
     ([(header::CONTENT_TYPE, "application/json")], ApiDoc::openapi().to_json().unwrap_or_else(|_| "{}".into())).into_response()
 }
@@ -601,8 +619,8 @@ async fn openapi_json() -> Response {
 #[derive(OpenApi)]
 #[openapi(
     info(title = "crosscheck API", description = "Ingest news articles, follow stories across outlets, read their cross-checked dossiers."),
-    paths(post_articles, list_articles, get_article, list_stories, get_story, search, health),
-    components(schemas(records::ArticleRecord, IngestResult, RecordFailure, ArticleSummary, ArticleList, ArticleDetail, StorySummary, StoryList, SearchResult, SearchResults, Health, ErrorBody, crate::error::ErrorDetail)),
+    paths(post_articles, list_articles, get_article, list_stories, get_story, search, health, map_outline),
+    components(schemas(MapOutline, records::ArticleRecord, IngestResult, RecordFailure, ArticleSummary, ArticleList, ArticleDetail, StorySummary, StoryList, SearchResult, SearchResults, Health, ErrorBody, crate::error::ErrorDetail)),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;

@@ -290,6 +290,8 @@
     refreshList: null,
     lastChecked: null,
     route: null,
+    /** Coastline rings for the incident map (`/map/outline.json`), loaded once. */
+    mapOutline: null,
   };
 
   function loadSeen() {
@@ -658,6 +660,10 @@
     for (;;) {
       try {
         d = await api(`/stories/${encodeURIComponent(id)}`);
+        if (!state.mapOutline) {
+          // The map still works without its coastline (grid and points only).
+          state.mapOutline = await api('/map/outline.json').catch(() => null);
+        }
         break;
       } catch (err) {
         // A story that just received reports may still wait for its dossier: wait with the reader.
@@ -980,6 +986,10 @@
     const svgEl = s('svg', { class: 'incident-map', viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': 'map-title' },
       s('title', { id: 'map-title', text: `Map of ${plural(points.length, 'placed incident')}` }),
       s('rect', { class: 'map-sea', x: 0, y: 0, width: W, height: H }));
+    const ringPoints = (ring) => ring.map(([lon, lat]) => `${x(lon).toFixed(1)},${y(lat).toFixed(1)}`).join(' ');
+    const outline = state.mapOutline || { land: [], water: [] };
+    for (const ring of outline.land || []) svgEl.append(s('polygon', { class: 'map-land', points: ringPoints(ring) }));
+    for (const ring of outline.water || []) svgEl.append(s('polygon', { class: 'map-water', points: ringPoints(ring) }));
     const step = (lat1 - lat0) > 20 ? 10 : 5;
     for (let lon = Math.ceil(lon0 / step) * step; lon <= lon1; lon += step) {
       svgEl.append(s('line', { class: 'map-grid', x1: x(lon), y1: 0, x2: x(lon), y2: H }),
