@@ -56,6 +56,7 @@ pub use feed::FeedReader;
 pub use html::HtmlReader;
 pub use inputs::{expand_inputs, read_all};
 pub use jsonl::JsonlReader;
+pub use outlet::domain_of;
 pub use plaintext::{annotate_lead, read_text, TextReader};
 pub use warc::WarcReader;
 

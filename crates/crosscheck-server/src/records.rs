@@ -145,7 +145,7 @@ pub fn html_body_article(meta: &RawMeta, label: &str, body: &[u8], charset: Opti
 /// wins over what the text suggests.
 fn text_builder(meta: &RawMeta, label: &str, format: SourceFormat, raw: &[u8], text: &str) -> Result<(ArticleBuilder, Lead), RecordError> {
     let url = non_empty(meta.url.clone());
-    let source = non_empty(meta.source.clone()).or_else(|| url.as_deref().and_then(host_of)).unwrap_or_else(|| "unknown".to_string());
+    let source = non_empty(meta.source.clone()).or_else(|| url.as_deref().and_then(crosscheck_ingest::domain_of)).unwrap_or_else(|| "unknown".to_string());
     let mut b = ArticleBuilder::new(source, path_of(label, url.as_deref()), format, raw, text);
     if b.text().trim().is_empty() {
         return Err(RecordError::new("empty_text", "the article text is empty"));
@@ -168,7 +168,7 @@ fn html_article(meta: &RawMeta, label: &str, bytes: &[u8], charset: Option<&str>
     let url = url.or(ex.url.clone());
     let source = non_empty(meta.source.clone())
         .or(ex.site_name.clone())
-        .or_else(|| url.as_deref().and_then(host_of))
+        .or_else(|| url.as_deref().and_then(crosscheck_ingest::domain_of))
         .unwrap_or_else(|| "unknown".to_string());
     let mut b = ArticleBuilder::new(source, path_of(label, url.as_deref()), SourceFormat::Html, bytes, &ex.text);
     if b.text().trim().is_empty() {
@@ -198,16 +198,6 @@ fn path_of(label: &str, url: Option<&str>) -> String {
 /// breaks) dropped, trimmed, `None` when nothing is left.
 fn non_empty(s: Option<String>) -> Option<String> {
     s.map(|s| s.chars().filter(|c| !c.is_control()).collect::<String>().trim().to_string()).filter(|s| !s.is_empty())
-}
-
-/// Host of an `http(s)://host[:port]/...` URL, without a leading `www.`.
-pub fn host_of(url: &str) -> Option<String> {
-    let rest = url.split_once("://")?.1;
-    let host = rest.split(['/', '?', '#']).next()?;
-    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
-    let host = host.split(':').next()?.trim().to_ascii_lowercase();
-    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
-    (!host.is_empty()).then_some(host)
 }
 
 /// `YYYY-MM-DD` or RFC 3339.
@@ -271,8 +261,9 @@ mod tests {
 
     #[test]
     fn hosts() {
-        assert_eq!(host_of("http://user@www.News.example:8080/x?y").as_deref(), Some("news.example"));
-        assert_eq!(host_of("not a url"), None);
+        // The outlet of a URL is the ingest stage's, so an upload and a file name one outlet alike.
+        assert_eq!(crosscheck_ingest::domain_of("http://user@www.News.example:8080/x?y").as_deref(), Some("news.example"));
+        assert_eq!(crosscheck_ingest::domain_of("not a url"), None);
     }
 
     #[test]
