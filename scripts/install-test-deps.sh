@@ -11,6 +11,7 @@ APT_PACKAGES=(
 PIP_PACKAGES=(
   pandas         # crosscheck-incidents tests/exports.rs: the CSV export loads in pandas
   pyarrow        # crosscheck-incidents tests/exports.rs: the Parquet export loads in pyarrow
+  tokenizers     # crosscheck-embed tests/reference.rs: the oracle's tokenizer (scripts/reference_embeddings.py)
 )
 
 missing=()
@@ -25,3 +26,5 @@ fi
 if [ ${#PIP_PACKAGES[@]} -gt 0 ]; then
   python3 -m pip install -q --disable-pip-version-check "${PIP_PACKAGES[@]}"
 fi
+# The embedding model itself (also installed by run.sh).
+"$(dirname "$0")/install-model.sh"

@@ -15,11 +15,13 @@
 mod article;
 mod span;
 pub mod decode;
+pub mod embedding;
 pub mod text;
 
 pub use article::{
     Article, ArticleBuilder, ArticleId, DateMethod, DatePrecision, PublishedDate, SourceFormat,
 };
+pub use embedding::{EncodeError, SentenceEncoder};
 pub use span::Span;
 
 /// Errors of the document model itself (a span outside its text, a malformed id).

@@ -1,0 +1,31 @@
+//! The interface stages use to compare meaning: a sentence encoder.
+//!
+//! Story clustering and claim alignment can use sentence embeddings as one
+//! signal among others. They depend on this trait, not on a model: the model
+//! (`crosscheck-embed`, all-MiniLM-L6-v2 on candle) is chosen by the program on
+//! top, and a stage given no encoder works on its lexical signals alone.
+
+/// Turns sentences into unit-length vectors whose dot product is their
+/// similarity of meaning (cosine).
+pub trait SentenceEncoder: Send + Sync {
+    /// A name for logs and reports, e.g. `all-MiniLM-L6-v2`.
+    fn model_name(&self) -> &str;
+    /// One unit vector per text, in order.
+    fn encode(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, EncodeError>;
+}
+
+/// An encoder failed on a batch (the model could not run).
+#[derive(Debug, thiserror::Error)]
+#[error("sentence encoder {model}: {reason}")]
+pub struct EncodeError {
+    pub model: String,
+    pub reason: String,
+}
+
+/// Cosine of two unit vectors (their dot product); 0 for vectors of different length.
+pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
+    if a.len() != b.len() {
+        return 0.0;
+    }
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
