@@ -10,7 +10,8 @@
 //!
 //! A claim is **corroborated** when its supporting units come from two or more
 //! near-duplicate groups. A unit nobody else aligns with is a **single-source**
-//! claim when it rests on a specific — a name or number that no other group
+//! claim when it rests on a specific — a number, or a word of a person,
+//! organisation or place the extract stage recognised, that no other group
 //! prints anywhere; an aligned unit that adds such a specific also yields a
 //! single-source claim for that detail. Single-source units of one outlet that
 //! share a specific are one claim.
@@ -58,6 +59,10 @@ pub struct Unit {
     /// break the same way in every run (hash order would not).
     pub tokens: BTreeSet<String>,
     pub names: BTreeSet<String>,
+    /// Words of the entities the extract stage recognised in the unit: what
+    /// a single-source claim's specifics are drawn from (the capitalised-word
+    /// `names` above weigh alignment, where a false name costs little).
+    pub entity_words: BTreeSet<String>,
     /// The unit reports what someone said (a quotation or a reporting verb):
     /// such units belong to "who said what", not to the outlets' own claims.
     pub statement: bool,
@@ -94,15 +99,30 @@ pub fn units(input: StoryInput<'_>) -> Vec<Unit> {
                     continue;
                 }
                 let names: BTreeSet<String> = name_tokens(t).into_iter().collect();
+                let entity_words = entity_words(d, u);
                 let words = crate::lexical::diff_words(t);
                 let has_quote = quotes.iter().any(|q| u.overlaps(*q));
                 reported |= words.iter().any(|w| tables::REPORTING_VERBS.contains(&w.as_str()));
                 let statement = has_quote || reported;
-                out.push(Unit { doc: di, span: u, tokens, names, statement, quoted: has_quote, sentence: si });
+                out.push(Unit { doc: di, span: u, tokens, names, entity_words, statement, quoted: has_quote, sentence: si });
             }
         }
     }
     out
+}
+
+/// Words (in match form) of the people, organisations and places the extract
+/// stage found inside `span`: the names a claim can rest on. Capitalised
+/// adjectives ("Western", "American intelligence") and the lower-case half of
+/// a compound ("Moscow-directed") are not among them.
+fn entity_words(doc: &crosscheck_extract::Annotated, span: crosscheck_core::Span) -> BTreeSet<String> {
+    let text = &doc.article.text;
+    doc.entities
+        .iter()
+        .flat_map(|e| e.mentions.iter())
+        .filter(|m| span.contains(**m))
+        .flat_map(|m| content_tokens(m.slice(text)))
+        .collect()
 }
 
 fn weight(tok: &str, names: &BTreeSet<String>, idf: &HashMap<String, f64>) -> f64 {
@@ -274,7 +294,7 @@ pub fn align_claims(input: StoryInput<'_>) -> Vec<Claim> {
             let mut v: Vec<String> = units[i]
                 .tokens
                 .iter()
-                .filter(|t| is_number_token(t) && t.chars().any(|c| c.is_ascii_digit()) || units[i].names.contains(*t) || tables::NUMBER_WORDS.iter().any(|(w, _)| w == t))
+                .filter(|t| is_number_token(t) && t.chars().any(|c| c.is_ascii_digit()) || units[i].entity_words.contains(*t) || tables::NUMBER_WORDS.iter().any(|(w, _)| w == t))
                 .filter(|t| !group_words.iter().any(|(g, ws)| *g != gi && ws.contains(*t)))
                 .cloned()
                 .collect();
@@ -436,6 +456,20 @@ mod tests {
         let fire: Vec<&Claim> = claims.iter().filter(|c| c.status == ClaimStatus::Corroborated && c.support.iter().any(|s| s.text.contains("warehouses"))).collect();
         assert_eq!(fire.len(), 1, "{fire:#?}");
         assert_eq!(fire[0].independent_sources, 3, "{claims:#?}");
+    }
+
+    #[test]
+    fn capitalised_adjectives_are_no_specifics() {
+        // Only the first outlet says who was blamed; "Western" and the
+        // lower-case half of "Moscow-directed" name nobody.
+        let claims = claims_of(&[
+            "Officials said the arson attacks in Lindholm were linked by Western intelligence agencies to Moscow-directed operations.",
+            "The arson attacks in Lindholm destroyed two depots, officials said on Friday, as Moscow denied any role.",
+        ]);
+        for c in claims.iter().filter(|c| c.status == ClaimStatus::SingleSource) {
+            let specifics: Vec<String> = c.specifics.iter().map(|s| s.to_lowercase()).collect();
+            assert!(!specifics.iter().any(|s| s == "western" || s == "directed"), "{c:#?}");
+        }
     }
 
     #[test]

@@ -133,6 +133,16 @@ pub fn find_entities(text: &str, sentences: &[Sentence]) -> EntityIndex {
             let initial = k == 0
                 || text[sentences[si].span.start..toks[k].start].trim().chars().all(|c| !c.is_alphanumeric())
                 || text[..toks[k].start].chars().next_back().is_some_and(|c| matches!(c, '"' | '\u{201c}' | '\u{ab}' | '\u{201e}' | '\u{2018}' | '\u{300c}'));
+            // A kicker label in capitals before a colon ("BREAKING NEWS: …")
+            // announces the text; it names nothing.
+            let kicker = initial
+                && run.len() >= 2
+                && run.iter().all(|t| is_acronym(t.text(text)))
+                && text[run[run.len() - 1].end..].trim_start().starts_with(':');
+            if kicker {
+                k = j;
+                continue;
+            }
             // Drop a sentence-opening function word and adjectives at the front.
             let mut a = 0;
             // Sentence-opening function words and participles ("Speaking ...") are not names.
@@ -514,6 +524,16 @@ mod tests {
         // A role-noun surname stays part of the name ("Maria Driver").
         let idx = run("Maria Driver said the gates held. Driver left at dawn.");
         assert!(idx.entities.iter().any(|e| e.kind == EntityKind::Person && e.name == "Maria Driver"));
+    }
+
+    #[test]
+    fn a_kicker_label_before_a_colon_is_no_entity() {
+        let idx = run("BREAKING NEWS: Flood gates fail at the Port of Lindholm. NATO AIR POLICE: jets scrambled over Riga.");
+        assert!(!idx.entities.iter().any(|e| e.name.contains("BREAKING") || e.name.contains("POLICE")), "{:?}", idx.entities);
+        assert!(idx.entities.iter().any(|e| e.name == "Port of Lindholm" || e.name == "Lindholm"));
+        // Capitals before a colon but not opening the sentence stay a name.
+        let idx = run("The drills will go on, NATO AIR POLICE said: jets scrambled.");
+        assert!(idx.entities.iter().any(|e| e.name.contains("NATO")), "{:?}", idx.entities);
     }
 
     #[test]
