@@ -66,7 +66,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 }
                 return Ok(());
             }
-            let r = bench::run_cluster(&o, &progress)?;
+            let r = bench::run_cluster(&o, None, &progress)?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&r)?);
             } else {

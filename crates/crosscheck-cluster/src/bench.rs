@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::dedup::{DedupConfig, Deduper};
 use crate::metrics::{bcubed, pairwise, Prf};
 use crate::story::{StoryClusterer, StoryConfig};
+use crosscheck_core::SentenceEncoder;
 use crate::synth;
 
 /// Errors of the benchmark drivers (I/O, bad fixtures).
@@ -521,6 +522,10 @@ pub struct ClusterBenchReport {
     pub predicted_stories: usize,
     pub bcubed: Prf,
     pub pairwise: Prf,
+    /// The labelled corpus again with sentence embeddings as a further signal
+    /// (when a model was given): model name, stories predicted, B-cubed, pairwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub with_embeddings: Option<EmbeddingRun>,
     pub synthetic_articles: usize,
     pub synthetic_stories: usize,
     pub synthetic_bcubed: Prf,
@@ -535,6 +540,17 @@ pub struct ClusterBenchReport {
     pub rss_before_bytes: Option<u64>,
     pub peak_rss_bytes: Option<u64>,
     pub serialized_state_bytes: usize,
+}
+
+/// The labelled corpus clustered with sentence embeddings.
+#[derive(Debug, Clone, Serialize)]
+pub struct EmbeddingRun {
+    pub model: String,
+    pub predicted_stories: usize,
+    pub bcubed: Prf,
+    pub pairwise: Prf,
+    /// Articles embedded per second (title and lead, one thread pool).
+    pub articles_per_sec: f64,
 }
 
 /// Generated story articles (with dates and titles) and their gold story labels.
@@ -575,13 +591,32 @@ pub fn synthetic_articles(n: usize, seed: u64) -> (Vec<Article>, Vec<u32>) {
 /// throughput and memory on `synthetic` generated articles.
 pub fn run_cluster(
     opts: &ClusterBenchOptions,
+    encoder: Option<&dyn SentenceEncoder>,
     progress: &dyn Fn(&str),
 ) -> Result<ClusterBenchReport, BenchError> {
     progress("labelled corpus");
     let (arts, gold) = labelled_corpus(&opts.fixtures, opts.seeds.as_deref())?;
-    let c = crate::story::cluster(&arts, &StoryConfig::default())?;
+    let gold_labels: Vec<&str> = gold.iter().map(|s| s.as_str()).collect();
+    let c = crate::story::cluster(&arts, &StoryConfig::default(), None)?;
     let pred = c.labels();
     let labelled_stories = gold.iter().collect::<HashSet<_>>().len();
+    let with_embeddings = match encoder {
+        Some(encoder) => {
+            progress("labelled corpus with sentence embeddings");
+            let start = Instant::now();
+            let c = crate::story::cluster(&arts, &StoryConfig::default(), Some(encoder))?;
+            let secs = start.elapsed().as_secs_f64();
+            let labels = c.labels();
+            Some(EmbeddingRun {
+                model: encoder.model_name().to_string(),
+                predicted_stories: labels.iter().collect::<HashSet<_>>().len(),
+                bcubed: bcubed(&labels, &gold_labels),
+                pairwise: pairwise(&labels, &gold_labels),
+                articles_per_sec: arts.len() as f64 / secs,
+            })
+        }
+        None => None,
+    };
     progress("generating synthetic articles");
     let (syn, sgold) = synthetic_articles(opts.synthetic, opts.seed);
     let rss_before = rss_bytes();
@@ -601,15 +636,16 @@ pub fn run_cluster(
     drop(sc);
     progress("clustering (batch, all cores)");
     let start = Instant::now();
-    let bc = crate::story::cluster(&syn, &StoryConfig::default())?;
+    let bc = crate::story::cluster(&syn, &StoryConfig::default(), None)?;
     let bsecs = start.elapsed().as_secs_f64();
     debug_assert_eq!(bc.labels(), spred);
     Ok(ClusterBenchReport {
         labelled_articles: arts.len(),
         labelled_stories,
         predicted_stories: pred.iter().collect::<HashSet<_>>().len(),
-        bcubed: bcubed(&pred, &gold.iter().map(|s| s.as_str()).collect::<Vec<_>>()),
-        pairwise: pairwise(&pred, &gold.iter().map(|s| s.as_str()).collect::<Vec<_>>()),
+        bcubed: bcubed(&pred, &gold_labels),
+        pairwise: pairwise(&pred, &gold_labels),
+        with_embeddings,
         synthetic_articles: syn.len(),
         synthetic_stories: sgold.iter().collect::<HashSet<_>>().len(),
         synthetic_bcubed: bcubed(&spred, &sgold),
@@ -647,6 +683,23 @@ impl ClusterBenchReport {
             self.pairwise.recall,
             self.pairwise.f1
         );
+        if let Some(e) = &self.with_embeddings {
+            s.truncate(s.trim_end().len());
+            s += &format!(
+                "\nwith sentence embeddings ({}, {:.0} articles/s embedded and clustered): {} predicted\n\
+                 B-cubed   P {:.3}  R {:.3}  F1 {:.3}\n\
+                 pairwise  P {:.3}  R {:.3}  F1 {:.3}\n\n",
+                e.model,
+                e.articles_per_sec,
+                e.predicted_stories,
+                e.bcubed.precision,
+                e.bcubed.recall,
+                e.bcubed.f1,
+                e.pairwise.precision,
+                e.pairwise.recall,
+                e.pairwise.f1
+            );
+        }
         s += &format!(
             "synthetic: {} articles in {} stories\n\
              B-cubed   P {:.3}  R {:.3}  F1 {:.3}\n\

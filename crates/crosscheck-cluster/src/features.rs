@@ -25,6 +25,27 @@ pub struct Features {
     pub entities: Vec<u32>,
     /// Publication time, Unix seconds.
     pub time: Option<i64>,
+    /// Sentence embedding (unit length) of [`embedding_text`], when a model was given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub embedding: Option<Vec<f32>>,
+}
+
+/// What an article's embedding is computed from: the title and the lead
+/// ([`tables::EMBEDDING_TEXT_BYTES`]), where news says what the story is about.
+pub fn embedding_text(article: &Article) -> String {
+    let mut end = tables::EMBEDDING_TEXT_BYTES.min(article.text.len());
+    while !article.text.is_char_boundary(end) {
+        end -= 1;
+    }
+    // Cut at a word boundary, so the last word is not a fragment.
+    if end < article.text.len() {
+        end = article.text[..end].rfind(char::is_whitespace).unwrap_or(end);
+    }
+    let lead = &article.text[..end];
+    match &article.title {
+        Some(t) if !lead.trim_start().starts_with(t.trim()) => format!("{t}\n{lead}"),
+        _ => lead.to_string(),
+    }
 }
 
 fn stopwords() -> &'static HashSet<u64> {
@@ -110,6 +131,7 @@ pub fn featurize(article: &Article) -> Features {
         terms,
         entities,
         time: crate::dedup::published_secs(article),
+        embedding: None,
     }
 }
 

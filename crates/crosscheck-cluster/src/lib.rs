@@ -7,8 +7,9 @@
 //!   its first publisher; later stages count a group as one source.
 //! * [`story`]: **stories** — articles about one event, clustered as they
 //!   arrive (Miranda et al. 2018): TF-IDF cosine with an incremental IDF, shared
-//!   capitalised names, publication-time distance. Story ids are stable and the
-//!   whole state serialises with serde.
+//!   capitalised names, publication-time distance, and the cosine of sentence
+//!   embeddings when a [`crosscheck_core::SentenceEncoder`] is given. Story ids
+//!   are stable and the whole state serialises with serde.
 //!
 //! [`metrics`] scores a clustering against gold labels (B-cubed and pairwise
 //! F1) and [`synth`] generates the benchmark corpora.
@@ -31,7 +32,7 @@ pub mod tables;
 pub mod tokens;
 
 pub use dedup::{dedup, DedupConfig, DedupError, Deduper, DupCopy, DupGroup, DupMember, MatchKind};
-pub use story::{cluster, StoryArticle, StoryClusterer, StoryConfig, StoryEvent, StoryView};
+pub use story::{cluster, embed_articles, Prepared, StoryArticle, StoryClusterer, StoryConfig, StoryEvent, StoryView};
 
 /// Map `f` over `items` on the available cores (at most 8 threads), keeping order.
 /// Used for the pure per-article work (fingerprints, features) of batch modes.

@@ -7,12 +7,16 @@
 //!   incrementally with every article, as in the paper);
 //! * shared entities (capitalised-name proxy): share of the article's entities
 //!   the story already mentions;
+//! * sentence embeddings, when the articles carry them ([`embed_articles`]):
+//!   cosine of the article's title-and-lead vector with the direction of the
+//!   story's summed vectors, counted above a floor ([`tables::EMBEDDING_FLOOR`])
+//!   so the closeness every two news texts share does not lift the mean;
 //! * publication-time distance to the story's time range: the content score
 //!   (weighted mean of the two above) is multiplied by
 //!   `1 − w_time·(1 − exp(−Δ/scale))`, so time can only lower it.
 //!
 //! A signal that cannot be computed (no date on either side, no entity in the
-//! article) is left out (entities: the weights are renormalised; time: factor
+//! article, no embedding) is left out (entities: the weights are renormalised; time: factor
 //! 1): missing is neutral, neither for nor against. The article joins the best story scoring at least
 //! the threshold, or opens a new one. Story ids are `"story-" + id of the first
 //! article`, so they never change as coverage arrives.
@@ -32,11 +36,11 @@
 //! the features on all cores, then assigns in order, with the same result as
 //! [`StoryClusterer::add`] one by one.
 
-use crosscheck_core::{Article, ArticleId};
+use crosscheck_core::{Article, ArticleId, SentenceEncoder};
 use serde::{Deserialize, Serialize};
 
 use crate::dedup::{DedupConfig, DedupError, Deduper, Fingerprint};
-use crate::features::{featurize, Features};
+use crate::features::{embedding_text, featurize, Features};
 use crate::tables;
 use crate::tokens::{hash_bytes, PreMap};
 
@@ -47,6 +51,9 @@ pub struct StoryConfig {
     pub threshold: f32,
     pub weight_tfidf: f32,
     pub weight_entities: f32,
+    /// Weight of the sentence-embedding cosine (used only when articles carry embeddings).
+    #[serde(default = "default_weight_embedding")]
+    pub weight_embedding: f32,
     pub weight_time: f32,
     pub time_scale_days: f64,
     /// Stories idle for longer than this (relative to the article) are not candidates.
@@ -57,12 +64,17 @@ pub struct StoryConfig {
     pub dedup: Option<DedupConfig>,
 }
 
+fn default_weight_embedding() -> f32 {
+    tables::WEIGHT_EMBEDDING
+}
+
 impl Default for StoryConfig {
     fn default() -> Self {
         StoryConfig {
             threshold: tables::STORY_THRESHOLD,
             weight_tfidf: tables::WEIGHT_TFIDF,
             weight_entities: tables::WEIGHT_ENTITIES,
+            weight_embedding: tables::WEIGHT_EMBEDDING,
             weight_time: tables::WEIGHT_TIME,
             time_scale_days: tables::TIME_SCALE_DAYS,
             window_days: tables::STORY_WINDOW_DAYS,
@@ -92,6 +104,11 @@ pub struct Story {
     entities: Vec<(u32, u32)>,
     first_time: Option<i64>,
     last_time: Option<i64>,
+    /// Sum of the (non-duplicate) members' embeddings; empty when none had one.
+    /// Its direction is the story's meaning; a sum, not a mean, so adding a
+    /// member is one addition.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    embedding_sum: Vec<f32>,
     /// Cached TF-IDF norm of the centroid and the article count it was computed
     /// at (0 = stale). Recomputed when the story changes or the collection has
     /// grown by a tenth: the IDF drifts slowly, and recomputing every norm for
@@ -194,6 +211,14 @@ pub struct StoryClusterer {
 pub struct Prepared {
     features: Features,
     fingerprint: Option<Fingerprint>,
+}
+
+impl Prepared {
+    /// The same, with the article's sentence embedding ([`embed_articles`]).
+    pub fn with_embedding(mut self, embedding: Option<Vec<f32>>) -> Prepared {
+        self.features.embedding = embedding;
+        self
+    }
 }
 
 impl StoryClusterer {
@@ -371,6 +396,7 @@ impl StoryClusterer {
                     entities: Vec::new(),
                     first_time: None,
                     last_time: None,
+                    embedding_sum: Vec::new(),
                     norm: 0.0,
                     norm_at: 0,
                 });
@@ -463,6 +489,11 @@ impl StoryClusterer {
             num += self.config.weight_entities * shared as f32 / f.entities.len() as f32;
             den += self.config.weight_entities;
         }
+        if let Some(cos) = f.embedding.as_deref().and_then(|e| embedding_cosine(e, &st.embedding_sum)) {
+            let floor = tables::EMBEDDING_FLOOR;
+            num += self.config.weight_embedding * ((cos - floor) / (1.0 - floor)).max(0.0);
+            den += self.config.weight_embedding;
+        }
         let content = if den > 0.0 { num / den } else { 0.0 };
         // Time only ever lowers the score: articles of the same days are not
         // thereby similar (everything in a news feed is recent), but coverage
@@ -529,6 +560,9 @@ impl StoryClusterer {
             st.first_time = Some(st.first_time.map_or(t, |x| x.min(t)));
             st.last_time = Some(st.last_time.map_or(t, |x| x.max(t)));
         }
+        if let Some(e) = &f.embedding {
+            add_vector(&mut st.embedding_sum, e);
+        }
         self.prune(s);
     }
 
@@ -570,6 +604,7 @@ impl StoryClusterer {
                 f.last_time,
             )
         };
+        let from_embedding = std::mem::take(&mut self.stories[from as usize].embedding_sum);
         let from_id = self.stories[from as usize].id.clone();
         let from_aliases = std::mem::take(&mut self.stories[from as usize].aliases);
         self.stories[from as usize].merged_into = Some(keep);
@@ -583,6 +618,7 @@ impl StoryClusterer {
         k.members.sort_unstable();
         k.centroid = merge_sorted(&k.centroid, &c, |a, b| a + b);
         k.entities = merge_sorted(&k.entities, &e, |a, b| a + b);
+        add_vector(&mut k.embedding_sum, &from_embedding);
         k.first_time = min_opt(k.first_time, ft);
         k.last_time = max_opt(k.last_time, lt);
         k.aliases.push(from_id.clone());
@@ -761,14 +797,59 @@ fn merge_sorted<V: Copy>(a: &[(u32, V)], b: &[(u32, V)], add: impl Fn(V, V) -> V
 
 /// Batch clustering: features on all cores, then assignment in input order —
 /// the same result as adding the articles one by one.
-pub fn cluster(articles: &[Article], config: &StoryConfig) -> Result<StoryClusterer, DedupError> {
+pub fn cluster(articles: &[Article], config: &StoryConfig, encoder: Option<&dyn SentenceEncoder>) -> Result<StoryClusterer, DedupError> {
     let mut c = StoryClusterer::new(config.clone())?;
-    let prepared = {
+    let mut prepared = {
         let cref = &c;
         crate::parallel_map(articles, |a| cref.prepare(a))
     };
+    if let Some(encoder) = encoder {
+        for (p, e) in prepared.iter_mut().zip(embed_articles(articles, encoder)) {
+            p.features.embedding = e;
+        }
+    }
     for (a, p) in articles.iter().zip(prepared) {
         c.add_prepared(a, p);
     }
     Ok(c)
+}
+
+/// Sentence embeddings of the articles' title and lead ([`embedding_text`]),
+/// in order, encoded in batches; `None` for the articles of a batch the
+/// encoder failed on (logged: they cluster on their other signals).
+pub fn embed_articles<'a>(articles: impl IntoIterator<Item = &'a Article>, encoder: &dyn SentenceEncoder) -> Vec<Option<Vec<f32>>> {
+    let texts: Vec<String> = articles.into_iter().map(embedding_text).collect();
+    let mut out = Vec::with_capacity(texts.len());
+    for chunk in texts.chunks(tables::EMBEDDING_BATCH) {
+        let refs: Vec<&str> = chunk.iter().map(String::as_str).collect();
+        match encoder.encode(&refs) {
+            Ok(vectors) => out.extend(vectors.into_iter().map(Some)),
+            Err(e) => {
+                tracing::warn!("clustering {} articles without embeddings: {e}", chunk.len());
+                out.extend(std::iter::repeat_with(|| None).take(chunk.len()));
+            }
+        }
+    }
+    out
+}
+
+/// Cosine of a unit vector with the direction of a sum of unit vectors;
+/// `None` when either is missing or they differ in length.
+fn embedding_cosine(unit: &[f32], sum: &[f32]) -> Option<f32> {
+    if unit.is_empty() || unit.len() != sum.len() {
+        return None;
+    }
+    let norm = sum.iter().map(|x| x * x).sum::<f32>().sqrt();
+    (norm > 0.0).then(|| crosscheck_core::embedding::cosine(unit, sum) / norm)
+}
+
+fn add_vector(sum: &mut Vec<f32>, v: &[f32]) {
+    if v.is_empty() {
+        return;
+    }
+    if sum.is_empty() {
+        sum.extend_from_slice(v);
+    } else if sum.len() == v.len() {
+        sum.iter_mut().zip(v).for_each(|(s, x)| *s += x);
+    }
 }

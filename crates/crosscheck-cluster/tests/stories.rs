@@ -11,7 +11,7 @@ use crosscheck_cluster::{cluster, StoryClusterer, StoryConfig};
 #[test]
 fn the_five_seeds_form_one_story() {
     let seeds = seeds();
-    let c = cluster(&seeds, &StoryConfig::default()).unwrap();
+    let c = cluster(&seeds, &StoryConfig::default(), None).unwrap();
     let stories = c.stories();
     assert_eq!(stories.len(), 1, "{stories:#?}");
     assert_eq!(stories[0].articles.len(), 5);
@@ -30,7 +30,7 @@ fn show(c: &StoryClusterer, gold: &[String]) -> String {
 #[test]
 fn unrelated_stories_stay_apart_and_seeds_stay_together() {
     let (arts, gold) = labelled();
-    let c = cluster(&arts, &StoryConfig::default()).unwrap();
+    let c = cluster(&arts, &StoryConfig::default(), None).unwrap();
     let pred = c.labels();
     let b = bcubed(&pred, &gold.iter().map(String::as_str).collect::<Vec<_>>());
     let p = pairwise(&pred, &gold.iter().map(String::as_str).collect::<Vec<_>>());
@@ -60,7 +60,7 @@ fn batch_equals_one_by_one() {
     for a in &arts {
         ids.push(inc.add(a).story_id);
     }
-    let batch = cluster(&arts, &StoryConfig::default()).unwrap();
+    let batch = cluster(&arts, &StoryConfig::default(), None).unwrap();
     assert_eq!(inc.labels(), batch.labels());
     assert_eq!(inc.stories(), batch.stories());
     assert_eq!(
@@ -93,7 +93,7 @@ fn serde_round_trip_keeps_story_ids() {
     for a in &arts[half..] {
         restored.add(a);
     }
-    let straight = cluster(&arts, &StoryConfig::default()).unwrap();
+    let straight = cluster(&arts, &StoryConfig::default(), None).unwrap();
     assert_eq!(
         restored.stories(),
         straight.stories(),
@@ -122,7 +122,7 @@ fn copies_join_their_original_story_as_one_source() {
         })
         .collect();
     arts.push(trimmed.clone());
-    let c = cluster(&arts, &StoryConfig::default()).unwrap();
+    let c = cluster(&arts, &StoryConfig::default(), None).unwrap();
     let stories = c.stories();
     assert_eq!(stories.len(), 1);
     let t = stories[0]
@@ -158,4 +158,27 @@ fn late_article_joins_an_existing_story_and_ids_are_stable() {
     for (k, id) in first_ids.iter().enumerate() {
         assert_eq!(c.resolve(id), c.story_of(k as u32));
     }
+}
+
+/// Sentence embeddings as a further signal: on the labelled corpus they keep
+/// every story pure and join what word overlap leaves apart; the batch and
+/// one-by-one runs still agree. (Skipped without the model, except under CI.)
+#[test]
+fn embeddings_join_reworded_coverage_and_keep_stories_pure() {
+    let Some(model) = crosscheck_embed::encoder_for_tests() else { return };
+    let encoder: &dyn crosscheck_core::SentenceEncoder = model.as_ref();
+    let (arts, gold) = labelled();
+    let gold_labels: Vec<&str> = gold.iter().map(String::as_str).collect();
+    let lexical = bcubed(&cluster(&arts, &StoryConfig::default(), None).unwrap().labels(), &gold_labels);
+    let c = cluster(&arts, &StoryConfig::default(), Some(encoder)).unwrap();
+    let with = bcubed(&c.labels(), &gold_labels);
+    assert_eq!(with.precision, 1.0, "{}", show(&c, &gold));
+    assert!(with.recall > lexical.recall, "recall {} with embeddings, {} without: {}", with.recall, lexical.recall, show(&c, &gold));
+    let embeddings = crosscheck_cluster::embed_articles(&arts, encoder);
+    let mut one_by_one = StoryClusterer::new(StoryConfig::default()).unwrap();
+    for (a, e) in arts.iter().zip(embeddings) {
+        let prepared = one_by_one.prepare(a).with_embedding(e);
+        one_by_one.add_prepared(a, prepared);
+    }
+    assert_eq!(one_by_one.labels(), c.labels());
 }

@@ -18,6 +18,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
+use crosscheck_core::embedding::cosine;
 use crosscheck_core::text::match_words;
 use serde::{Deserialize, Serialize};
 
@@ -203,7 +204,20 @@ pub fn align_claims(input: StoryInput<'_>) -> Vec<Claim> {
             }
         }
     }
-    // Best match of each unit in each other near-duplicate group.
+    // Sentence embeddings of the units, when a model is loaded.
+    let vectors: Option<Vec<Vec<f32>>> = input.encoder.and_then(|encoder| {
+        let texts: Vec<&str> = units.iter().map(|u| u.span.slice(&input.docs[u.doc].article.text)).collect();
+        match encoder.encode(&texts) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                tracing::warn!("claims aligned on words alone: {e}");
+                None
+            }
+        }
+    });
+    let semantic = |i: usize, j: usize| vectors.as_ref().map_or(0.0, |v| cosine(&v[i], &v[j]));
+    // Best match of each unit in each other near-duplicate group, ranked by
+    // word overlap plus embedding cosine (the latter 0 without a model).
     let mut best: Vec<HashMap<usize, (f64, usize)>> = vec![HashMap::new(); n];
     for i in 0..n {
         let gi = input.group(units[i].doc);
@@ -216,8 +230,16 @@ pub fn align_claims(input: StoryInput<'_>) -> Vec<Claim> {
             // Shared names alone ("Poland and Germany") do not make one claim:
             // some word of what happened must recur too.
             let shares_predicate = units[i].tokens.iter().any(|t| units[j].tokens.contains(t) && !units[i].names.contains(t) && !units[j].names.contains(t) && !is_number_token(t));
-            if shares_predicate && s >= tables::CLAIM_ALIGN_THRESHOLD && best[i].get(&gj).is_none_or(|(b, _)| s > *b) {
-                best[i].insert(gj, (s, j));
+            // Or the two say it in other words, as the embeddings tell. Only
+            // between units in the same voice: an outlet's own account and a
+            // statement it reports may describe one event, but the statement
+            // (with the details only it gives) is not thereby repeated.
+            let paraphrase = semantic(i, j);
+            let same_voice = units[i].statement == units[j].statement;
+            let aligned = (shares_predicate && s >= tables::CLAIM_ALIGN_THRESHOLD) || (same_voice && paraphrase >= tables::CLAIM_EMBEDDING_THRESHOLD);
+            let score = s + f64::from(paraphrase);
+            if aligned && best[i].get(&gj).is_none_or(|(b, _)| score > *b) {
+                best[i].insert(gj, (score, j));
             }
         }
     }
@@ -470,6 +492,29 @@ mod tests {
             let specifics: Vec<String> = c.specifics.iter().map(|s| s.to_lowercase()).collect();
             assert!(!specifics.iter().any(|s| s == "western" || s == "directed"), "{c:#?}");
         }
+    }
+
+    #[test]
+    fn paraphrases_align_with_embeddings_only() {
+        // Too few words in common for word overlap ("resigned" / "quit",
+        // "corruption scandal" / "bribery affair"); the embeddings align them.
+        let texts = [
+            "The minister resigned on Friday after the corruption scandal.",
+            "On Friday the minister quit over the bribery affair.",
+            "The city council of Lindholm approved a new budget for its public libraries.",
+        ];
+        let d = docs(&texts);
+        let mut g = Vec::new();
+        let lexical = align_claims(StoryInput::independent(&d, &mut g));
+        let corroborated = |claims: &[Claim]| claims.iter().filter(|c| c.status == ClaimStatus::Corroborated).count();
+        assert_eq!(corroborated(&lexical), 0, "{lexical:#?}");
+        let Some(model) = crosscheck_embed::encoder_for_tests() else { return };
+        let mut input = StoryInput::independent(&d, &mut g);
+        input.encoder = Some(model.as_ref());
+        let semantic = align_claims(input);
+        let resignation: Vec<&Claim> = semantic.iter().filter(|c| c.status == ClaimStatus::Corroborated).collect();
+        assert_eq!(resignation.len(), 1, "{semantic:#?}");
+        assert_eq!(resignation[0].sources, vec!["d0".to_string(), "d1".to_string()]);
     }
 
     #[test]

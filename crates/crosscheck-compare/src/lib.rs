@@ -5,7 +5,8 @@
 //!
 //! 1. [`claims`]: claim units (sentences, or clauses of long sentences) aligned
 //!    across outlets by IDF-weighted token overlap in match form, where shared
-//!    numbers and names weigh more; each aligned group is a [`Claim`] with its
+//!    numbers and names weigh more, and by sentence-embedding cosine when an
+//!    encoder is given; each aligned group is a [`Claim`] with its
 //!    supporting sentences.
 //! 2. Corroboration: a claim's independent outlets are its distinct
 //!    near-duplicate groups (copies of one text count once). Single-source
@@ -24,7 +25,7 @@
 //! outlet, byte span) back to the sentence it rests on.
 
 use chrono::NaiveDate;
-use crosscheck_core::{ArticleId, Span};
+use crosscheck_core::{ArticleId, SentenceEncoder, Span};
 use crosscheck_extract::Annotated;
 use serde::{Deserialize, Serialize};
 
@@ -89,6 +90,9 @@ pub struct StoryInput<'a> {
     pub dup_groups: &'a [usize],
     /// The story's date, for events no outlet dates.
     pub story_date: Option<NaiveDate>,
+    /// Sentence embeddings for claim alignment, when a model is loaded;
+    /// without one, claims align on lexical overlap alone.
+    pub encoder: Option<&'a dyn SentenceEncoder>,
 }
 
 impl<'a> StoryInput<'a> {
@@ -96,7 +100,7 @@ impl<'a> StoryInput<'a> {
     pub fn independent(docs: &'a [Annotated], groups: &'a mut Vec<usize>) -> StoryInput<'a> {
         groups.clear();
         groups.extend(0..docs.len());
-        StoryInput { docs, dup_groups: groups, story_date: None }
+        StoryInput { docs, dup_groups: groups, story_date: None, encoder: None }
     }
 
     /// The near-duplicate group of document `i`.

@@ -56,6 +56,13 @@ pub const MIN_CLAUSE_WORDS: usize = 5;
 /// Two claim units from different outlets align when their IDF-weighted token
 /// cosine reaches this.
 pub const CLAIM_ALIGN_THRESHOLD: f64 = 0.34;
+/// With sentence embeddings: two units whose embedding cosine reaches this say
+/// the same thing in other words and align even below the lexical threshold.
+/// On all-MiniLM-L6-v2, sentences of one story about different points of it sit
+/// at 0.55–0.75 ("NATO is debating its stance" / "Moscow responded angrily");
+/// retellings of one fact at 0.77 and above ("two underwater cables in the
+/// Baltic Sea were cut" / "multiple severed Baltic Sea data cables").
+pub const CLAIM_EMBEDDING_THRESHOLD: f32 = 0.78;
 /// Two counts of one noun conflict only when their units share at least this
 /// many other content words besides the noun (same subject, not just the same word).
 pub const NUMBER_CONFLICT_MIN_SHARED: usize = 2;

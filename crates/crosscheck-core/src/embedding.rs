@@ -7,7 +7,7 @@
 
 /// Turns sentences into unit-length vectors whose dot product is their
 /// similarity of meaning (cosine).
-pub trait SentenceEncoder: Send + Sync {
+pub trait SentenceEncoder: Send + Sync + std::fmt::Debug {
     /// A name for logs and reports, e.g. `all-MiniLM-L6-v2`.
     fn model_name(&self) -> &str;
     /// One unit vector per text, in order.

@@ -40,7 +40,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use crosscheck_cluster::{DedupConfig, StoryConfig};
 use crosscheck_compare::{compare, Claim, ClaimStatus, Comparison, Conflict, Framing, Person, QuoteGroup, StoryInput, TimelineEvent};
-use crosscheck_core::{Article, ArticleId, Span};
+use crosscheck_core::{Article, ArticleId, SentenceEncoder, Span};
 use crosscheck_extract::{annotate, Annotated};
 use serde::{Deserialize, Serialize};
 
@@ -104,6 +104,10 @@ pub struct Dossier {
     /// Incident register rows of this story (from `crosscheck-incidents`).
     #[serde(default)]
     pub incidents: Vec<crosscheck_incidents::IncidentRow>,
+    /// The sentence-embedding model claims were aligned with; absent when
+    /// they were aligned on words alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub embedding_model: Option<String>,
 }
 
 impl Dossier {
@@ -183,13 +187,14 @@ fn story_date(articles: &[Article]) -> Option<NaiveDate> {
 }
 
 /// Build the dossier of one story with id `"story-" + first article id`.
-pub fn build_dossier(articles: &[Article]) -> Dossier {
+pub fn build_dossier(articles: &[Article], encoder: Option<&dyn SentenceEncoder>) -> Dossier {
     let id = articles.first().map(|a| format!("story-{}", a.id)).unwrap_or_else(|| "story-empty".into());
-    build_dossier_with_id(&id, articles)
+    build_dossier_with_id(&id, articles, encoder)
 }
 
-/// Build the dossier of one story (its articles in any order).
-pub fn build_dossier_with_id(story_id: &str, articles: &[Article]) -> Dossier {
+/// Build the dossier of one story (its articles in any order). `encoder`, when
+/// given, adds sentence embeddings to claim alignment.
+pub fn build_dossier_with_id(story_id: &str, articles: &[Article], encoder: Option<&dyn SentenceEncoder>) -> Dossier {
     let sdate = story_date(articles);
     let docs: Vec<Annotated> = articles
         .iter()
@@ -218,7 +223,7 @@ pub fn build_dossier_with_id(story_id: &str, articles: &[Article]) -> Dossier {
         }
         Err(e) => tracing::warn!("dedup failed, counting every article as independent: {e}"),
     }
-    let cmp: Comparison = compare(StoryInput { docs: &docs, dup_groups: &group_of, story_date: sdate });
+    let cmp: Comparison = compare(StoryInput { docs: &docs, dup_groups: &group_of, story_date: sdate, encoder });
     let dossier_articles: Vec<DossierArticle> = docs
         .iter()
         .enumerate()
@@ -251,6 +256,7 @@ pub fn build_dossier_with_id(story_id: &str, articles: &[Article]) -> Dossier {
         framing: cmp.framing,
         timeline,
         incidents,
+        embedding_model: encoder.map(|e| e.model_name().to_string()),
     }
 }
 
@@ -328,16 +334,17 @@ fn summarize(articles: &[Article], groups: &[usize], cmp: &Comparison) -> Summar
     }
 }
 
-/// Cluster `articles` into stories and build each story's dossier, largest story first.
-pub fn analyze(articles: &[Article]) -> Result<Vec<Dossier>, ReportError> {
-    let clusterer = crosscheck_cluster::cluster(articles, &StoryConfig::default()).map_err(|e| ReportError::Cluster(e.to_string()))?;
+/// Cluster `articles` into stories and build each story's dossier, largest
+/// story first; `encoder`, when given, is used by clustering and claim alignment.
+pub fn analyze(articles: &[Article], encoder: Option<&dyn SentenceEncoder>) -> Result<Vec<Dossier>, ReportError> {
+    let clusterer = crosscheck_cluster::cluster(articles, &StoryConfig::default(), encoder).map_err(|e| ReportError::Cluster(e.to_string()))?;
     let mut out = Vec::new();
     for s in clusterer.stories() {
         let members: Vec<Article> = s.articles.iter().filter_map(|m| articles.get(m.index as usize).cloned()).collect();
         if members.is_empty() {
             continue;
         }
-        out.push(build_dossier_with_id(&s.id, &members));
+        out.push(build_dossier_with_id(&s.id, &members, encoder));
     }
     out.sort_by(|a, b| b.articles.len().cmp(&a.articles.len()).then(a.story_id.cmp(&b.story_id)));
     Ok(out)

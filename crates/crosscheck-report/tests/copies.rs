@@ -16,7 +16,7 @@ fn a_copy_does_not_corroborate_its_original() {
     let copy_text = trimmed[..trimmed.len() - 1].join("\n\n");
     let copy = ArticleBuilder::new("199_syndicated", "199_syndicated.txt", SourceFormat::Text, copy_text.as_bytes(), &copy_text).build(None, None).unwrap();
     articles.push(copy);
-    let d = crosscheck_report::build_dossier(&articles);
+    let d = crosscheck_report::build_dossier(&articles, None);
     let copy_entry = d.articles.iter().find(|a| a.source == "199_syndicated").unwrap();
     assert_eq!(copy_entry.duplicate_of.as_ref(), Some(&original.id), "the copy is recognised");
     // The insurers' estimate is printed by 101 and its copy only: still single-source.

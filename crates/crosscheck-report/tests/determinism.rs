@@ -11,7 +11,7 @@ fn dossiers_are_identical_across_runs() {
     let inputs = [root.join("../../examples/seeds"), root.join("tests/fixtures/story2")].map(|p| p.display().to_string());
     let articles = crosscheck_ingest::read_all(&inputs).unwrap();
     let render = || -> Vec<String> {
-        crosscheck_report::analyze(&articles)
+        crosscheck_report::analyze(&articles, None)
             .unwrap()
             .iter()
             .flat_map(|d| [crosscheck_report::render::json(d), crosscheck_report::render::markdown(d)])

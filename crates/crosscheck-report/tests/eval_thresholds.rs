@@ -16,22 +16,34 @@ use std::path::{Path, PathBuf};
 
 use crosscheck_report::eval::{evaluate, parse_gold, table, EvalReport};
 
-fn run(dir: &Path, gold: &Path) -> EvalReport {
+/// The evaluation with claims aligned on words alone, and again with sentence
+/// embeddings when the model is installed (always under CI): the floors hold for both.
+fn runs(dir: &Path, gold: &Path) -> Vec<(&'static str, EvalReport)> {
     let articles = crosscheck_ingest::read_all(&[dir.to_path_buf()].map(|p| p.display().to_string())).unwrap();
     assert!(!articles.is_empty());
-    let dossiers = crosscheck_report::analyze(&articles).unwrap();
     let gold = parse_gold(&std::fs::read_to_string(gold).unwrap()).unwrap();
-    let r = evaluate(&gold, &dossiers);
-    println!("{}", table(&r));
-    r
+    let model = crosscheck_embed::encoder_for_tests();
+    let mut out = Vec::new();
+    for (label, encoder) in [("lexical", None), ("embeddings", model.as_ref().map(|m| m.as_ref() as &dyn crosscheck_core::SentenceEncoder))] {
+        if label == "embeddings" && encoder.is_none() {
+            continue;
+        }
+        let dossiers = crosscheck_report::analyze(&articles, encoder).unwrap();
+        let r = evaluate(&gold, &dossiers);
+        println!("{label}:\n{}", table(&r));
+        out.push((label, r));
+    }
+    out
 }
 
-fn check(r: &EvalReport, floors: &[(&str, f64, f64)]) {
+fn check(runs: &[(&str, EvalReport)], floors: &[(&str, f64, f64)]) {
     let mut failures = Vec::new();
-    for (cat, p, rec) in floors {
-        let s = r.categories.get(*cat).unwrap_or_else(|| panic!("category {cat} missing"));
-        if s.precision < *p || s.recall < *rec {
-            failures.push(format!("{cat}: precision {:.3} (floor {p}), recall {:.3} (floor {rec}); missed {:?}; extra {:?}", s.precision, s.recall, s.missed, s.extra));
+    for (label, r) in runs {
+        for (cat, p, rec) in floors {
+            let s = r.categories.get(*cat).unwrap_or_else(|| panic!("category {cat} missing"));
+            if s.precision < *p || s.recall < *rec {
+                failures.push(format!("{label}: {cat}: precision {:.3} (floor {p}), recall {:.3} (floor {rec}); missed {:?}; extra {:?}", s.precision, s.recall, s.missed, s.extra));
+            }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -43,7 +55,7 @@ fn root() -> PathBuf {
 
 #[test]
 fn seeds_meet_floors() {
-    let r = run(&root().join("../../examples/seeds"), &root().join("tests/fixtures/seeds.gold.json"));
+    let r = runs(&root().join("../../examples/seeds"), &root().join("tests/fixtures/seeds.gold.json"));
     check(
         &r,
         &[
@@ -64,7 +76,7 @@ fn seeds_meet_floors() {
 
 #[test]
 fn invented_story_meets_floors() {
-    let r = run(&root().join("tests/fixtures/story2"), &root().join("tests/fixtures/story2.gold.json"));
+    let r = runs(&root().join("tests/fixtures/story2"), &root().join("tests/fixtures/story2.gold.json"));
     check(
         &r,
         &[

@@ -22,7 +22,8 @@
 //! # fn main() -> Result<(), crosscheck_server::ServerError> {
 //! use std::sync::Arc;
 //! let store: Arc<dyn crosscheck_store::Store> = Arc::from(crosscheck_store::open("crosscheck.db")?);
-//! let pipeline = Arc::new(crosscheck_server::Pipeline::open(store)?);
+//! // No sentence encoder: stories and claims on lexical signals (see crosscheck-embed).
+//! let pipeline = Arc::new(crosscheck_server::Pipeline::open(store, None)?);
 //! let server = crosscheck_server::RunningServer::start(pipeline, crosscheck_server::ServerConfig::default())?;
 //! println!("listening on http://{}", server.addr());
 //! # Ok(()) }

@@ -23,7 +23,7 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use crosscheck_cluster::{StoryClusterer, StoryConfig, StoryEvent};
-use crosscheck_core::{Article, ArticleId};
+use crosscheck_core::{Article, ArticleId, SentenceEncoder};
 use crosscheck_store::{QuoteText, Store, StoryRecord};
 use serde::{Deserialize, Serialize};
 
@@ -99,6 +99,8 @@ struct Queue {
 /// before `queue`, never the other way round.
 struct Shared {
     store: Arc<dyn Store>,
+    /// Sentence embeddings for clustering and claim alignment, when loaded.
+    encoder: Option<Arc<dyn SentenceEncoder>>,
     clustering: Mutex<Clustering>,
     queue: Mutex<Queue>,
     /// Signalled whenever the queue changes.
@@ -124,7 +126,11 @@ impl Pipeline {
     /// there is none or it cannot be read), then cluster everything stored
     /// after it. With no saved state this rebuilds all stories from the stored
     /// articles and deletes stored stories the rebuild does not produce.
-    pub fn open(store: Arc<dyn Store>) -> Result<Pipeline, ServerError> {
+    ///
+    /// `encoder`, when given, adds sentence embeddings to clustering and to
+    /// claim alignment. A saved state keeps the embeddings it was built with;
+    /// switching the model on or off later only affects articles from then on.
+    pub fn open(store: Arc<dyn Store>, encoder: Option<Arc<dyn SentenceEncoder>>) -> Result<Pipeline, ServerError> {
         let saved = match store.get_state(tables::CLUSTER_STATE_KEY)? {
             None => None,
             Some(bytes) => match serde_json::from_slice::<Saved>(&bytes) {
@@ -151,6 +157,7 @@ impl Pipeline {
         let index_of = clusterer.article_ids().enumerate().map(|(i, id)| (id.clone(), i as u32)).collect();
         let shared = Arc::new(Shared {
             store,
+            encoder,
             clustering: Mutex::new(Clustering { clusterer, last_seq, members, index_of, unsaved: 0, saved_pending: true, last_saved: Instant::now() }),
             queue: Mutex::new(Queue { dirty: pending.into_iter().collect(), ..Default::default() }),
             queue_changed: Condvar::new(),
@@ -207,6 +214,15 @@ impl Pipeline {
             if batch.is_empty() {
                 break;
             }
+            // Embedded a batch at a time: the model is much faster on batches.
+            let mut embeddings: Vec<Option<Vec<f32>>> = match &sh.encoder {
+                Some(encoder) => {
+                    let fresh = batch.iter().filter(|(_, a)| !g.index_of.contains_key(&a.id)).map(|(_, a)| a);
+                    crosscheck_cluster::embed_articles(fresh, encoder.as_ref())
+                }
+                None => Vec::new(),
+            };
+            embeddings.reverse();
             for (seq, article) in batch {
                 g.last_seq = g.last_seq.max(seq);
                 if g.index_of.contains_key(&article.id) {
@@ -214,7 +230,8 @@ impl Pipeline {
                     continue;
                 }
                 let events_before = g.clusterer.events().len();
-                let asg = g.clusterer.add(&article);
+                let prepared = g.clusterer.prepare(&article).with_embedding(embeddings.pop().flatten());
+                let asg = g.clusterer.add_prepared(&article, prepared);
                 let merges: Vec<(String, String)> = g.clusterer.events()[events_before..]
                     .iter()
                     .map(|e| match e {
@@ -446,7 +463,7 @@ fn rebuild_story(sh: &Shared, id: &str) -> Result<(), ServerError> {
             None => tracing::warn!(story = id, article = %aid, "story member missing from the store"),
         }
     }
-    let record = story_record(id, &articles);
+    let record = story_record(id, &articles, sh.encoder.as_deref());
     let g = lock(&sh.clustering);
     if g.members.contains_key(id) {
         sh.store.put_story(&record)?;
@@ -457,9 +474,9 @@ fn rebuild_story(sh: &Shared, id: &str) -> Result<(), ServerError> {
 /// The stored form of one story: dossier (JSON + Markdown), headline, outlet
 /// count and quotations for search. A panic in a stage over hostile text costs
 /// that story its dossier (logged), never the server.
-pub fn story_record(id: &str, articles: &[Article]) -> StoryRecord {
+pub fn story_record(id: &str, articles: &[Article], encoder: Option<&dyn SentenceEncoder>) -> StoryRecord {
     let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let d = crosscheck_report::build_dossier_with_id(id, articles);
+        let d = crosscheck_report::build_dossier_with_id(id, articles, encoder);
         let quotes: Vec<QuoteText> = d
             .quotes
             .iter()

@@ -20,7 +20,7 @@ fn seed_paths() -> Vec<PathBuf> {
 type Membership = BTreeSet<BTreeSet<ArticleId>>;
 
 fn batch_membership(articles: &[Article]) -> Membership {
-    crosscheck_report::analyze(articles).unwrap().iter().map(|d| d.articles.iter().map(|a| a.id.clone()).collect()).collect()
+    crosscheck_report::analyze(articles, None).unwrap().iter().map(|d| d.articles.iter().map(|a| a.id.clone()).collect()).collect()
 }
 
 fn pipeline_membership(p: &Pipeline) -> Membership {
@@ -78,7 +78,7 @@ fn seeds_one_by_one(ts: TestStore) {
     assert_eq!(stored_membership(&pipeline), batch);
     assert!(pipeline.wait_idle(std::time::Duration::from_secs(300)));
     // The stored dossier of each story matches the batch dossier's summary.
-    let dossiers = crosscheck_report::analyze(&articles).unwrap();
+    let dossiers = crosscheck_report::analyze(&articles, None).unwrap();
     for d in &dossiers {
         let rec = pipeline.store().get_story(&d.story_id).unwrap().expect("batch story id is stored");
         let json: serde_json::Value = serde_json::from_str(rec.dossier_json.as_deref().unwrap()).unwrap();

@@ -20,6 +20,20 @@ pub struct Context {
     pub json: bool,
     /// No progress bars, no summaries on stderr.
     pub quiet: bool,
+    /// Sentence embeddings turned off by `--no-embeddings`.
+    pub no_embeddings: bool,
+}
+
+impl Context {
+    /// The sentence encoder for clustering and claim alignment: the installed
+    /// all-MiniLM-L6-v2 (loaded once), unless `--no-embeddings` was given or no
+    /// model is installed (then the stages run on their lexical signals).
+    pub fn encoder(&self) -> Option<std::sync::Arc<dyn crosscheck_core::SentenceEncoder>> {
+        if self.no_embeddings {
+            return None;
+        }
+        crosscheck_embed::shared_encoder()
+    }
 }
 
 #[derive(Debug, Parser)]
@@ -34,6 +48,9 @@ struct Cli {
     /// No progress bars or summaries on stderr.
     #[arg(long, short, global = true)]
     quiet: bool,
+    /// Do not use sentence embeddings (all-MiniLM-L6-v2) even when the model is installed.
+    #[arg(long, global = true)]
+    no_embeddings: bool,
     #[command(subcommand)]
     verb: Verb,
 }
@@ -76,7 +93,7 @@ fn main() -> ExitCode {
         )
         .with_writer(std::io::stderr)
         .init();
-    let ctx = Context { db: cli.db, json: cli.json, quiet: cli.quiet };
+    let ctx = Context { db: cli.db, json: cli.json, quiet: cli.quiet, no_embeddings: cli.no_embeddings };
     let result = match cli.verb {
         Verb::Ingest(a) => commands::ingest::run(&ctx, a),
         Verb::Ls(a) => commands::ls::run(&ctx, a),

@@ -35,7 +35,7 @@ impl TestStore {
     }
 
     pub fn pipeline(&self) -> Arc<Pipeline> {
-        Arc::new(Pipeline::open(self.open()).expect("open pipeline"))
+        Arc::new(Pipeline::open(self.open(), None).expect("open pipeline"))
     }
 }
 

@@ -37,8 +37,9 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         b.enable_steady_tick(std::time::Duration::from_millis(120));
         b
     };
-    let dossiers = crosscheck_report::analyze(&articles).context("analysing the articles")?;
-    keep_in_store(&ctx.db, &articles)?;
+    let encoder = ctx.encoder();
+    let dossiers = crosscheck_report::analyze(&articles, encoder.as_deref()).context("analysing the articles")?;
+    keep_in_store(&ctx.db, &articles, encoder)?;
     bar.finish_and_clear();
     let mut written = Vec::new();
     if let Some(dir) = &args.out {
@@ -99,9 +100,9 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
 }
 
 /// Store the articles and their stories (clusterer state, dossiers) in `db`.
-fn keep_in_store(db: &str, articles: &[crosscheck_core::Article]) -> anyhow::Result<()> {
+fn keep_in_store(db: &str, articles: &[crosscheck_core::Article], encoder: Option<std::sync::Arc<dyn crosscheck_core::SentenceEncoder>>) -> anyhow::Result<()> {
     let store = crosscheck_store::open(db).with_context(|| format!("opening the store {db}"))?;
-    let pipeline = crosscheck_server::Pipeline::open(std::sync::Arc::from(store)).with_context(|| format!("opening the story pipeline on {db}"))?;
+    let pipeline = crosscheck_server::Pipeline::open(std::sync::Arc::from(store), encoder).with_context(|| format!("opening the story pipeline on {db}"))?;
     pipeline.ingest(articles).with_context(|| format!("storing the articles in {db}"))?;
     // Dossiers are rebuilt by the pipeline's worker; wait for it so the store
     // holds them when this command returns.

@@ -6,6 +6,7 @@ use crate::Context;
 
 pub mod cluster;
 pub mod dedup;
+pub mod embed;
 pub mod extract;
 pub mod serve;
 
@@ -23,6 +24,8 @@ pub enum Which {
     Dedup(dedup::Args),
     /// Story clustering quality and throughput.
     Cluster(cluster::Args),
+    /// Sentence-embedding speed (model load, sentences/s, articles/s).
+    Embed(embed::Args),
     /// HTTP API ingest throughput and story read latency (in-process server).
     Serve(serve::Args),
 }
@@ -33,5 +36,6 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         Which::Dedup(a) => dedup::run(ctx, a),
         Which::Cluster(a) => cluster::run(ctx, a),
         Which::Serve(a) => serve::run(ctx, a),
+        Which::Embed(a) => embed::run(ctx, a),
     }
 }

@@ -56,8 +56,18 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     pb.set_position(0);
     let known: HashSet<ArticleId> = c.article_ids().cloned().collect();
     let fresh: Vec<_> = articles.iter().filter(|a| !known.contains(&a.id)).collect();
+    let mut embeddings = match ctx.encoder() {
+        Some(encoder) => {
+            pb.set_message("embedding");
+            crosscheck_cluster::embed_articles(fresh.iter().copied(), encoder.as_ref())
+        }
+        None => Vec::new(),
+    }
+    .into_iter();
+    pb.set_message("clustering");
     for a in &fresh {
-        c.add(a);
+        let prepared = c.prepare(a).with_embedding(embeddings.next().flatten());
+        c.add_prepared(a, prepared);
         pb.inc(1);
     }
     pb.finish_and_clear();

@@ -57,7 +57,8 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let report = run_cluster(&opts, &|s| {
+    let encoder = ctx.encoder();
+    let report = run_cluster(&opts, encoder.as_deref(), &|s| {
         if !quiet {
             eprintln!("... {s}")
         }

@@ -133,7 +133,7 @@ fn parallel<T: Send + Sync>(clients: usize, jobs: &[T], f: impl Fn(&T) -> anyhow
 fn bench(ctx: &Context, args: &Args, dir: &std::path::Path) -> anyhow::Result<Figures> {
     let db = dir.join("bench.db");
     let store = crosscheck_store::open(&db.display().to_string()).context("opening the temporary store")?;
-    let pipeline = Arc::new(Pipeline::open(Arc::from(store))?);
+    let pipeline = Arc::new(Pipeline::open(Arc::from(store), ctx.encoder())?);
     let server = RunningServer::start(pipeline.clone(), ServerConfig { bind: "127.0.0.1:0".parse()?, ..Default::default() })?;
     let (articles, _) = crosscheck_cluster::bench::synthetic_articles(args.articles + args.singles, args.seed);
     let (batched, singles) = articles.split_at(args.articles.min(articles.len()));
