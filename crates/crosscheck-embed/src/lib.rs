@@ -21,8 +21,9 @@
 //! # let _ = similarity;
 //! ```
 
+use std::collections::{HashMap, VecDeque};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use candle_core::{DType, Device};
 use candle_nn::VarBuilder;
@@ -46,6 +47,10 @@ pub const MAX_TOKENS: usize = 256;
 /// Sentences run through the encoder at once (sorted by length first, so a
 /// batch pads little).
 const BATCH: usize = 32;
+/// Vectors remembered by text (about 1.6 KB each): a server rebuilds a
+/// story's dossier whenever an article joins it, and would otherwise embed
+/// every earlier sentence of the story again.
+const CACHE_ENTRIES: usize = 50_000;
 
 /// Why a model could not be loaded or run.
 #[derive(Debug, thiserror::Error)]
@@ -67,6 +72,27 @@ pub struct SentenceEmbedder {
     pad_id: u32,
     encoder: BertEncoder,
     dimensions: usize,
+    cache: Mutex<VectorCache>,
+}
+
+/// Vectors by BLAKE3 of their text, the oldest forgotten first.
+#[derive(Default)]
+struct VectorCache {
+    vectors: HashMap<[u8; 32], Arc<[f32]>>,
+    order: VecDeque<[u8; 32]>,
+}
+
+impl VectorCache {
+    fn insert(&mut self, key: [u8; 32], vector: Arc<[f32]>) {
+        if self.vectors.insert(key, vector).is_none() {
+            self.order.push_back(key);
+        }
+        while self.order.len() > CACHE_ENTRIES {
+            if let Some(old) = self.order.pop_front() {
+                self.vectors.remove(&old);
+            }
+        }
+    }
 }
 
 impl std::fmt::Debug for SentenceEmbedder {
@@ -109,7 +135,7 @@ impl SentenceEmbedder {
         } else {
             dir.file_name().map_or_else(|| MODEL_NAME.to_string(), |n| n.to_string_lossy().into_owned())
         };
-        Ok(SentenceEmbedder { name, tokenizer, pad_id, encoder, dimensions: config.hidden_size })
+        Ok(SentenceEmbedder { name, tokenizer, pad_id, encoder, dimensions: config.hidden_size, cache: Mutex::default() })
     }
 
     /// Length of the vectors.
@@ -126,21 +152,34 @@ impl SentenceEmbedder {
         Ok(encoding.get_ids().to_vec())
     }
 
-    /// Unit vectors of `texts`, in order.
+    /// Forget the remembered vectors (benchmarks measure the model, not the cache).
+    pub fn clear_cache(&self) {
+        *self.cache.lock().unwrap_or_else(|p| p.into_inner()) = VectorCache::default();
+    }
+
+    /// Unit vectors of `texts`, in order. Texts seen recently come from a cache.
     pub fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, EmbedError> {
-        let sequences = texts.iter().map(|t| self.token_ids(t)).collect::<Result<Vec<_>, _>>()?;
+        let keys: Vec<[u8; 32]> = texts.iter().map(|t| *blake3::hash(t.as_bytes()).as_bytes()).collect();
+        let mut out: Vec<Option<Vec<f32>>> = {
+            let cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
+            keys.iter().map(|k| cache.vectors.get(k).map(|v| v.to_vec())).collect()
+        };
+        let missing: Vec<usize> = (0..texts.len()).filter(|&i| out[i].is_none()).collect();
+        let sequences = missing.iter().map(|&i| self.token_ids(texts[i])).collect::<Result<Vec<_>, _>>()?;
         // Similar lengths together, so padding (which costs as much as text) stays small.
         let mut order: Vec<usize> = (0..sequences.len()).collect();
-        order.sort_by_key(|&i| (sequences[i].len(), i));
-        let mut out = vec![Vec::new(); sequences.len()];
+        order.sort_by_key(|&k| (sequences[k].len(), k));
         for chunk in order.chunks(BATCH) {
-            let batch: Vec<Vec<u32>> = chunk.iter().map(|&i| sequences[i].clone()).collect();
+            let batch: Vec<Vec<u32>> = chunk.iter().map(|&k| sequences[k].clone()).collect();
             let vectors = self.encoder.mean_pooled(&batch, self.pad_id)?;
-            for (&i, v) in chunk.iter().zip(vectors) {
-                out[i] = v;
+            let mut cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
+            for (&k, v) in chunk.iter().zip(vectors) {
+                let i = missing[k];
+                cache.insert(keys[i], Arc::from(v.as_slice()));
+                out[i] = Some(v);
             }
         }
-        Ok(out)
+        Ok(out.into_iter().map(Option::unwrap_or_default).collect())
     }
 }
 

@@ -152,6 +152,20 @@ fn paraphrases_are_closer_than_unrelated_sentences() {
 }
 
 #[test]
+fn remembered_vectors_equal_fresh_ones_in_any_order() {
+    let Some(dir) = model_dir() else { return };
+    let model = SentenceEmbedder::load(&dir).unwrap();
+    let (a, b, c) = ("The port reopened on Monday.", "Two ferries were cancelled.", "Officials expect delays until Friday.");
+    let fresh = model.embed(&[c, a, b, c]).unwrap();
+    model.clear_cache();
+    model.embed(&[a, b]).unwrap();
+    // c is new, a and b come from the cache, c repeats within the call.
+    let mixed = model.embed(&[c, a, b, c]).unwrap();
+    assert_eq!(fresh, mixed);
+    assert_eq!(mixed[0], mixed[3]);
+}
+
+#[test]
 fn a_named_folder_without_a_model_is_an_error_naming_it() {
     let empty = std::env::temp_dir().join("crosscheck-embed-no-model");
     std::fs::create_dir_all(&empty).unwrap();

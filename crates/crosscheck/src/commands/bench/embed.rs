@@ -45,12 +45,14 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let sentence_refs: Vec<&str> = sentences.iter().map(String::as_str).collect();
     let start = Instant::now();
     for _ in 0..args.rounds {
+        model.clear_cache();
         model.encode(&sentence_refs)?;
     }
     let sentence_secs = start.elapsed().as_secs_f64();
     let article_refs: Vec<&crosscheck_core::Article> = articles.iter().collect();
     let start = Instant::now();
     for _ in 0..args.rounds {
+        model.clear_cache();
         crosscheck_cluster::embed_articles(article_refs.iter().copied(), &model);
     }
     let article_secs = start.elapsed().as_secs_f64();
