@@ -4,7 +4,9 @@
 //!
 //! Stable within a major version; fields are only added.
 //!
-//! * `schema`, `story_id` (`"story-" + first article id`), `generated_by`;
+//! * `schema`, `story_id` (`"story-" + first article id`), `generated_by`,
+//!   `embedding_model?` (the sentence-embedding model claims were aligned and
+//!   the story clustered with; absent: words alone);
 //! * `summary`: `headline`, `lines` (a few sentences), `article_count`,
 //!   `outlet_count`, `independent_outlets`, `first_date`/`last_date` (ISO, optional);
 //! * `articles[]`: `id`, `source`, `path`, `title?`, `published?` (ISO date),
@@ -111,6 +113,14 @@ pub struct Dossier {
 }
 
 impl Dossier {
+    /// How claims were aligned, for the reader: with which model, or on words alone.
+    pub fn alignment_note(&self) -> String {
+        match &self.embedding_model {
+            Some(m) => format!("claims aligned by word overlap and {m} sentence embeddings"),
+            None => "claims aligned by word overlap".to_string(),
+        }
+    }
+
     /// The article with id `id`.
     pub fn article(&self, id: &ArticleId) -> Option<&DossierArticle> {
         self.articles.iter().find(|a| &a.id == id)

@@ -45,7 +45,7 @@ fn cite_label(c: &Cite) -> String {
 pub fn markdown(d: &Dossier) -> String {
     let mut m = String::new();
     let _ = writeln!(m, "# Story dossier: {}\n", md_escape(&d.summary.headline));
-    let _ = writeln!(m, "_{} · {}_\n", d.story_id, d.schema);
+    let _ = writeln!(m, "_{} · {} · {}_\n", d.story_id, d.schema, d.alignment_note());
     for l in &d.summary.lines {
         let _ = writeln!(m, "- {}", md_escape(l));
     }
@@ -165,7 +165,15 @@ pub fn html(d: &Dossier) -> String {
         escape(&format!("Dossier: {}", d.summary.headline.chars().take(90).collect::<String>())),
         CSS
     );
-    let _ = writeln!(h, "<h1>{}</h1><p class=\"meta\">{} · {} · {}</p><ul>", escape(&d.summary.headline), escape(&d.story_id), escape(&d.schema), escape(&d.generated_by));
+    let _ = writeln!(
+        h,
+        "<h1>{}</h1><p class=\"meta\">{} · {} · {} · {}</p><ul>",
+        escape(&d.summary.headline),
+        escape(&d.story_id),
+        escape(&d.schema),
+        escape(&d.generated_by),
+        escape(&d.alignment_note())
+    );
     for l in &d.summary.lines {
         let _ = writeln!(h, "<li>{}</li>", escape(l));
     }

@@ -29,6 +29,8 @@ fn runs(dir: &Path, gold: &Path) -> Vec<(&'static str, EvalReport)> {
             continue;
         }
         let dossiers = crosscheck_report::analyze(&articles, encoder).unwrap();
+        // Each dossier says how its claims were aligned.
+        assert!(dossiers.iter().all(|d| d.embedding_model.as_deref() == encoder.map(|e| e.model_name())));
         let r = evaluate(&gold, &dossiers);
         println!("{label}:\n{}", table(&r));
         out.push((label, r));
