@@ -95,13 +95,15 @@ struct Queue {
     stop: bool,
 }
 
-/// What the pipeline and its dossier worker share. Lock order: `clustering`
-/// before `queue`, never the other way round.
+/// What the pipeline and its dossier worker share. Lock order: `catching_up`,
+/// then `clustering`, then `queue`; never the other way round.
 struct Shared {
     store: Arc<dyn Store>,
     /// Sentence embeddings for clustering and claim alignment, when loaded.
     encoder: Option<Arc<dyn SentenceEncoder>>,
     clustering: Mutex<Clustering>,
+    /// Held through a whole [`Pipeline::catch_up`], so two never add one batch.
+    catching_up: Mutex<()>,
     queue: Mutex<Queue>,
     /// Signalled whenever the queue changes.
     queue_changed: Condvar,
@@ -158,6 +160,7 @@ impl Pipeline {
         let shared = Arc::new(Shared {
             store,
             encoder,
+            catching_up: Mutex::new(()),
             clustering: Mutex::new(Clustering { clusterer, last_seq, members, index_of, unsaved: 0, saved_pending: true, last_saved: Instant::now() }),
             queue: Mutex::new(Queue { dirty: pending.into_iter().collect(), ..Default::default() }),
             queue_changed: Condvar::new(),
@@ -205,24 +208,31 @@ impl Pipeline {
     /// Cluster everything stored since the last step (whoever stored it).
     pub fn catch_up(&self) -> Result<CatchUp, ServerError> {
         let sh = &*self.shared;
-        let mut g = lock(&sh.clustering);
+        // One catch-up at a time; readers of the clustering state are blocked
+        // only while a batch is added, not while it is read or embedded.
+        let _one_at_a_time = lock(&sh.catching_up);
         let mut touched: BTreeSet<String> = BTreeSet::new();
         let mut deleted: BTreeSet<String> = BTreeSet::new();
         let mut clustered = 0;
         loop {
-            let batch = sh.store.articles_after(g.last_seq, tables::CATCH_UP_BATCH)?;
+            let from = lock(&sh.clustering).last_seq;
+            let batch = sh.store.articles_after(from, tables::CATCH_UP_BATCH)?;
             if batch.is_empty() {
                 break;
             }
-            // Embedded a batch at a time: the model is much faster on batches.
+            // Embedded a batch at a time (the model is much faster on batches).
             let mut embeddings: Vec<Option<Vec<f32>>> = match &sh.encoder {
                 Some(encoder) => {
-                    let fresh = batch.iter().filter(|(_, a)| !g.index_of.contains_key(&a.id)).map(|(_, a)| a);
+                    let fresh: Vec<&Article> = {
+                        let g = lock(&sh.clustering);
+                        batch.iter().filter(|(_, a)| !g.index_of.contains_key(&a.id)).map(|(_, a)| a).collect()
+                    };
                     crosscheck_cluster::embed_articles(fresh, encoder.as_ref())
                 }
                 None => Vec::new(),
             };
             embeddings.reverse();
+            let mut g = lock(&sh.clustering);
             for (seq, article) in batch {
                 g.last_seq = g.last_seq.max(seq);
                 if g.index_of.contains_key(&article.id) {
@@ -253,6 +263,7 @@ impl Pipeline {
                 clustered += 1;
             }
         }
+        let mut g = lock(&sh.clustering);
         // Deleted under the clustering lock, so the worker (which stores a
         // dossier only under it, for a story still live) never resurrects one.
         for id in &deleted {

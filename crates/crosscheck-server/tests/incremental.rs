@@ -87,6 +87,33 @@ fn seeds_one_by_one(ts: TestStore) {
     }
 }
 
+/// With sentence embeddings, articles fed one at a time still give the batch
+/// analysis's stories, and the stored dossiers name the model. (Skipped
+/// without the model, except under CI.)
+#[test]
+fn seeds_one_by_one_with_embeddings_match_the_batch_analysis() {
+    let Some(model) = crosscheck_embed::encoder_for_tests() else { return };
+    let encoder: std::sync::Arc<dyn crosscheck_core::SentenceEncoder> = model;
+    let articles = seeds();
+    let batch: Membership = crosscheck_report::analyze(&articles, Some(encoder.as_ref()))
+        .unwrap()
+        .iter()
+        .map(|d| d.articles.iter().map(|a| a.id.clone()).collect())
+        .collect();
+    let ts = TestStore::sqlite();
+    let pipeline = ts.pipeline_with(Some(encoder.clone()));
+    for a in &articles {
+        pipeline.ingest(std::slice::from_ref(a)).unwrap();
+    }
+    assert_eq!(pipeline_membership(&pipeline), batch);
+    assert_eq!(stored_membership(&pipeline), batch);
+    for (id, _) in pipeline.memberships() {
+        let rec = pipeline.store().get_story(&id).unwrap().expect("stored");
+        let json: serde_json::Value = serde_json::from_str(rec.dossier_json.as_deref().unwrap()).unwrap();
+        assert_eq!(json["embedding_model"], encoder.model_name());
+    }
+}
+
 #[test]
 fn a_crash_after_storing_loses_no_story() {
     let articles = seeds();

@@ -35,7 +35,12 @@ impl TestStore {
     }
 
     pub fn pipeline(&self) -> Arc<Pipeline> {
-        Arc::new(Pipeline::open(self.open(), None).expect("open pipeline"))
+        self.pipeline_with(None)
+    }
+
+    /// A pipeline with a sentence encoder for clustering and claims.
+    pub fn pipeline_with(&self, encoder: Option<Arc<dyn crosscheck_core::SentenceEncoder>>) -> Arc<Pipeline> {
+        Arc::new(Pipeline::open(self.open(), encoder).expect("open pipeline"))
     }
 }
 
