@@ -669,52 +669,38 @@ impl ClusterBenchReport {
         let mb = |b: f64| b / 1e6;
         let per_article = (self.state_heap_bytes + self.dedup_heap_bytes) as f64
             / self.synthetic_articles.max(1) as f64;
+        let scores = |b: &Prf, p: &Prf| {
+            format!(
+                "B-cubed   P {:.3}  R {:.3}  F1 {:.3}\n\
+                 pairwise  P {:.3}  R {:.3}  F1 {:.3}\n",
+                b.precision, b.recall, b.f1, p.precision, p.recall, p.f1
+            )
+        };
         let mut s = format!(
-            "labelled corpus: {} articles in {} gold stories -> {} predicted\n\
-             B-cubed   P {:.3}  R {:.3}  F1 {:.3}\n\
-             pairwise  P {:.3}  R {:.3}  F1 {:.3}\n\n",
+            "labelled corpus: {} articles in {} gold stories -> {} predicted\n{}",
             self.labelled_articles,
             self.labelled_stories,
             self.predicted_stories,
-            self.bcubed.precision,
-            self.bcubed.recall,
-            self.bcubed.f1,
-            self.pairwise.precision,
-            self.pairwise.recall,
-            self.pairwise.f1
+            scores(&self.bcubed, &self.pairwise)
         );
         if let Some(e) = &self.with_embeddings {
-            s.truncate(s.trim_end().len());
             s += &format!(
-                "\nwith sentence embeddings ({}, {:.0} articles/s embedded and clustered): {} predicted\n\
-                 B-cubed   P {:.3}  R {:.3}  F1 {:.3}\n\
-                 pairwise  P {:.3}  R {:.3}  F1 {:.3}\n\n",
+                "with sentence embeddings ({}, {:.0} articles/s embedded and clustered): {} predicted\n{}",
                 e.model,
                 e.articles_per_sec,
                 e.predicted_stories,
-                e.bcubed.precision,
-                e.bcubed.recall,
-                e.bcubed.f1,
-                e.pairwise.precision,
-                e.pairwise.recall,
-                e.pairwise.f1
+                scores(&e.bcubed, &e.pairwise)
             );
         }
+        s += "\n";
         s += &format!(
-            "synthetic: {} articles in {} stories\n\
-             B-cubed   P {:.3}  R {:.3}  F1 {:.3}\n\
-             pairwise  P {:.3}  R {:.3}  F1 {:.3}\n\
+            "synthetic: {} articles in {} stories\n{}\
              streaming (1 thread): {:.2} s, {:.0} articles/s\n\
              batch (all cores):    {:.2} s, {:.0} articles/s\n\
              merges logged: {}\n\n",
             self.synthetic_articles,
             self.synthetic_stories,
-            self.synthetic_bcubed.precision,
-            self.synthetic_bcubed.recall,
-            self.synthetic_bcubed.f1,
-            self.synthetic_pairwise.precision,
-            self.synthetic_pairwise.recall,
-            self.synthetic_pairwise.f1,
+            scores(&self.synthetic_bcubed, &self.synthetic_pairwise),
             self.seconds_streaming,
             self.articles_per_sec_streaming,
             self.seconds_batch,
