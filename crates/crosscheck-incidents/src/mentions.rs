@@ -310,49 +310,13 @@ fn agent(s: &str, cues: &[Cue], i: usize, base: usize) -> Option<Actor> {
     })
 }
 
-/// Sentence spans of an annotated article: the extraction stage's, or a simple
-/// split of each paragraph when that layer is empty.
+/// Sentence spans of an annotated article: the extraction stage's layer, or
+/// (for an article annotated without it) the same splitter run now.
 pub fn sentence_spans(doc: &Annotated) -> Vec<Span> {
     if !doc.sentences.is_empty() {
         return doc.sentences.iter().map(|s| s.span).collect();
     }
-    let text = &doc.article.text;
-    let paragraphs = if doc.article.paragraphs.is_empty() { vec![Span::new(0, text.len())] } else { doc.article.paragraphs.clone() };
-    let mut out = Vec::new();
-    for p in paragraphs {
-        let pt = p.slice(text);
-        let mut start = 0;
-        let bytes: Vec<(usize, char)> = pt.char_indices().collect();
-        for (k, &(i, ch)) in bytes.iter().enumerate() {
-            if !matches!(ch, '.' | '!' | '?') {
-                continue;
-            }
-            // Swallow closing quotes after the stop.
-            let mut j = k + 1;
-            while j < bytes.len() && matches!(bytes[j].1, '"' | '”' | '’' | '\'' | ')') {
-                j += 1;
-            }
-            if j >= bytes.len() || !bytes[j].1.is_whitespace() {
-                continue;
-            }
-            let next = pt[bytes[j].0..].trim_start().chars().next();
-            if !next.is_some_and(|c| c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '“' | '‘')) {
-                continue;
-            }
-            let word = pt[..i].rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-            if tables::ABBREVIATIONS.contains(&word) || (word.len() == 1 && word.chars().all(|c| c.is_uppercase())) {
-                continue;
-            }
-            let end = bytes[j].0;
-            out.push(Span::new(p.start + start, p.start + end).trim(text));
-            start = end;
-        }
-        if start < pt.len() {
-            out.push(Span::new(p.start + start, p.end).trim(text));
-        }
-    }
-    out.retain(|s| !s.is_empty());
-    out
+    crosscheck_extract::split_sentences(&doc.article.text).into_iter().map(|s| s.span).collect()
 }
 
 /// The article's own date: its published date, else a dateline at the start of its text.
@@ -368,9 +332,11 @@ pub fn mentions_of_article(article: &Article, reference: Option<NaiveDate>) -> V
     mentions(&doc, reference)
 }
 
-/// Incident mentions of one annotated article. Uses the extraction stage's
-/// sentences and resolved dates when present, the crate's own fallbacks
-/// otherwise; `reference` resolves relative dates when the article has no date.
+/// Incident mentions of one annotated article, sentence by sentence (the
+/// extraction stage's sentences). Dates are the extraction stage's resolved
+/// ones plus what this crate's finder adds where that layer has none (ranges
+/// such as "from January 2022 to July 2023"); `reference` resolves relative
+/// dates when the article has no date.
 pub fn mentions(doc: &Annotated, reference: Option<NaiveDate>) -> Vec<Mention> {
     let article = &doc.article;
     let text = &article.text;
@@ -712,7 +678,7 @@ mod tests {
     }
 
     #[test]
-    fn fallback_sentences_split_on_stops() {
+    fn without_a_sentence_layer_the_extraction_splitter_is_used() {
         let a = art("Mr. Smith spoke. A blaze hit a depot in Riga. “It was arson,” he said. Then 3 more.");
         let doc = crosscheck_extract::annotate(&a, None);
         let mut doc = doc;

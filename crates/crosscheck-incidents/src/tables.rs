@@ -157,9 +157,6 @@ pub const STOP_WORDS: &[&str] = &[
     "also", "after", "before", "last", "this", "week", "month", "year", "said", "says", "reported", "according",
 ];
 
-/// Abbreviations that do not end a sentence (fallback splitter only).
-pub const ABBREVIATIONS: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Adm", "St", "U.S", "U.K", "No", "vs", "e.g", "i.e", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"];
-
 /// Words that say a mention is a different incident from the one the article
 /// is about ("a similar blaze hit … in 2019"): such a mention never joins a row
 /// without a place and date of its own.
