@@ -43,7 +43,7 @@ impl BertConfig {
                 self.position_embedding_type
             ));
         }
-        if self.num_attention_heads == 0 || self.hidden_size % self.num_attention_heads != 0 {
+        if self.num_attention_heads == 0 || !self.hidden_size.is_multiple_of(self.num_attention_heads) {
             return Err(format!(
                 "hidden_size {} is not a multiple of num_attention_heads {}",
                 self.hidden_size, self.num_attention_heads
@@ -205,9 +205,9 @@ impl BertEncoder {
         let mut mask = Vec::with_capacity(batch * len);
         for sequence in sequences {
             ids.extend_from_slice(sequence);
-            ids.extend(std::iter::repeat(pad).take(len - sequence.len()));
-            mask.extend(std::iter::repeat(1f32).take(sequence.len()));
-            mask.extend(std::iter::repeat(0f32).take(len - sequence.len()));
+            ids.extend(std::iter::repeat_n(pad, len - sequence.len()));
+            mask.extend(std::iter::repeat_n(1f32, sequence.len()));
+            mask.extend(std::iter::repeat_n(0f32, len - sequence.len()));
         }
         let ids = Tensor::from_vec(ids, (batch, len), &self.device)?;
         let mask = Tensor::from_vec(mask, (batch, len), &self.device)?;
