@@ -815,22 +815,28 @@ pub fn cluster(articles: &[Article], config: &StoryConfig, encoder: Option<&dyn 
 }
 
 /// Sentence embeddings of the articles' title and lead ([`embedding_text`]),
-/// in order, encoded in batches; `None` for the articles of a batch the
-/// encoder failed on (logged: they cluster on their other signals).
+/// in order, encoded in batches; `None` for articles in a language the model
+/// does not read and for those of a batch the encoder failed on (logged):
+/// they cluster on their other signals.
 pub fn embed_articles<'a>(articles: impl IntoIterator<Item = &'a Article>, encoder: &dyn SentenceEncoder) -> Vec<Option<Vec<f32>>> {
-    let texts: Vec<String> = articles.into_iter().map(embedding_text).collect();
-    let mut out = Vec::with_capacity(texts.len());
-    for chunk in texts.chunks(tables::EMBEDDING_BATCH) {
-        let refs: Vec<&str> = chunk.iter().map(String::as_str).collect();
-        match encoder.encode(&refs) {
-            Ok(vectors) => out.extend(vectors.into_iter().map(Some)),
+    // Articles in a language the model does not read go without (None).
+    let texts: Vec<Option<String>> = articles
+        .into_iter()
+        .map(|a| encoder.reads_language(a.language.as_deref()).then(|| embedding_text(a)))
+        .collect();
+    let readable: Vec<&str> = texts.iter().flatten().map(String::as_str).collect();
+    let mut vectors = Vec::with_capacity(readable.len());
+    for chunk in readable.chunks(tables::EMBEDDING_BATCH) {
+        match encoder.encode(chunk) {
+            Ok(v) => vectors.extend(v.into_iter().map(Some)),
             Err(e) => {
                 tracing::warn!("clustering {} articles without embeddings: {e}", chunk.len());
-                out.extend(std::iter::repeat_with(|| None).take(chunk.len()));
+                vectors.extend(std::iter::repeat_with(|| None).take(chunk.len()));
             }
         }
     }
-    out
+    let mut vectors = vectors.into_iter();
+    texts.iter().map(|t| t.as_ref().and_then(|_| vectors.next().flatten())).collect()
 }
 
 /// Cosine of a unit vector with the direction of a sum of unit vectors;

@@ -182,3 +182,18 @@ fn embeddings_join_reworded_coverage_and_keep_stories_pure() {
     }
     assert_eq!(one_by_one.labels(), c.labels());
 }
+
+/// The model reads English: an article detected as another language goes
+/// without an embedding (and clusters on its words), one of unknown language
+/// gets one.
+#[test]
+fn articles_the_model_cannot_read_get_no_embedding() {
+    let Some(model) = crosscheck_embed::encoder_for_tests() else { return };
+    let (mut arts, _) = labelled();
+    arts.truncate(3);
+    arts[0].language = Some("en".into());
+    arts[1].language = Some("pl".into());
+    arts[2].language = None;
+    let e = crosscheck_cluster::embed_articles(&arts, model.as_ref());
+    assert!(e[0].is_some() && e[1].is_none() && e[2].is_some());
+}

@@ -205,10 +205,15 @@ pub fn align_claims(input: StoryInput<'_>) -> Vec<Claim> {
         }
     }
     // Sentence embeddings of the units, when a model is loaded.
+    // (An empty vector for a unit in a language the model does not read.)
     let vectors: Option<Vec<Vec<f32>>> = input.encoder.and_then(|encoder| {
-        let texts: Vec<&str> = units.iter().map(|u| u.span.slice(&input.docs[u.doc].article.text)).collect();
+        let read: Vec<bool> = units.iter().map(|u| encoder.reads_language(input.docs[u.doc].article.language.as_deref())).collect();
+        let texts: Vec<&str> = units.iter().zip(&read).filter(|(_, r)| **r).map(|(u, _)| u.span.slice(&input.docs[u.doc].article.text)).collect();
         match encoder.encode(&texts) {
-            Ok(v) => Some(v),
+            Ok(v) => {
+                let mut v = v.into_iter();
+                Some(read.iter().map(|r| if *r { v.next().unwrap_or_default() } else { Vec::new() }).collect())
+            }
             Err(e) => {
                 tracing::warn!("claims aligned on words alone: {e}");
                 None

@@ -12,6 +12,13 @@ pub trait SentenceEncoder: Send + Sync + std::fmt::Debug {
     fn model_name(&self) -> &str;
     /// One unit vector per text, in order.
     fn encode(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, EncodeError>;
+    /// Whether the model reads text of this language (ISO 639-1; `None`:
+    /// not detected). Texts it does not read get no vector: a model's vectors
+    /// of a language it was not trained on are alike whatever they say.
+    fn reads_language(&self, language: Option<&str>) -> bool {
+        let _ = language;
+        true
+    }
 }
 
 /// An encoder failed on a batch (the model could not run).

