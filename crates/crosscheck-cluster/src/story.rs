@@ -12,7 +12,7 @@
 //!   story's summed vectors, counted above a floor ([`tables::EMBEDDING_FLOOR`])
 //!   so the closeness every two news texts share does not lift the mean;
 //! * publication-time distance to the story's time range: the content score
-//!   (weighted mean of the two above) is multiplied by
+//!   (weighted mean of the signals above) is multiplied by
 //!   `1 − w_time·(1 − exp(−Δ/scale))`, so time can only lower it.
 //!
 //! A signal that cannot be computed (no date on either side, no entity in the
