@@ -85,6 +85,12 @@ async function ready() {
   await page.waitForFunction(() => document.body.dataset.ready === 'true');
 }
 
+/** The view `name` has rendered: after a hash-only `goto`, `ready` alone may
+ * still see the previous view's flag before the router has run. */
+async function readyView(name) {
+  await page.waitForFunction((n) => document.body.dataset.ready === 'true' && document.body.dataset.view === n, name);
+}
+
 try {
   // --- 1. the page itself and its security headers
   const first = await page.goto(`${BASE}/`);
@@ -305,8 +311,11 @@ try {
   });
   if (hostileStory) {
     await page.goto(`${BASE}/#/story/${encodeURIComponent(hostileStory)}`);
-    await ready();
+    await readyView('story');
     hostileOpened = true;
+    // The payload is quoted and claimed, so it must show up (as text) once
+    // the dossier is on screen; wait for it rather than race the rendering.
+    await page.waitForFunction(() => document.body.textContent.includes('<img src=x'), null, { timeout: 30_000 }).catch(() => {});
   }
   const xss = await page.evaluate(() => ({ flag: window.__xss, img: !!document.getElementById('xss-img'), text: document.body.textContent.includes('<img src=x') }));
   check('hostile article text is shown as text, never run', xss.flag === undefined && !xss.img && (!hostileOpened || xss.text), `hits ${hostileHits}, story opened ${hostileOpened}, xss ${JSON.stringify(xss)}`);
