@@ -23,7 +23,7 @@ use crosscheck_core::text::match_words;
 use serde::{Deserialize, Serialize};
 
 use crate::lexical::{content_tokens, is_number_token, name_tokens};
-use crate::segment::{claim_units, sentences};
+use crate::segment::claim_units;
 use crate::{sorted_sources, tables, Cite, StoryInput};
 
 /// Whether a claim rests on one outlet or several.
@@ -78,12 +78,13 @@ pub fn units(input: StoryInput<'_>) -> Vec<Unit> {
     let mut out = Vec::new();
     for (di, d) in input.docs.iter().enumerate() {
         let text = &d.article.text;
-        let quotes: Vec<crosscheck_core::Span> = crate::segment::quotes(d)
-            .into_iter()
+        let quotes: Vec<crosscheck_core::Span> = d
+            .quotes
+            .iter()
             .filter(|q| q.kind == crosscheck_extract::QuoteKind::Full)
             .map(|q| q.span)
             .collect();
-        for (si, s) in sentences(d).into_iter().enumerate() {
+        for (si, s) in d.sentence_spans().into_iter().enumerate() {
             // A dateline ("City – December 2, 2025 –") is metadata, not a claim.
             let s = match d.article.dateline_span {
                 Some(dl) if dl.contains(s) || dl.contains(s.trim(text)) => continue,

@@ -10,7 +10,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::lexical::diff_words;
 use crate::quotes::QuoteGroup;
-use crate::segment::sentences;
 use crate::{tables, Cite, StoryInput};
 
 /// A certainty score with the cues it rests on.
@@ -90,7 +89,7 @@ pub fn lead(doc: &crosscheck_extract::Annotated) -> (String, Vec<Cite>) {
     if let (Some(t), None) = (&a.title, a.title_span) {
         parts.push(t.clone());
     }
-    let sents = sentences(doc);
+    let sents = doc.sentence_spans();
     let mut i = 0;
     while i < sents.len() && cites.len() < 2 {
         let mut s = sents[i];

@@ -111,8 +111,7 @@ impl<'a> StoryInput<'a> {
 
 /// Run every comparison over one story.
 pub fn compare(input: StoryInput<'_>) -> Comparison {
-    let mut people = people::merge_people(input.docs);
-    people::absorb_role_speakers(&mut people, input.docs);
+    let people = people::People::of_story(input.docs);
     let quote_groups = quotes::group_quotes(input, &people);
     let claims = claims::align_claims(input);
     let mut conflicts = conflicts::role_conflicts(&people);

@@ -15,7 +15,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::lexical::{contains_run, diff_words, lcs_len, lcs_steps, same_words, Step};
 use crate::people::People;
-use crate::segment::{quotes as quote_views, sentence_breaks};
 use crate::{sorted_sources, tables, Cite, StoryInput};
 
 /// How one printing of a quote differs from another.
@@ -167,8 +166,8 @@ struct Raw {
     scare: bool,
 }
 
-fn resolve_speaker(doc: &Annotated, di: usize, qi: Option<usize>, people: &People) -> (Option<String>, Option<String>, Option<usize>) {
-    let Some(att) = qi.and_then(|i| doc.quotes[i].attribution.as_ref()) else { return (None, None, None) };
+fn resolve_speaker(doc: &Annotated, di: usize, qi: usize, people: &People) -> (Option<String>, Option<String>, Option<usize>) {
+    let Some(att) = doc.quotes[qi].attribution.as_ref() else { return (None, None, None) };
     match &att.speaker {
         Speaker::Entity { entity } => {
             if let Some(p) = people.of(di, *entity) {
@@ -177,7 +176,7 @@ fn resolve_speaker(doc: &Annotated, di: usize, qi: Option<usize>, people: &Peopl
                 (doc.entities.get(*entity).map(|e| e.name.clone()), Some("entity".into()), None)
             }
         }
-        Speaker::Role { role } => match people.by_role(role) {
+        Speaker::Role { role } => match people.of_role_quote(di, qi) {
             Some(p) => (Some(people.people[p].name.clone()), Some("role-resolved".into()), Some(p)),
             None => (Some(role.clone()), Some("role".into()), None),
         },
@@ -185,11 +184,13 @@ fn resolve_speaker(doc: &Annotated, di: usize, qi: Option<usize>, people: &Peopl
     }
 }
 
-/// Word offsets where each inner sentence of a quotation starts.
-fn piece_starts(text: &str) -> Vec<(usize, usize)> {
-    // (byte offset in text, word offset)
+/// Where each inner sentence of a quotation starts, by the article's sentence
+/// layer: (byte offset into the quoted text, word offset).
+fn piece_starts(doc: &Annotated, quote: Span) -> Vec<(usize, usize)> {
+    let text = quote.slice(&doc.article.text);
     let mut out = vec![(0, 0)];
-    for b in sentence_breaks(text) {
+    for start in doc.sentence_starts_inside(quote) {
+        let b = start - quote.start;
         out.push((b, diff_words(&text[..b]).len()));
     }
     out
@@ -201,12 +202,12 @@ pub fn group_quotes(input: StoryInput<'_>, people: &People) -> Vec<QuoteGroup> {
         doc: usize,
         span: Span,
         words: Vec<String>,
-        idx: Option<usize>,
+        idx: usize,
         scare: bool,
     }
     let mut qs: Vec<Q> = Vec::new();
     for (di, d) in input.docs.iter().enumerate() {
-        for v in quote_views(d) {
+        for (i, v) in d.quotes.iter().enumerate() {
             // Scare-quoted terms ("pre-emptive strikes") are words, not utterances.
             if v.kind == QuoteKind::ScareQuote {
                 continue;
@@ -215,7 +216,7 @@ pub fn group_quotes(input: StoryInput<'_>, people: &People) -> Vec<QuoteGroup> {
             if words.is_empty() {
                 continue;
             }
-            qs.push(Q { doc: di, span: v.span, words, idx: v.index, scare: v.kind == QuoteKind::ScareQuote });
+            qs.push(Q { doc: di, span: v.span, words, idx: i, scare: v.kind == QuoteKind::ScareQuote });
         }
     }
     // Cut quotations where another outlet's quotation starts or ends.
@@ -224,7 +225,7 @@ pub fn group_quotes(input: StoryInput<'_>, people: &People) -> Vec<QuoteGroup> {
     for (qi, q) in qs.iter().enumerate() {
         let d = &input.docs[q.doc];
         let text = q.span.slice(&d.article.text);
-        let starts = piece_starts(text);
+        let starts = piece_starts(d, q.span);
         let mut cuts = vec![0usize];
         let piece_words: Vec<(usize, usize)> = starts.iter().zip(starts.iter().skip(1).map(|x| x.1).chain(std::iter::once(q.words.len()))).map(|(a, end)| (a.1, end)).collect();
         for (pi, &(byte, w)) in starts.iter().enumerate().skip(1) {

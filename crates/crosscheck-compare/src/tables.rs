@@ -86,13 +86,6 @@ pub const QUOTE_GROUP_MIN_WORDS: usize = 2;
 /// quotation starts or ends there.
 pub const QUOTE_EDGE_WORDS: usize = 3;
 
-/// Titles printed before names; dropped when comparing person names.
-pub const HONORIFICS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sir", "president", "prime", "minister", "admiral", "general", "gen", "adm",
-    "senator", "sen", "rep", "gov", "governor", "king", "queen", "prince", "pope", "chancellor", "judge",
-    "colonel", "col", "captain", "capt", "lieutenant", "lt", "sergeant", "sgt", "mayor", "secretary", "ambassador",
-];
-
 /// Determiners skipped when finding a role's head noun (the last word of the
 /// role's first noun phrase).
 pub const ROLE_DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "also"];
@@ -126,28 +119,10 @@ pub const CERTAINTY_BASE: f64 = 0.5;
 /// A lead is flagged when its certainty exceeds the quoted source's by this much.
 pub const FRAMING_MARGIN: f64 = 0.3;
 
-/// Incident / event types of the timeline, each with cue stems (matched as
-/// token prefixes in the match form). Order matters: the first type whose cue
-/// matches wins, so specific types come before general ones.
-pub const EVENT_TYPES: &[(&str, &[&str])] = &[
-    ("cable damage", &["cable"]),
-    ("drone incursion", &["drone", "airspace", "incursion"]),
-    ("arson", &["arson", "fire", "blaze", "burn"]),
-    ("cyber", &["cyber", "hack", "ransomware"]),
-    ("gps jamming", &["jamming", "jammed"]),
-    ("military aircraft", &["jet", "fighter", "bomber", "aircraft"]),
-    ("naval shadowing", &["warship", "vessel", "shadowed", "navy"]),
-    ("strike", &["strike", "missile", "bombard", "shelling", "killed", "airstrike"]),
-    ("sabotage", &["sabotage", "explosion", "blast"]),
-    ("diplomatic meeting", &["talks", "meet", "meeting", "visit", "negotiation", "summit"]),
-    ("interview", &["interview"]),
-];
-
-/// A cue word followed by one of these is not an event ("fire chief", "fire brigade").
-pub const EVENT_CUE_NOT_BEFORE: &[&str] = &["chief", "chiefs", "commissioner", "brigade", "brigades", "fighter", "fighters", "department", "service", "station", "officer", "officers", "safety", "alarm", "alarms"];
-
-/// Event types that are not incidents (for the incident register / eval).
-pub const NON_INCIDENT_TYPES: &[&str] = &["diplomatic meeting", "interview"];
+/// Words that make a claim unit speculative rather than a report of a
+/// happening ("the alliance may consider strikes"): such a unit is not a
+/// timeline event even when it names one.
+pub const SPECULATIVE: &[&str] = &["may", "might", "could", "would", "consider", "considering", "considers", "considered", "whether", "weighing", "thinking", "if", "should", "proposal", "possibility", "option", "options", "threshold"];
 
 /// Reporting words: a sentence that is about someone speaking; used to keep
 /// framing leads and timeline events apart from quotes.

@@ -1,25 +1,25 @@
 //! Timeline: typed, dated events of the story with places and sources.
 //!
-//! Each claim unit asserting a happening (an event-type cue, no hedge or modal
-//! — "may strike" is not a strike) becomes an event mention, typed by the first
-//! matching cue of [`tables::EVENT_TYPES`], dated by the extract stage's
+//! Each claim unit holding a happening of the extract stage's event layer
+//! ([`crosscheck_extract::events`]) and no speculative word
+//! ([`tables::SPECULATIVE`] — "may strike" is not a strike) becomes an event
+//! mention, typed by the first event of the unit, dated by the extract stage's
 //! resolved date mention inside it (else undated), placed by the place
 //! entities or capitalised names inside it. Mentions of one type sharing a
 //! place (or, without places, one claim) are one event.
 
 use chrono::NaiveDate;
+use crosscheck_core::Span;
+use crosscheck_extract::{Annotated, EventKind};
 use serde::{Deserialize, Serialize};
 
 use crate::claims::{units, Claim};
 use crate::lexical::diff_words;
 use crate::{sorted_sources, tables, Cite, StoryInput};
 
-/// Words that make a unit speculative rather than a report of a happening.
-const SPECULATIVE: &[&str] = &["may", "might", "could", "would", "consider", "considering", "considers", "considered", "whether", "weighing", "thinking", "if", "should", "proposal", "possibility", "option", "options", "threshold"];
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TimelineEvent {
-    /// Event type ("cable damage", "arson", "drone incursion", ...).
+    /// Event kind as labelled by [`EventKind::label`] ("cable or pipeline damage", "diplomatic meeting", ...).
     pub kind: String,
     /// Resolved date range (inclusive), when an outlet dates it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -34,22 +34,14 @@ pub struct TimelineEvent {
     pub cites: Vec<Cite>,
 }
 
-/// The event type of a text, if it reports one.
-pub fn event_type(text: &str) -> Option<&'static str> {
-    let words = diff_words(text);
-    if words.iter().any(|w| SPECULATIVE.contains(&w.as_str())) {
+/// The kind of happening a claim unit of `doc` reports: its first event of the
+/// event layer, unless a speculative word makes the unit no report at all.
+pub fn unit_event(doc: &Annotated, unit: Span) -> Option<EventKind> {
+    let words = diff_words(unit.slice(&doc.article.text));
+    if words.iter().any(|w| tables::SPECULATIVE.contains(&w.as_str())) {
         return None;
     }
-    for (kind, cues) in tables::EVENT_TYPES {
-        let hit = words.iter().enumerate().any(|(i, w)| {
-            cues.iter().any(|c| w.starts_with(c))
-                && !words.get(i + 1).is_some_and(|n| tables::EVENT_CUE_NOT_BEFORE.contains(&n.as_str()))
-        });
-        if hit {
-            return Some(kind);
-        }
-    }
-    None
+    doc.events.iter().find(|e| unit.contains(e.cue)).map(|e| e.kind)
 }
 
 /// Build the story's timeline.
@@ -62,7 +54,7 @@ pub fn timeline(input: StoryInput<'_>, _claims: &[Claim]) -> Vec<TimelineEvent> 
         .flat_map(|e| diff_words(&e.name))
         .collect();
     struct M {
-        kind: &'static str,
+        kind: EventKind,
         places: Vec<String>,
         keys: Vec<String>,
         date: Option<((NaiveDate, NaiveDate), String)>,
@@ -75,7 +67,7 @@ pub fn timeline(input: StoryInput<'_>, _claims: &[Claim]) -> Vec<TimelineEvent> 
         }
         let d = &input.docs[u.doc];
         let text = u.span.slice(&d.article.text);
-        let Some(kind) = event_type(text) else { continue };
+        let Some(kind) = unit_event(d, u.span) else { continue };
         let mut places: Vec<String> = d
             .entities
             .iter()
@@ -106,7 +98,7 @@ pub fn timeline(input: StoryInput<'_>, _claims: &[Claim]) -> Vec<TimelineEvent> 
     ms.sort_by_key(|m| m.keys.is_empty());
     let mut events: Vec<(TimelineEvent, Vec<String>)> = Vec::new();
     for m in ms {
-        let same_kind: Vec<usize> = (0..events.len()).filter(|&i| events[i].0.kind == m.kind).collect();
+        let same_kind: Vec<usize> = (0..events.len()).filter(|&i| events[i].0.kind == m.kind.label()).collect();
         let target = if m.keys.is_empty() {
             (same_kind.len() == 1).then(|| same_kind[0])
         } else {
@@ -138,7 +130,7 @@ pub fn timeline(input: StoryInput<'_>, _claims: &[Claim]) -> Vec<TimelineEvent> 
             }
             None => {
                 let ev = TimelineEvent {
-                    kind: m.kind.to_string(),
+                    kind: m.kind.label().to_string(),
                     date: m.date.as_ref().map(|x| x.0),
                     date_text: m.date.map(|x| x.1),
                     places: m.places,
@@ -197,11 +189,16 @@ mod tests {
 
     #[test]
     fn types_and_speculation() {
-        assert_eq!(event_type("A fire destroyed a depot in the port."), Some("arson"));
-        assert_eq!(event_type("Divers found two severed cables."), Some("cable damage"));
-        assert_eq!(event_type("The alliance may consider strikes."), None);
-        assert_eq!(event_type("Missile strikes killed four civilians."), Some("strike"));
-        assert_eq!(event_type("The fire chief spoke to reporters."), None);
+        let kind = |t: &str| {
+            let a = crosscheck_core::ArticleBuilder::new("t", "t", crosscheck_core::SourceFormat::Text, t.as_bytes(), t).build(None, None).unwrap();
+            let d = crosscheck_extract::annotate(&a, None);
+            unit_event(&d, Span::new(0, d.article.text.len()))
+        };
+        assert_eq!(kind("A fire destroyed a depot in the port."), Some(EventKind::SabotageArson));
+        assert_eq!(kind("Divers found two severed cables."), Some(EventKind::CableDamage));
+        assert_eq!(kind("The alliance may consider strikes."), None);
+        assert_eq!(kind("Missile strikes killed four civilians."), Some(EventKind::Strike));
+        assert_eq!(kind("The fire chief spoke to reporters."), None);
     }
 
     #[test]

@@ -8,14 +8,18 @@
 //! Pipeline of [`annotate`]: [`split_sentences`] → quotations
 //! ([`quotes`]) → entities and roles ([`entities`], [`roles`]) → speaker
 //! attribution ([`attribution`]) → quantities ([`numbers`]) → dates
-//! ([`dates`]). Story-level merging of people lives in [`story`]. All
+//! ([`dates`]) → reported happenings ([`events`]) → place names resolved
+//! through the bundled [`gazetteer`] ([`places`]). Story-level merging of people lives in [`story`]. All
 //! cue words and thresholds are in [`tables`]; no rule names a person, outlet
 //! or phrase of any particular story.
 
 pub mod attribution;
 pub mod dates;
 pub mod entities;
+pub mod events;
+pub mod gazetteer;
 pub mod numbers;
+pub mod places;
 pub mod quotes;
 pub mod roles;
 pub mod sentences;
@@ -28,6 +32,8 @@ use crosscheck_core::{Article, Span};
 use serde::{Deserialize, Serialize};
 
 pub use dates::resolve_date;
+pub use events::EventMention;
+pub use places::{PlaceName, PlaceOrigin};
 pub use sentences::split_sentences;
 pub use story::{merge_people, names_compatible, roles_match, story_speaker_name, StoryPerson};
 /// A sentence of the article.
@@ -124,6 +130,74 @@ pub struct Quantity {
     pub sentence: usize,
 }
 
+/// The kinds of happening the event layer ([`events`]) recognises: the
+/// incidents of hybrid-warfare reporting, then happenings that are not
+/// incidents but belong on a story's timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    SabotageArson,
+    Explosion,
+    CableDamage,
+    DroneIncursion,
+    AirspaceViolation,
+    GpsJamming,
+    CyberAttack,
+    EspionageArrest,
+    NavalShadowing,
+    Strike,
+    MilitaryAircraft,
+    DiplomaticMeeting,
+    Interview,
+}
+
+impl EventKind {
+    pub const ALL: [EventKind; 13] = [
+        EventKind::SabotageArson,
+        EventKind::Explosion,
+        EventKind::CableDamage,
+        EventKind::DroneIncursion,
+        EventKind::AirspaceViolation,
+        EventKind::GpsJamming,
+        EventKind::CyberAttack,
+        EventKind::EspionageArrest,
+        EventKind::NavalShadowing,
+        EventKind::Strike,
+        EventKind::MilitaryAircraft,
+        EventKind::DiplomaticMeeting,
+        EventKind::Interview,
+    ];
+
+    /// Human label (the timeline and the incident register print these).
+    pub fn label(&self) -> &'static str {
+        match self {
+            EventKind::SabotageArson => "sabotage / arson",
+            EventKind::Explosion => "explosion",
+            EventKind::CableDamage => "cable or pipeline damage",
+            EventKind::DroneIncursion => "drone incursion",
+            EventKind::AirspaceViolation => "airspace violation",
+            EventKind::GpsJamming => "GPS jamming",
+            EventKind::CyberAttack => "cyber attack",
+            EventKind::EspionageArrest => "espionage / arrest",
+            EventKind::NavalShadowing => "naval shadowing",
+            EventKind::Strike => "missile / drone strike",
+            EventKind::MilitaryAircraft => "military aircraft near border",
+            EventKind::DiplomaticMeeting => "diplomatic meeting",
+            EventKind::Interview => "interview",
+        }
+    }
+
+    /// The kind a label of [`EventKind::label`] names.
+    pub fn from_label(label: &str) -> Option<EventKind> {
+        EventKind::ALL.into_iter().find(|k| k.label() == label)
+    }
+
+    /// Whether the happening is an incident (a register row), not a meeting or an interview.
+    pub fn is_incident(&self) -> bool {
+        !matches!(self, EventKind::DiplomaticMeeting | EventKind::Interview)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DateMention {
     pub span: Span,
@@ -144,9 +218,26 @@ pub struct Annotated {
     pub entities: Vec<Entity>,
     pub quantities: Vec<Quantity>,
     pub dates: Vec<DateMention>,
+    /// Reported happenings, per sentence ([`events`]).
+    #[serde(default)]
+    pub events: Vec<EventMention>,
+    /// Place names, per sentence, resolved through the gazetteer where known ([`places`]).
+    #[serde(default)]
+    pub places: Vec<PlaceName>,
 }
 
 impl Annotated {
+    /// The spans of the sentence layer, in text order.
+    pub fn sentence_spans(&self) -> Vec<Span> {
+        self.sentences.iter().map(|s| s.span).collect()
+    }
+
+    /// Indices of the sentences starting strictly inside `span`: where an inner
+    /// sentence of a quotation (or any stretch) begins.
+    pub fn sentence_starts_inside(&self, span: Span) -> Vec<usize> {
+        self.sentences.iter().map(|s| s.span.start).filter(|&st| st > span.start && st < span.end).collect()
+    }
+
     /// The printed name of a quote speaker: the entity name, the role phrase or
     /// the anonymous description.
     pub fn speaker_name(&self, speaker: &Speaker) -> Option<String> {
@@ -170,5 +261,7 @@ pub fn annotate(article: &Article, reference_date: Option<NaiveDate>) -> Annotat
     let reference = article.published.as_ref().map(|p| p.date).or(reference_date).or_else(|| dates::dateline_date(text));
     let quantities = numbers::find_quantities(text, &sentences);
     let dates = dates::find_dates(text, &sentences, reference);
-    Annotated { article: article.clone(), sentences, quotes, entities: index.entities, quantities, dates }
+    let events = events::find_events(text, &sentences);
+    let places = places::find_places(text, &sentences);
+    Annotated { article: article.clone(), sentences, quotes, entities: index.entities, quantities, dates, events, places }
 }

@@ -33,3 +33,30 @@ fn odd_texts_do_not_panic_and_spans_are_valid() {
         }
     }
 }
+
+/// The sentence layer is the only one later stages read (they keep no
+/// splitter of their own), so every text with a word in it has sentences, and
+/// together they cover every word of it.
+#[test]
+fn every_non_empty_text_has_sentences_covering_its_words() {
+    let texts = [
+        "x",
+        "no punctuation at all",
+        "   \n  indented line\n\n",
+        "Brussels – December 2, 2025 –",
+        "Mr. Dr. St. U.S. Dec. – 2025 – ... ?! “”",
+        "“",
+        "…",
+        "A. B. C.",
+        "one line\nsecond line without end\n“quoted”",
+    ];
+    for t in texts {
+        let a = ArticleBuilder::new("t", "t", SourceFormat::Text, t.as_bytes(), t).build(None, None).unwrap();
+        let d = annotate(&a, None);
+        let text = &d.article.text;
+        assert!(!d.sentences.is_empty(), "no sentence for {t:?}");
+        for (i, c) in text.char_indices().filter(|(_, c)| c.is_alphanumeric()) {
+            assert!(d.sentences.iter().any(|s| s.span.start <= i && i < s.span.end), "{c:?} at {i} outside every sentence of {t:?}");
+        }
+    }
+}

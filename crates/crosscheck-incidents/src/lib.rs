@@ -5,8 +5,8 @@
 //! crosscheck has read.
 //!
 //! Pipeline:
-//! 1. [`mentions()`] finds, in one annotated article, the sentences that report an
-//!    incident and turns each reported incident into a [`Mention`]: its
+//! 1. [`mentions()`] reads, in one annotated article, the incidents of the
+//!    extraction stage's event layer and turns each into a [`Mention`]: its
 //!    [`IncidentKind`], places resolved through the bundled [`gazetteer`], date or
 //!    range (relative dates resolved against the article date), actors with the
 //!    attribution wording kept as printed, counts, and [`Multiplicity`] (one,
@@ -23,8 +23,10 @@
 //! Heuristics live in [`tables`], apart from the algorithms.
 
 pub mod dates;
+/// The gazetteer lives with the extraction stage's place layer; re-exported
+/// for the register, the gold reader and the map.
+pub use crosscheck_extract::gazetteer;
 pub mod export;
-pub mod gazetteer;
 pub mod gold;
 pub mod mentions;
 pub mod register;
@@ -33,6 +35,7 @@ pub mod tables;
 
 use chrono::NaiveDate;
 use crosscheck_core::{ArticleId, Span};
+use crosscheck_extract::EventKind;
 use serde::{Deserialize, Serialize};
 
 pub use dates::{IncidentDate, When};
@@ -62,8 +65,9 @@ pub fn parse_day(s: &str) -> Result<NaiveDate, IncidentsError> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| IncidentsError::BadDay(s.to_string()))
 }
 
-/// The incident taxonomy. Each kind is recognised by the cue patterns of
-/// [`tables::KIND_CUES`].
+/// The incident taxonomy: the incident kinds of the extraction stage's event
+/// layer ([`EventKind`], recognised by the cue patterns of
+/// `crosscheck_extract::tables::EVENT_CUES`) plus `Other`.
 ///
 /// * `sabotage_arson` — sabotage, arson, fires set at depots/warehouses;
 /// * `explosion` — explosions, blasts, bombs (not air strikes);
@@ -128,22 +132,9 @@ impl IncidentKind {
         }
     }
 
-    /// Human label.
+    /// Human label: the event kind's ([`EventKind::label`]).
     pub fn label(&self) -> &'static str {
-        match self {
-            IncidentKind::SabotageArson => "sabotage / arson",
-            IncidentKind::Explosion => "explosion",
-            IncidentKind::CableDamage => "cable or pipeline damage",
-            IncidentKind::DroneIncursion => "drone incursion",
-            IncidentKind::AirspaceViolation => "airspace violation",
-            IncidentKind::GpsJamming => "GPS jamming",
-            IncidentKind::CyberAttack => "cyber attack",
-            IncidentKind::EspionageArrest => "espionage / arrest",
-            IncidentKind::NavalShadowing => "naval shadowing",
-            IncidentKind::Strike => "missile / drone strike",
-            IncidentKind::MilitaryAircraft => "military aircraft near border",
-            IncidentKind::Other => "other",
-        }
+        self.event().map_or("other", |e| e.label())
     }
 
     /// Parse a machine name, a label, or free wording ("cable sabotage", "arson"):
@@ -168,7 +159,31 @@ impl IncidentKind {
             "aircraft" => Some(IncidentKind::MilitaryAircraft),
             _ => None,
         };
-        short.or_else(|| mentions::classify(s))
+        short.or_else(|| crosscheck_extract::events::classify(s).and_then(IncidentKind::of_event))
+    }
+
+    /// The incident kind of an event of the extraction stage's event layer;
+    /// `None` for happenings that are not incidents (meetings, interviews).
+    pub fn of_event(kind: EventKind) -> Option<IncidentKind> {
+        Some(match kind {
+            EventKind::SabotageArson => IncidentKind::SabotageArson,
+            EventKind::Explosion => IncidentKind::Explosion,
+            EventKind::CableDamage => IncidentKind::CableDamage,
+            EventKind::DroneIncursion => IncidentKind::DroneIncursion,
+            EventKind::AirspaceViolation => IncidentKind::AirspaceViolation,
+            EventKind::GpsJamming => IncidentKind::GpsJamming,
+            EventKind::CyberAttack => IncidentKind::CyberAttack,
+            EventKind::EspionageArrest => IncidentKind::EspionageArrest,
+            EventKind::NavalShadowing => IncidentKind::NavalShadowing,
+            EventKind::Strike => IncidentKind::Strike,
+            EventKind::MilitaryAircraft => IncidentKind::MilitaryAircraft,
+            EventKind::DiplomaticMeeting | EventKind::Interview => return None,
+        })
+    }
+
+    /// The event kind this incident kind is (`None` for [`IncidentKind::Other`]).
+    pub fn event(&self) -> Option<EventKind> {
+        EventKind::ALL.into_iter().find(|e| IncidentKind::of_event(*e) == Some(*self))
     }
 }
 

@@ -1,8 +1,8 @@
 //! Incident mentions in one annotated article.
 //!
-//! For each sentence: find the incident cues ([`tables::KIND_CUES`]), drop the
-//! ones that name an intention or a hypothetical ("an attempt to sabotage",
-//! "responding to drone incursions would be…"), mark the ones a campaign head
+//! For each sentence: take the incidents of the extraction stage's event layer
+//! ([`crosscheck_extract::events`], which already left out intentions and
+//! hypotheticals such as "an attempt to sabotage"), mark the ones a campaign head
 //! governs ("a wave of sabotage") as aggregates, then give each cue the places
 //! and dates of its stretch of the sentence: a place or date belongs to the
 //! nearest cue before it, so a list such as "the cutting of two cables in the
@@ -17,24 +17,17 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 
 use crate::dates::{find_dateline, find_dates, DateHit, IncidentDate};
-use crate::gazetteer::{self, Hit, Place};
+use crate::gazetteer::{self, Place, PlaceKind};
+use crosscheck_extract::PlaceOrigin;
 use crate::tables;
 use crate::{Actor, Count, IncidentKind, Mention, Multiplicity, PlaceMention};
 
-static CUES: Lazy<Vec<(IncidentKind, Regex)>> = Lazy::new(|| {
-    tables::KIND_CUES
-        .iter()
-        .map(|(k, p)| (*k, Regex::new(&format!("(?i){p}")).expect("cue regex")))
-        .collect()
-});
 static CAMPAIGN: Lazy<Regex> = Lazy::new(|| Regex::new(tables::CAMPAIGN_HEADS).expect("campaign regex"));
 static LOCATIVE: Lazy<Regex> = Lazy::new(|| Regex::new(tables::LOCATIVE_TAIL).expect("locative regex"));
 static COORD: Lazy<Regex> = Lazy::new(|| Regex::new(tables::COORDINATION_TAIL).expect("coord regex"));
 static FRONTED: Lazy<Regex> = Lazy::new(|| Regex::new(tables::FRONTED_LOCATIVE).expect("fronted regex"));
 static ATTRIBUTIONS: Lazy<Vec<Regex>> =
     Lazy::new(|| tables::ATTRIBUTION_PATTERNS.iter().map(|p| Regex::new(p).expect("attribution regex")).collect());
-static UNKNOWN_AFTER: Lazy<Regex> = Lazy::new(|| Regex::new(tables::UNKNOWN_PLACE_AFTER_PREP).expect("place regex"));
-static UNKNOWN_BEFORE: Lazy<Regex> = Lazy::new(|| Regex::new(tables::UNKNOWN_PLACE_BEFORE_FACILITY).expect("place regex"));
 static AGENT: Lazy<Regex> = Lazy::new(|| Regex::new(tables::AGENT_PATTERN).expect("agent regex"));
 static COUNT: Lazy<Regex> = Lazy::new(|| {
     let mut words: Vec<String> = tables::NUMBER_WORDS.iter().map(|(w, _)| regex::escape(w)).collect();
@@ -57,66 +50,6 @@ struct Cue {
     campaign: bool,
 }
 
-/// Kind of a free wording ("cable sabotage", "GPS jamming") by the cue tables.
-pub fn classify(text: &str) -> Option<IncidentKind> {
-    find_cues(text).first().map(|c| c.kind)
-}
-
-/// Cues of a sentence, overlaps resolved by table priority.
-fn find_cues(s: &str) -> Vec<Cue> {
-    let mut found: Vec<(usize, Cue)> = Vec::new();
-    for (prio, (kind, re)) in CUES.iter().enumerate() {
-        for m in re.find_iter(s) {
-            found.push((prio, Cue { kind: *kind, start: m.start(), end: m.end(), campaign: false }));
-        }
-    }
-    found.sort_by_key(|(p, c)| (*p, c.start));
-    let mut kept: Vec<Cue> = Vec::new();
-    for (_, c) in found {
-        if kept.iter().any(|k| c.start < k.end && k.start < c.end) {
-            continue;
-        }
-        kept.push(c);
-    }
-    kept.sort_by_key(|c| c.start);
-    kept
-}
-
-fn words_before(s: &str, pos: usize, n: usize) -> Vec<String> {
-    let mut w: Vec<String> = s[..pos].split_whitespace().map(|x| x.to_lowercase()).collect();
-    let k = w.len().saturating_sub(n);
-    w.drain(..k);
-    w
-}
-
-/// "to sabotage", "responding to drone incursions", "drone incursions would be…".
-fn is_intention_or_hypothetical(s: &str, c: &Cue) -> bool {
-    let cue_text = s[c.start..c.end].to_lowercase();
-    let first = cue_text.split_whitespace().next().unwrap_or("");
-    let before = words_before(s, c.start, tables::GOVERNOR_WINDOW);
-    if before.last().is_some_and(|w| w == "to") && tables::VERBAL_CUES.iter().any(|v| first.starts_with(v)) {
-        return true;
-    }
-    let window = before.join(" ");
-    if tables::HYPOTHETICAL_GOVERNORS.iter().any(|g| window.contains(g)) {
-        return true;
-    }
-    let after: Vec<String> =
-        s[c.end..].split_whitespace().take(tables::MODAL_WINDOW).map(|w| w.to_lowercase()).collect();
-    after.iter().any(|w| tables::MODALS_AFTER.contains(&w.as_str()))
-}
-
-/// "a fire sale", "the fire brigade", "cut funding for pipelines": the cue word in another sense.
-fn is_other_sense(s: &str, c: &Cue) -> bool {
-    let cue = s[c.start..c.end].to_lowercase();
-    let last = cue.split_whitespace().last().unwrap_or("");
-    let next = s[c.end..].split_whitespace().next().unwrap_or("").trim_matches(|ch: char| !ch.is_alphanumeric()).to_lowercase();
-    if tables::CUE_FOLLOWER_EXCLUSIONS.iter().any(|(head, followers)| last == *head && followers.contains(&next.as_str())) {
-        return true;
-    }
-    c.kind == IncidentKind::CableDamage && cue.split_whitespace().any(|w| tables::CUE_INNER_EXCLUSIONS.contains(&w))
-}
-
 /// Whether a campaign head governs the cue: "a wave of sabotage and cyber
 /// warfare", "mounting sabotage operations".
 fn is_campaign(s: &str, c: &Cue) -> bool {
@@ -135,17 +68,24 @@ struct PlaceHit {
     start: usize,
     end: usize,
     place: Place,
+    origin: PlaceOrigin,
 }
 
-/// Accepted scene places of a sentence (offsets relative to it), skipping
-/// `skip` bytes at its start (a dateline): gazetteer places used as a scene,
-/// then names the gazetteer does not know in a scene position.
-fn scene_places(s: &str, skip: usize) -> Vec<PlaceHit> {
-    let mut hits: Vec<Hit> = gazetteer::find_all(s).into_iter().filter(|h| h.start >= skip).collect();
-    hits.extend(gazetteer::find_border_demonyms(s).into_iter().filter(|h| h.start >= skip));
-    hits.sort_by_key(|h| h.start);
-    let mut accepted: Vec<Hit> = Vec::new();
-    for h in hits {
+/// Accepted scene places of sentence `si` (offsets relative to it), from the
+/// extraction stage's place layer, skipping `skip` bytes at its start (a
+/// dateline): gazetteer places used as a scene, then names the gazetteer does
+/// not know (the layer finds those only in a scene position).
+fn scene_places(doc: &Annotated, si: usize, sent: Span, skip: usize) -> Vec<PlaceHit> {
+    let s = sent.slice(&doc.article.text);
+    let names: Vec<PlaceHit> = doc
+        .places
+        .iter()
+        .filter(|p| p.sentence == si && sent.contains(p.span))
+        .map(|p| PlaceHit { start: p.span.start - sent.start, end: p.span.end - sent.start, place: p.place.clone(), origin: p.origin })
+        .collect();
+    let known = names.iter().filter(|h| matches!(h.origin, PlaceOrigin::Gazetteer | PlaceOrigin::BorderDemonym) && h.start >= skip);
+    let mut accepted: Vec<PlaceHit> = Vec::new();
+    for h in known {
         if accepted.iter().any(|a| h.start < a.end && a.start < h.end) {
             continue;
         }
@@ -156,38 +96,26 @@ fn scene_places(s: &str, skip: usize) -> Vec<PlaceHit> {
         }
         let prefix = &s[..h.start];
         let next_word = after.split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        let is_border = h.entry.place.kind == gazetteer::PlaceKind::Country
+        let is_border = h.place.kind == PlaceKind::Country
             && ["border", "frontier", "airspace", "coast", "territorial"].iter().any(|w| next_word.starts_with(w));
         let ok = LOCATIVE.is_match(prefix)
             || (COORD.is_match(prefix) && accepted.last().is_some_and(|a| prefix[a.end..].trim().len() <= 8))
-            || matches!(h.entry.place.kind, gazetteer::PlaceKind::Sea)
+            || matches!(h.place.kind, PlaceKind::Sea)
             || tables::FACILITY_NOUNS.contains(&next_word.as_str())
             || is_border;
         if ok {
-            accepted.push(h);
+            accepted.push(h.clone());
         }
     }
-    let mut out: Vec<PlaceHit> =
-        accepted.into_iter().map(|h| PlaceHit { start: h.start, end: h.end, place: h.entry.place.clone() }).collect();
-    let mut unknown: Vec<PlaceHit> = Vec::new();
-    for re in [&*UNKNOWN_AFTER, &*UNKNOWN_BEFORE] {
-        for c in re.captures_iter(s) {
-            let Some(m) = c.name("name") else { continue };
-            if m.start() < skip || out.iter().chain(unknown.iter()).any(|h| m.start() < h.end && h.start < m.end()) {
-                continue;
-            }
-            let first = m.as_str().split_whitespace().next().unwrap_or("");
-            let acronym = m.as_str().len() <= 5 && m.as_str().chars().all(|c| c.is_uppercase());
-            let after = &s[m.end()..];
-            if tables::NOT_PLACES.contains(&first) || gazetteer::is_demonym(first) || acronym || after.starts_with("'s") || after.starts_with("’s") {
-                continue;
-            }
-            if let Some(place) = gazetteer::named_place(m.as_str()) {
-                unknown.push(PlaceHit { start: m.start(), end: m.end(), place });
-            }
+    let mut out = accepted;
+    let known_end = out.len();
+    for h in names.iter().filter(|h| matches!(h.origin, PlaceOrigin::AfterPreposition | PlaceOrigin::BeforeFacility)) {
+        if h.start < skip || out.iter().any(|o| h.start < o.end && o.start < h.end) {
+            continue;
         }
+        out.push(h.clone());
     }
-    out.extend(unknown);
+    debug_assert!(out[known_end..].iter().all(|h| h.place.kind == PlaceKind::Named));
     out.sort_by_key(|h| h.start);
     out
 }
@@ -310,15 +238,6 @@ fn agent(s: &str, cues: &[Cue], i: usize, base: usize) -> Option<Actor> {
     })
 }
 
-/// Sentence spans of an annotated article: the extraction stage's layer, or
-/// (for an article annotated without it) the same splitter run now.
-pub fn sentence_spans(doc: &Annotated) -> Vec<Span> {
-    if !doc.sentences.is_empty() {
-        return doc.sentences.iter().map(|s| s.span).collect();
-    }
-    crosscheck_extract::split_sentences(&doc.article.text).into_iter().map(|s| s.span).collect()
-}
-
 /// The article's own date: its published date, else a dateline at the start of its text.
 pub fn article_date(article: &Article) -> Option<NaiveDate> {
     article.published.as_ref().map(|p| p.date).or_else(|| find_dateline(&article.text).map(|(_, d)| d))
@@ -349,32 +268,26 @@ pub fn mentions(doc: &Annotated, reference: Option<NaiveDate>) -> Vec<Mention> {
         .or_else(|| find_dateline(text).map(|(len, _)| len))
         .unwrap_or(0);
     let mut out = Vec::new();
-    for (si, sent) in sentence_spans(doc).into_iter().enumerate() {
+    for (si, sent) in doc.sentence_spans().into_iter().enumerate() {
         let s = sent.slice(text);
-        let mut cues = find_cues(s);
-        cues.retain(|c| !is_intention_or_hypothetical(s, c) && !is_other_sense(s, c));
+        let mut cues: Vec<Cue> = doc
+            .events
+            .iter()
+            .filter(|e| e.sentence == si && sent.contains(e.cue))
+            .filter_map(|e| {
+                let kind = IncidentKind::of_event(e.kind)?;
+                Some(Cue { kind, start: e.cue.start - sent.start, end: e.cue.end - sent.start, campaign: false })
+            })
+            .collect();
         if cues.is_empty() {
             continue;
         }
         for c in cues.iter_mut() {
             c.campaign = is_campaign(s, c);
         }
-        // "Drones violated Polish airspace" is a drone incursion; "fighter jets
-        // violated Estonian airspace" is one airspace violation, not two incidents.
-        for c in cues.iter_mut() {
-            if c.kind == IncidentKind::AirspaceViolation {
-                let clause_start = s[..c.start].rfind([',', ';']).map(|i| i + 1).unwrap_or(0);
-                let clause = s[clause_start..c.end].to_lowercase();
-                if clause.split(|ch: char| !ch.is_alphanumeric()).any(|w| tables::DRONE_WORDS.contains(&w)) {
-                    c.kind = IncidentKind::DroneIncursion;
-                }
-            }
-        }
-        let kinds: Vec<IncidentKind> = cues.iter().map(|c| c.kind).collect();
-        cues.retain(|c| !tables::SUBSUMED.iter().any(|(lesser, greater)| c.kind == *lesser && kinds.contains(greater)));
         let skip = dateline_end.saturating_sub(sent.start).min(s.len());
         // Places per cue.
-        let places = scene_places(s, skip);
+        let places = scene_places(doc, si, sent, skip);
         let fronted = FRONTED.is_match(s);
         let mut cue_places: Vec<Vec<&PlaceHit>> = vec![Vec::new(); cues.len()];
         let first_cue = cues[0].start;
@@ -465,7 +378,7 @@ pub fn mentions(doc: &Annotated, reference: Option<NaiveDate>) -> Vec<Mention> {
             } else {
                 Multiplicity::Single
             };
-            let distinct = words_before(s, c.start, 3).iter().any(|w| tables::DISTINCT_MARKERS.contains(&w.as_str()));
+            let distinct = s[..c.start].split_whitespace().rev().take(3).any(|w| tables::DISTINCT_MARKERS.contains(&w.to_lowercase().as_str()));
             let mut actors = sentence_actors.clone();
             if let Some(a) = agent(s, &cues, i, sent.start) {
                 if !actors.iter().any(|x| x.name == a.name) {
@@ -678,12 +591,12 @@ mod tests {
     }
 
     #[test]
-    fn without_a_sentence_layer_the_extraction_splitter_is_used() {
-        let a = art("Mr. Smith spoke. A blaze hit a depot in Riga. “It was arson,” he said. Then 3 more.");
-        let doc = crosscheck_extract::annotate(&a, None);
-        let mut doc = doc;
+    fn without_a_sentence_layer_there_are_no_mentions() {
+        // The sentence layer is the extraction stage's alone: emptied, nothing is re-split here.
+        let a = art("A blaze hit a depot in Riga. Drones were seen over Oslo airport.");
+        let mut doc = crosscheck_extract::annotate(&a, None);
+        assert!(!mentions(&doc, None).is_empty());
         doc.sentences.clear();
-        let spans: Vec<&str> = sentence_spans(&doc).iter().map(|s| s.slice(&a.text)).collect();
-        assert_eq!(spans, vec!["Mr. Smith spoke.", "A blaze hit a depot in Riga.", "“It was arson,” he said.", "Then 3 more."]);
+        assert!(mentions(&doc, None).is_empty());
     }
 }

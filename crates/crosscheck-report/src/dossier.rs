@@ -143,7 +143,7 @@ fn merge_timeline(events: Vec<TimelineEvent>, rows: &[crosscheck_incidents::Inci
     if rows.is_empty() {
         return events;
     }
-    let mut out: Vec<TimelineEvent> = events.into_iter().filter(|e| crosscheck_compare::tables::NON_INCIDENT_TYPES.contains(&e.kind.as_str())).collect();
+    let mut out: Vec<TimelineEvent> = events.into_iter().filter(|e| crosscheck_extract::EventKind::from_label(&e.kind).is_some_and(|k| !k.is_incident())).collect();
     for r in rows {
         let cites: Vec<crosscheck_compare::Cite> = r
             .sources
@@ -171,7 +171,7 @@ fn fill_dates(d: &mut Annotated, reference: Option<NaiveDate>) {
     if !d.dates.is_empty() {
         return;
     }
-    let sentences = crosscheck_compare::segment::sentences(d);
+    let sentences = d.sentence_spans();
     for hit in crosscheck_incidents::dates::find_dates(&d.article.text, reference) {
         let span = Span::new(hit.start, hit.end);
         let sentence = sentences.iter().position(|s| s.contains(span)).unwrap_or(0);
@@ -246,7 +246,7 @@ pub fn build_dossier_with_id(story_id: &str, articles: &[Article], encoder: Opti
             duplicate_of: copy_of[i].clone(),
             dup_group: group_of[i],
             text: d.article.text.clone(),
-            sentences: crosscheck_compare::segment::sentences(d),
+            sentences: d.sentence_spans(),
         })
         .collect();
     let summary = summarize(articles, &group_of, &cmp);

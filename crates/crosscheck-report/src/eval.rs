@@ -31,8 +31,7 @@
 use std::collections::BTreeMap;
 
 use crosscheck_compare::lexical::{content_tokens, diff_words, lcs_len};
-use crosscheck_compare::people::names_compatible;
-use crosscheck_compare::timeline::event_type;
+use crosscheck_extract::names_compatible;
 use crosscheck_compare::{ClaimStatus, ConflictKind};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -552,7 +551,7 @@ pub fn evaluate(gold: &Gold, dossiers: &[Dossier]) -> EvalReport {
         let mut pe: Vec<(String, Vec<String>, String)> = Vec::new();
         for d in dossiers {
             for e in &d.timeline {
-                if crosscheck_compare::tables::NON_INCIDENT_TYPES.contains(&e.kind.as_str()) {
+                if crosscheck_extract::EventKind::from_label(&e.kind).is_some_and(|k| !k.is_incident()) {
                     continue;
                 }
                 pe.push((e.kind.clone(), e.sources.iter().map(|s| keys.key(d, s)).collect(), format!("{} @ {}: {}", e.kind, e.places.join("/"), e.summary)));
@@ -564,7 +563,7 @@ pub fn evaluate(gold: &Gold, dossiers: &[Dossier]) -> EvalReport {
                 gold.incidents
                     .iter()
                     .map(|g| {
-                        if event_type(&g.kind) != Some(kind.as_str()) {
+                        if crosscheck_incidents::IncidentKind::parse(&g.kind).map(|k| k.label()) != Some(kind.as_str()) {
                             return None;
                         }
                         let shared = outs.iter().filter(|o| g.outlets.contains(o)).count();
