@@ -51,8 +51,12 @@ pub fn embedding_text(article: &Article) -> String {
 fn stopwords() -> &'static HashSet<u64> {
     static SET: OnceLock<HashSet<u64>> = OnceLock::new();
     SET.get_or_init(|| {
-        tables::STOPWORDS
+        let lex = crosscheck_lexicon::english();
+        lex.stopwords
             .iter()
+            .chain(lex.title_abbreviations)
+            .chain(lex.weekdays.iter().map(|(w, _)| w))
+            .chain(tables::STORY_NEUTRAL_WORDS)
             .map(|w| hash_bytes(w.as_bytes()))
             .collect()
     })

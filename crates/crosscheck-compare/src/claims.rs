@@ -104,7 +104,7 @@ pub fn units(input: StoryInput<'_>) -> Vec<Unit> {
                 let entity_words = entity_words(d, u);
                 let words = crate::lexical::diff_words(t);
                 let has_quote = quotes.iter().any(|q| u.overlaps(*q));
-                reported |= words.iter().any(|w| tables::REPORTING_VERBS.contains(&w.as_str()));
+                reported |= words.iter().any(|w| crosscheck_lexicon::english().is_reporting_verb(w));
                 let statement = has_quote || reported;
                 out.push(Unit { doc: di, span: u, tokens, names, entity_words, statement, quoted: has_quote, sentence: si });
             }
@@ -322,7 +322,7 @@ pub fn align_claims(input: StoryInput<'_>) -> Vec<Claim> {
             let mut v: Vec<String> = units[i]
                 .tokens
                 .iter()
-                .filter(|t| is_number_token(t) && t.chars().any(|c| c.is_ascii_digit()) || units[i].entity_words.contains(*t) || tables::NUMBER_WORDS.iter().any(|(w, _)| w == t))
+                .filter(|t| is_number_token(t) && t.chars().any(|c| c.is_ascii_digit()) || units[i].entity_words.contains(*t) || crate::lexical::spelled_number(t).is_some())
                 .filter(|t| !group_words.iter().any(|(g, ws)| *g != gi && ws.contains(*t)))
                 .cloned()
                 .collect();

@@ -105,8 +105,6 @@ pub fn role_conflicts(people: &People) -> Vec<Conflict> {
     out
 }
 
-const MONTHS: &[&str] = &["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-
 /// (value as printed, counted-noun stems) pairs of a text; a stem is kept
 /// with its printed word as `stem|word`.
 fn counts(text: &str) -> Vec<(String, Vec<String>)> {
@@ -124,7 +122,8 @@ fn counts(text: &str) -> Vec<(String, Vec<String>)> {
                 continue;
             }
         }
-        let near_month = (i > 0 && MONTHS.contains(&w[i - 1].as_str())) || w.get(i + 1).is_some_and(|n| MONTHS.contains(&n.as_str()));
+        let month = |x: &String| crosscheck_lexicon::english().month_full(x).is_some();
+        let near_month = (i > 0 && month(&w[i - 1])) || w.get(i + 1).is_some_and(month);
         if near_month || t == "one" {
             continue;
         }

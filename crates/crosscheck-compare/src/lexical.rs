@@ -7,9 +7,12 @@ use std::collections::HashSet;
 use crosscheck_core::text::match_words;
 use once_cell::sync::Lazy;
 
-use crate::tables;
+use crosscheck_lexicon::{english, NumberKind};
 
-static STOP: Lazy<HashSet<&'static str>> = Lazy::new(|| tables::STOP_WORDS.iter().copied().collect());
+/// Words ignored when aligning claims and quotes lexically: the lexicon's
+/// stopwords and abbreviated titles ("mr", "dr").
+static STOP: Lazy<HashSet<&'static str>> =
+    Lazy::new(|| english().stopwords.iter().chain(english().title_abbreviations).copied().collect());
 
 /// Match-form words with hyphenated compounds split and possessive `'s` kept
 /// attached; punctuation-only differences vanish.
@@ -66,15 +69,21 @@ pub fn content_tokens(s: &str) -> Vec<String> {
     diff_words(s).into_iter().filter(|w| !is_stop(w)).map(|w| stem(&w)).collect()
 }
 
+/// The value of a number word: any spelled number of the lexicon, scales
+/// included ("million"); abbreviated scales ("m", "bn") are no words of their own.
+pub fn spelled_number(w: &str) -> Option<f64> {
+    english().number_word(w).filter(|n| n.kind != NumberKind::ScaleAbbreviation).map(|n| n.value)
+}
+
 /// Whether a token is a number (digits or a number word).
 pub fn is_number_token(w: &str) -> bool {
-    w.chars().any(|c| c.is_ascii_digit()) || tables::NUMBER_WORDS.iter().any(|(n, _)| *n == w)
+    w.chars().any(|c| c.is_ascii_digit()) || spelled_number(w).is_some()
 }
 
 /// The numeric value of a number token, when it has one.
 pub fn number_value(w: &str) -> Option<f64> {
-    if let Some((_, v)) = tables::NUMBER_WORDS.iter().find(|(n, _)| *n == w) {
-        return Some(*v);
+    if let Some(v) = spelled_number(w) {
+        return Some(v);
     }
     let digits: String = w.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
     digits.trim_end_matches('.').parse().ok()

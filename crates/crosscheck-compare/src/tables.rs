@@ -1,30 +1,8 @@
 //! Every cue-word list and threshold of the comparison stage, apart from the
 //! algorithms that use them. Nothing here names a person, outlet or phrase of a
-//! particular story: these are properties of English news prose.
-
-/// Function words ignored when aligning claims and quotes lexically.
-pub const STOP_WORDS: &[&str] = &[
-    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as",
-    "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could",
-    "did", "do", "does", "doing", "down", "during", "each", "even", "few", "for", "from", "further", "had",
-    "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is",
-    "it", "its", "it's", "itself", "just", "may", "me", "might", "more", "most", "mr", "ms", "mrs", "much",
-    "must", "my", "no", "nor", "not", "now", "of", "off", "on", "once", "one", "only", "or", "other", "our",
-    "out", "over", "own", "said", "same", "says", "she", "should", "so", "some", "such", "than", "that",
-    "the", "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too",
-    "under", "until", "up", "us", "very", "was", "we", "were", "what", "when", "where", "which", "while",
-    "who", "whom", "why", "will", "with", "would", "you", "your", "yet", "s", "its", "whether", "according",
-    "including", "such", "meanwhile", "however", "still", "already", "since", "within", "across", "amid",
-];
-
-/// Words that spell a number; they count as "specifics" like digits do.
-pub const NUMBER_WORDS: &[(&str, f64)] = &[
-    ("zero", 0.0), ("one", 1.0), ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0), ("six", 6.0),
-    ("seven", 7.0), ("eight", 8.0), ("nine", 9.0), ("ten", 10.0), ("eleven", 11.0), ("twelve", 12.0),
-    ("fifteen", 15.0), ("twenty", 20.0), ("thirty", 30.0), ("fifty", 50.0), ("hundred", 100.0),
-    ("thousand", 1000.0), ("million", 1e6), ("billion", 1e9), ("half", 0.5), ("dozen", 12.0),
-    ("dozens", 24.0), ("hundreds", 200.0), ("thousands", 2000.0),
-];
+//! particular story: these are properties of English news prose. The word
+//! lists other stages read too (stopwords, number words, months and weekdays,
+//! titles, reporting verbs, demonym endings) are `crosscheck_lexicon`'s.
 
 /// Vague quantifiers: a count that is not a number ("multiple cables"). Compared
 /// with an exact number for the same thing, they make a number conflict.
@@ -123,26 +101,3 @@ pub const FRAMING_MARGIN: f64 = 0.3;
 /// happening ("the alliance may consider strikes"): such a unit is not a
 /// timeline event even when it names one.
 pub const SPECULATIVE: &[&str] = &["may", "might", "could", "would", "consider", "considering", "considers", "considered", "whether", "weighing", "thinking", "if", "should", "proposal", "possibility", "option", "options", "threshold"];
-
-/// Reporting words: a sentence that is about someone speaking; used to keep
-/// framing leads and timeline events apart from quotes.
-pub const REPORTING_VERBS: &[&str] = &[
-    "said", "says", "saying", "told", "tells", "stated", "stating", "warned", "warns", "claimed", "claiming", "claims",
-    "added", "noted", "stressed", "explained", "accused", "accusing", "condemned", "acknowledged", "insisted",
-    "insisting", "asserted", "described", "characterized", "characterised", "emphasized", "emphasised",
-    "indicated", "suggested", "argued", "urged", "called", "asserting", "asserts", "described", "explaining",
-];
-
-/// Endings of demonyms printed before names ("Ukrainian President ...").
-pub const DEMONYM_ENDINGS: &[&str] = &["ian", "ean", "ese", "ish", "ern"];
-/// Capitalised sentence openers that never start a name.
-pub const SENTENCE_OPENERS: &[&str] = &[
-    "the", "a", "an", "meanwhile", "however", "in", "on", "as", "at", "after", "since", "for", "but", "and",
-    "yet", "while", "when", "if", "this", "that", "these", "those", "his", "her", "their", "its", "last",
-    "speaking", "according", "several", "many", "some", "one", "both",
-];
-/// Month and weekday names: dates, never places.
-pub const CALENDAR_WORDS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-];

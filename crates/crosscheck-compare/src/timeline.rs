@@ -79,8 +79,8 @@ pub fn timeline(input: StoryInput<'_>, _claims: &[Claim]) -> Vec<TimelineEvent> 
                 .into_iter()
                 .filter(|r| {
                     let ws = diff_words(r);
-                    let calendar = ws.iter().any(|w| tables::CALENDAR_WORDS.contains(&w.as_str()));
-                    let demonym = ws.len() == 1 && tables::DEMONYM_ENDINGS.iter().any(|e| ws[0].ends_with(e));
+                    let calendar = ws.iter().any(|w| crosscheck_lexicon::english().is_calendar_word(w));
+                    let demonym = ws.len() == 1 && crosscheck_lexicon::english().has_demonym_ending(&ws[0]);
                     !ws.iter().any(|w| people.contains(w)) && !calendar && !demonym
                 })
                 .collect();

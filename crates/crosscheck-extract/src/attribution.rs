@@ -19,7 +19,7 @@ use crate::tokens::{is_cap, lower, strip_possessive, tokenize, Tok};
 use crate::{Attribution, EntityKind, Quote, Sentence, Speaker};
 
 fn is_cue(w: &str) -> bool {
-    CUE_VERBS.contains(&lower(w).as_str())
+    crosscheck_lexicon::english().is_reporting_verb(&lower(w))
 }
 
 /// Text of a sentence with every quotation blanked, as tokens.

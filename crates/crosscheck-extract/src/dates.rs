@@ -7,18 +7,20 @@ use once_cell::sync::Lazy;
 use regex::Regex;
 
 use crate::sentences::sentence_at;
-use crate::tables::{MONTHS, MONTH_ABBR, WEEKDAYS};
+use crosscheck_lexicon::english;
+
 use crate::{DateMention, Sentence};
 
 static DATE_RE: Lazy<Regex> = Lazy::new(|| {
-    let m = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec";
-    let d = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+    let m = english().month_alternation();
+    let full = english().full_month_alternation();
+    let d = english().weekday_alternation();
     Regex::new(&format!(
         r"(?xi)
         (?-u:\b)(?P<md>(?:(?:{d}),?\s+)?(?P<mon>{m})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<year>\d{{4}}))?)
         |(?-u:\b)(?P<dm>(?P<day2>\d{{1,2}})\s+(?P<mon2>{m})\.?(?:\s+(?P<year2>\d{{4}}))?)(?-u:\b)
         |(?-u:\b)(?P<my>(?P<mon3>{m})\s+(?P<year3>\d{{4}}))(?-u:\b)
-        |(?-u:\b)(?P<inmon>(?:in|since|until|by|from|early|late|mid-?)\s+(?P<mon4>January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?P<year5>\d{{4}}))?)(?-u:\b)
+        |(?-u:\b)(?P<inmon>(?:in|since|until|by|from|early|late|mid-?)\s+(?P<mon4>{full})(?:\s+(?P<year5>\d{{4}}))?)(?-u:\b)
         |(?-u:\b)(?P<wd>(?:(?:on|last|next|this|since|by|until)\s+)?(?P<wday>{d})(?:[’']?s)?)(?-u:\b)
         |(?-u:\b)(?P<rel>(?:(?:earlier|later)\s+)?(?:last|this|next|earlier\ this|later\ this)\s+(?P<unit>week|month|year|weekend)|yesterday|today|tomorrow|(?:earlier|later)\ this\ (?:week|month|year))(?-u:\b)
         |(?-u:\b)(?P<yr>(?:in|since|until|by|from|to|of)\s+(?P<year4>(?:19|20)\d\d))(?-u:\b)
@@ -30,7 +32,8 @@ static DATE_RE: Lazy<Regex> = Lazy::new(|| {
 fn month_index(m: &str) -> Option<u32> {
     let l = m.to_lowercase();
     let l = l.trim_end_matches('.');
-    MONTHS.iter().position(|x| *x == l).or_else(|| MONTH_ABBR.iter().position(|x| l.starts_with(x))).map(|i| i as u32 + 1)
+    let lex = english();
+    lex.month_full(l).or_else(|| lex.month_abbreviations.iter().find(|(a, _)| l.starts_with(a)).map(|(_, n)| *n))
 }
 
 fn month_range(y: i32, m: u32) -> Option<(NaiveDate, NaiveDate)> {
@@ -77,7 +80,7 @@ pub fn resolve_date(expr: &str, reference: Option<NaiveDate>) -> Option<(NaiveDa
     if caps.name("wd").is_some() {
         let r = reference?;
         let wname = caps.name("wday")?.as_str().to_lowercase();
-        let wi = WEEKDAYS.iter().position(|w| *w == wname)? as i64;
+        let wi = english().weekday_full(&wname)? as i64 - 1;
         let ri = r.weekday().num_days_from_monday() as i64;
         let d = if lower.starts_with("next") {
             let mut diff = (wi - ri).rem_euclid(7);

@@ -8,10 +8,9 @@ use std::collections::{HashMap, HashSet};
 use crosscheck_core::Span;
 
 use crate::roles::{apposition_after, apposition_before, premodifier};
-use crate::tables::{
-    ADJECTIVE_SUFFIXES, CUE_VERBS, FEMALE_CUES, MALE_CUES, MONTHS, ORG_WORDS, PLACE_PREPOSITIONS, PLACE_WORDS, ROLE_NOUNS, SENTENCE_OPENERS, TITLES,
-    WEEKDAYS,
-};
+use crosscheck_lexicon::english;
+
+use crate::tables::{FEMALE_CUES, MALE_CUES, ORG_WORDS, PLACE_PREPOSITIONS, PLACE_WORDS, ROLE_NOUNS, SENTENCE_OPENERS};
 use crate::tokens::{adjacent, is_cap, lower, strip_possessive, tokenize, Tok};
 use crate::{Entity, EntityKind, RoleMention, Sentence};
 
@@ -35,13 +34,16 @@ impl EntityIndex {
 }
 
 fn is_title(w: &str) -> bool {
-    let b = w.trim_end_matches('.');
-    TITLES.contains(&b)
+    is_cap(w) && english().is_title(&lower(w))
 }
 
 fn is_date_word(w: &str) -> bool {
-    let l = lower(w);
-    MONTHS.contains(&l.as_str()) || WEEKDAYS.contains(&l.as_str())
+    english().is_calendar_word(&lower(w))
+}
+
+/// Head words of organisation names, and the organisations known by one word ("Kremlin").
+fn is_org_word(w: &str) -> bool {
+    ORG_WORDS.contains(&w) || english().known_organisations.contains(&w)
 }
 
 fn is_acronym(w: &str) -> bool {
@@ -57,7 +59,7 @@ fn name_like(w: &str) -> bool {
 /// Demonyms and similar adjectives: end like one and are followed by a
 /// lower-case word somewhere in the text ("Italian chairman", "Western powers").
 fn adjective_like(w: &str, lower_followed: &HashSet<&str>) -> bool {
-    ADJECTIVE_SUFFIXES.iter().any(|s| w.ends_with(s)) && lower_followed.contains(w)
+    english().has_demonym_ending(w) && lower_followed.contains(w)
 }
 
 struct Raw {
@@ -153,7 +155,7 @@ pub fn find_entities(text: &str, sentences: &[Sentence]) -> EntityIndex {
             // organisation name ("Baltic Sea").
             let headed = run.last().is_some_and(|t| {
                 let w = strip_possessive(t.text(text)).0;
-                PLACE_WORDS.contains(&w) || ORG_WORDS.contains(&w)
+                PLACE_WORDS.contains(&w) || is_org_word(w)
             });
             while !headed && a < run.len() && adjective_like(run[a].text(text), &lower_followed) {
                 a += 1;
@@ -171,7 +173,7 @@ pub fn find_entities(text: &str, sentences: &[Sentence]) -> EntityIndex {
                 });
                 let mut pre = Vec::new();
                 if let Some(lt) = last_title {
-                    if lt + 1 < run.len() && run[lt + 1..].iter().all(|t| name_like(strip_possessive(t.text(text)).0) && !ORG_WORDS.contains(&strip_possessive(t.text(text)).0)) {
+                    if lt + 1 < run.len() && run[lt + 1..].iter().all(|t| name_like(strip_possessive(t.text(text)).0) && !is_org_word(strip_possessive(t.text(text)).0)) {
                         pre = run[..=lt].to_vec();
                         run = run[lt + 1..].to_vec();
                     }
@@ -220,7 +222,7 @@ pub fn find_entities(text: &str, sentences: &[Sentence]) -> EntityIndex {
     let mut titled_singles: Vec<usize> = Vec::new();
     for (ri, r) in raws.iter().enumerate() {
         let words: Vec<&str> = r.toks.iter().map(|t| strip_possessive(t.text(text)).0).collect();
-        let org = words.iter().any(|w| ORG_WORDS.contains(w)) || (words.len() == 1 && is_acronym(words[0]));
+        let org = words.iter().any(|w| is_org_word(w)) || (words.len() == 1 && is_acronym(words[0]));
         let place = words.iter().any(|w| PLACE_WORDS.contains(w));
         let all_names = words.iter().all(|w| name_like(w));
         let titled = !r.pre.is_empty();
@@ -341,7 +343,7 @@ pub fn find_entities(text: &str, sentences: &[Sentence]) -> EntityIndex {
             [w] if w.ends_with('s') && w.len() > 4 && cap_inside.contains(&w[..w.len() - 1]) => (w[..w.len() - 1].to_string(), Span::new(span.start, span.end - 1)),
             _ => (name, span),
         };
-        let org = words.iter().any(|w| ORG_WORDS.contains(w)) || words.iter().all(|w| is_acronym(w));
+        let org = words.iter().any(|w| is_org_word(w)) || words.iter().all(|w| is_acronym(w));
         let place = words.iter().any(|w| PLACE_WORDS.contains(w));
         let kind = if place && !org {
             EntityKind::Place
@@ -478,7 +480,7 @@ fn person_evidence(text: &str, sentence: Span, toks: &[Tok], r: &Raw, at: usize,
     let n = r.toks.len();
     let next = toks.get(at + n).filter(|t| adjacent(text, last, t)).map(|t| lower(t.text(text)));
     let next2 = toks.get(at + n + 1).map(|t| lower(t.text(text)));
-    let cue = |w: &Option<String>| w.as_deref().is_some_and(|w| CUE_VERBS.contains(&w));
+    let cue = |w: &Option<String>| w.as_deref().is_some_and(|w| english().is_reporting_verb(w));
     let aux = next.as_deref().is_some_and(|w| matches!(w, "has" | "had" | "also" | "later" | "then"));
     let prev = at.checked_sub(1).map(|k| lower(toks[k].text(text)));
     // The agent of a passive closing a clause ("accompanied by Ann Lee.").

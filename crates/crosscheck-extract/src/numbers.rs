@@ -3,7 +3,9 @@
 
 use crosscheck_core::Span;
 
-use crate::tables::{COUNT_STOPS, MONTHS, NUMBER_WORDS, QUALIFIERS, SCALES, UNITS, WEEKDAYS};
+use crosscheck_lexicon::{english, NumberKind};
+
+use crate::tables::{COUNT_STOPS, QUALIFIERS, UNITS};
 use crate::tokens::{lower, tokenize, Tok};
 use crate::{Quantity, Sentence};
 
@@ -15,7 +17,12 @@ fn number_value(w: &str) -> Option<f64> {
     if w.len() > 9 {
         return None;
     }
-    NUMBER_WORDS.iter().find(|(n, _)| n.eq_ignore_ascii_case(w)).map(|(_, v)| *v)
+    english().number_word(&lower(w)).filter(|n| !is_scale(n.kind)).map(|n| n.value)
+}
+
+/// Scale words multiply the number before them ("1.17 million", "5bn").
+fn is_scale(kind: NumberKind) -> bool {
+    matches!(kind, NumberKind::Scale | NumberKind::ScaleAbbreviation)
 }
 
 /// Find the quantities of a text.
@@ -34,8 +41,9 @@ pub fn find_quantities(text: &str, sentences: &[Sentence]) -> Vec<Quantity> {
             let prev = k.checked_sub(1).map(|p| lower(toks[p].text(text)));
             let next = toks.get(k + 1).map(|t| lower(t.text(text)));
             let is_year = w.len() == 4 && (1900.0..2100.0).contains(&value) && !w.contains('%');
-            let date_ctx = prev.as_deref().is_some_and(|p| MONTHS.contains(&p) || WEEKDAYS.contains(&p))
-                || next.as_deref().is_some_and(|n| MONTHS.contains(&n));
+            let lex = english();
+            let date_ctx = prev.as_deref().is_some_and(|p| lex.month_full(p).is_some() || lex.weekday_full(p).is_some())
+                || next.as_deref().is_some_and(|n| lex.month_full(n).is_some());
             if is_year || date_ctx || (lower(w) == "one" && next.as_deref().is_some_and(|n| COUNT_STOPS.contains(&n))) {
                 k += 1;
                 continue;
@@ -49,9 +57,9 @@ pub fn find_quantities(text: &str, sentences: &[Sentence]) -> Vec<Quantity> {
                 j += 1;
             }
             if let Some(t) = toks.get(j) {
-                if let Some((name, f)) = SCALES.iter().find(|(n, _)| *n == lower(t.text(text))) {
-                    value *= f;
-                    unit_parts.push(name.to_string());
+                if let Some(scale) = english().number_word(&lower(t.text(text))).filter(|n| is_scale(n.kind)) {
+                    value *= scale.value;
+                    unit_parts.push(scale.word.to_string());
                     end = t.end;
                     j += 1;
                 }

@@ -15,6 +15,17 @@ use serde::{Deserialize, Serialize};
 use crate::gazetteer::{self, Place, PlaceKind};
 use crate::{tables, Sentence};
 
+/// A capitalised word after a preposition that is not a place: a month or
+/// weekday, a known organisation ("in NATO"), an adjective ending like one of
+/// [`tables::NOT_PLACE_SUFFIXES`], or one of [`tables::NOT_PLACES`].
+fn not_a_place(word: &str) -> bool {
+    let lex = crosscheck_lexicon::english();
+    tables::NOT_PLACES.contains(&word)
+        || tables::NOT_PLACE_SUFFIXES.iter().any(|s| word.ends_with(s))
+        || lex.known_organisations.contains(&word)
+        || lex.is_calendar_word(&word.to_lowercase())
+}
+
 /// How a place name was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -59,7 +70,7 @@ fn sentence_places(s: &str) -> Vec<(usize, usize, Place, PlaceOrigin)> {
             let first = m.as_str().split_whitespace().next().unwrap_or("");
             let acronym = m.as_str().len() <= 5 && m.as_str().chars().all(|c| c.is_uppercase());
             let after = &s[m.end()..];
-            if tables::NOT_PLACES.contains(&first) || gazetteer::is_demonym(first) || acronym || after.starts_with("'s") || after.starts_with("’s") {
+            if not_a_place(first) || gazetteer::is_demonym(first) || acronym || after.starts_with("'s") || after.starts_with("’s") {
                 continue;
             }
             if let Some(place) = gazetteer::named_place(m.as_str()) {
@@ -86,6 +97,16 @@ pub fn find_places(text: &str, sentences: &[Sentence]) -> Vec<PlaceName> {
 mod tests {
     use super::*;
     use crate::sentences::split_sentences;
+
+    #[test]
+    fn calendar_words_organisations_and_based_adjectives_are_not_places() {
+        for w in ["March", "Sunday", "NATO", "Kremlin", "Kelmarsh-based", "Operation"] {
+            assert!(not_a_place(w), "{w}");
+        }
+        for w in ["Kelmarsh", "Marchmont", "Sundayville"] {
+            assert!(!not_a_place(w), "{w}");
+        }
+    }
 
     #[test]
     fn known_and_unknown_places_per_sentence() {

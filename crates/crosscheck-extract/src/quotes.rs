@@ -5,7 +5,7 @@
 use crosscheck_core::Span;
 
 use crate::sentences::sentence_at;
-use crate::tables::{NAMING_VERBS, COMPLEMENT_MARKERS, CUE_VERBS, FULL_QUOTE_MIN_WORDS, MAX_QUOTE_BYTES, MAX_QUOTE_PARAGRAPHS, TERM_MARKERS};
+use crate::tables::{NAMING_VERBS, COMPLEMENT_MARKERS, FULL_QUOTE_MIN_WORDS, MAX_QUOTE_BYTES, MAX_QUOTE_PARAGRAPHS, TERM_MARKERS};
 use crate::tokens::{lower, tokenize};
 use crate::{Quote, QuoteKind, Sentence};
 
@@ -144,7 +144,7 @@ pub fn classify(text: &str, sentence: Span, outer: Span, inner: Span) -> QuoteKi
     if prev.as_deref().is_some_and(|p| TERM_MARKERS.contains(&p)) {
         return QuoteKind::ScareQuote;
     }
-    let has_cue = before.iter().any(|t| CUE_VERBS.contains(&lower(t.text(text)).as_str()));
+    let has_cue = before.iter().any(|t| crosscheck_lexicon::english().is_reporting_verb(&lower(t.text(text))));
     let complement = |w: &Option<String>| w.as_deref().is_some_and(|p| COMPLEMENT_MARKERS.contains(&p));
     let is_complement = complement(&prev) || (prev.as_deref() == Some("the") && complement(&prev2));
     let naming = before.iter().rev().take(5).any(|t| NAMING_VERBS.contains(&lower(t.text(text)).as_str()));

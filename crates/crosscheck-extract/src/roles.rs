@@ -5,7 +5,7 @@
 
 use crosscheck_core::Span;
 
-use crate::tables::{INDEFINITES, SENTENCE_OPENERS, ROLE_CLAUSE_VERBS, ROLE_LINKS, ROLE_MODIFIERS, ROLE_NOUNS, TITLES};
+use crate::tables::{INDEFINITES, SENTENCE_OPENERS, ROLE_CLAUSE_VERBS, ROLE_LINKS, ROLE_MODIFIERS, ROLE_NOUNS};
 use crate::tokens::{is_cap, lower, strip_possessive, tokenize, Tok};
 use crate::RoleMention;
 
@@ -13,7 +13,7 @@ use crate::RoleMention;
 pub fn is_role_word(w: &str) -> bool {
     let (b, _) = strip_possessive(w);
     let l = lower(b.trim_end_matches('.'));
-    ROLE_NOUNS.contains(&l.as_str()) || TITLES.iter().any(|t| t.eq_ignore_ascii_case(&l) && is_cap(b))
+    ROLE_NOUNS.contains(&l.as_str()) || (is_cap(b) && crosscheck_lexicon::english().is_title(&l))
 }
 
 /// Whether a phrase holds a role noun.
@@ -99,7 +99,7 @@ fn clause_role(text: &str, span: Span) -> Option<RoleMention> {
     // "-ed"/"-ing" word would be guesswork: require it among the first 8 words.
     let head = toks.iter().take(8).any(|t| {
         let (b, _) = strip_possessive(t.text(text));
-        ROLE_NOUNS.contains(&lower(b).as_str()) || (is_cap(b) && TITLES.contains(&b))
+        ROLE_NOUNS.contains(&lower(b).as_str()) || (is_cap(b) && crosscheck_lexicon::english().is_title(&lower(b)))
     });
     if !head {
         return None;

@@ -5,7 +5,6 @@ use crosscheck_core::Span;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use crate::tables::ABBREVIATIONS;
 use crate::Sentence;
 
 /// A dateline at the start of a paragraph: "Brussels/Moscow – December 2, 2025 –".
@@ -48,7 +47,7 @@ fn abbreviation_before(p: &str, dot: usize) -> bool {
     if word.is_empty() {
         return false;
     }
-    if ABBREVIATIONS.contains(&word) {
+    if crosscheck_lexicon::english().is_sentence_abbreviation(word) {
         return true;
     }
     // Initials and dotted acronyms: "U.S", "J", "e.g".

@@ -5,7 +5,7 @@
 use crosscheck_core::text::match_words;
 use serde::{Deserialize, Serialize};
 
-use crate::tables::{ROLE_MATCH_MIN_OVERLAP, TITLES};
+use crate::tables::ROLE_MATCH_MIN_OVERLAP;
 use crate::{Annotated, EntityKind, RoleMention, Speaker};
 
 /// One person of a story, merged over its articles.
@@ -40,12 +40,12 @@ impl StoryPerson {
     }
 }
 
-/// Name words in match form without the titles printed before names
-/// ([`TITLES`]) and without a possessive `'s`.
+/// Name words in match form without the titles printed before names (the
+/// lexicon's titles and title abbreviations) and without a possessive `'s`.
 pub fn name_words(n: &str) -> Vec<String> {
     match_words(n)
         .into_iter()
-        .filter(|w| !TITLES.iter().any(|t| t.trim_end_matches('.').eq_ignore_ascii_case(w)))
+        .filter(|w| !crosscheck_lexicon::english().is_title(w))
         .map(|w| w.trim_end_matches("'s").to_string())
         .filter(|w| !w.is_empty())
         .collect()

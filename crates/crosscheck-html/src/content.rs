@@ -549,7 +549,9 @@ fn is_date_line(text: &str) -> bool {
             .filter(|w| !w.is_empty())
             .filter(|w| {
                 let w = w.to_lowercase();
-                !tables::MONTH_NAMES.iter().any(|(m, _)| *m == w) && !tables::DATE_LINE_WORDS.contains(&w.as_str())
+                crosscheck_lexicon::calendar::month_number_any(&w).is_none()
+                    && crosscheck_lexicon::english().weekday_number(&w).is_none()
+                    && !tables::DATE_LINE_WORDS.contains(&w.as_str())
             })
             .count()
             <= 1

@@ -97,7 +97,7 @@ static ISO_IN_TEXT_RE: Lazy<Regex> =
 
 fn month_number(word: &str) -> Option<u32> {
     let w = word.to_lowercase();
-    tables::MONTH_NAMES.iter().find(|(name, _)| *name == w).map(|(_, m)| *m)
+    crosscheck_lexicon::calendar::month_number_any(&w)
 }
 
 /// A written-out date anywhere in `s`: "December 2, 2025", "2 December 2025",

@@ -193,6 +193,7 @@ pub fn split_authors(raw: &str) -> Vec<String> {
             || name.contains('@')
             || name.chars().any(|c| c.is_ascii_digit())
             || tables::BYLINE_NON_NAMES.contains(&lower.as_str())
+            || is_known_organisation(&lower)
             || !name.chars().next().is_some_and(char::is_uppercase)
         {
             continue;
@@ -367,6 +368,14 @@ pub fn canonical(page: &Page, ld: Option<&JsonLdArticle>, url: Option<&str>) -> 
 /// Description: description meta tags, JSON-LD description.
 pub fn description(page: &Page, ld: Option<&JsonLdArticle>) -> Option<String> {
     page.meta_first(tables::DESCRIPTION_META).map(collapse).or_else(|| ld.and_then(|l| l.description.clone()))
+}
+
+
+/// Whether a lower-case byline part is an organisation the lexicon knows
+/// ("Reuters", "the Associated Press"): an agency credit, not an author.
+fn is_known_organisation(lower: &str) -> bool {
+    let bare = lower.strip_prefix("the ").unwrap_or(lower);
+    crosscheck_lexicon::english().known_organisations.iter().any(|o| o.to_lowercase() == bare)
 }
 
 #[cfg(test)]

@@ -212,11 +212,11 @@ pub const MAX_BYLINE_CHARS: usize = 100;
 pub const MAX_DATE_LINE_CHARS: usize = 50;
 
 /// Words that may stand beside a date in a line that is only a date
-/// ("Updated: Monday, 2 December 2025 at 14:05 GMT").
+/// ("Updated: Monday, 2 December 2025 at 14:05 GMT"), besides month names and
+/// English weekdays (`crosscheck_lexicon`).
 pub const DATE_LINE_WORDS: &[&str] = &[
     "updated", "published", "posted", "last", "on", "at", "am", "pm", "gmt", "utc", "est", "edt", "cet", "cest",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "th", "st", "nd", "rd", "de", "le", "el", "am", "um", "uhr",
+    "th", "st", "nd", "rd", "de", "le", "el", "um", "uhr",
     "г", "года", "в", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "publié", "mis", "jour",
     "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье", "stand", "aktualisiert",
 ];
@@ -224,10 +224,11 @@ pub const DATE_LINE_WORDS: &[&str] = &[
 /// Words that introduce author names in a byline ("By", "Von", "Par", "Por"...).
 pub const BYLINE_PREFIXES: &[&str] = &["by", "von", "par", "por", "di", "door", "av", "przez", "автор", "авторы"];
 
-/// Words of a byline that are not names ("Staff", "Reporter", "and").
+/// Words of a byline that are not names ("Staff", "Reporter", "and"); news
+/// agencies credited in a byline are the lexicon's known organisations.
 pub const BYLINE_NON_NAMES: &[&str] = &[
     "staff", "staff writer", "reporter", "correspondent", "editor", "contributor", "updated", "published",
-    "posted", "name", "author", "guest", "the associated press", "associated press", "reuters", "afp", "news desk", "admin", "administrator",
+    "posted", "name", "author", "guest", "news desk", "admin", "administrator",
 ];
 
 /// Separators of "Site name" suffixes in `<title>`: "Headline | Site", "Headline - Site".
@@ -239,26 +240,6 @@ pub const CONFIDENCE_META: f32 = 0.9;
 pub const CONFIDENCE_TIME_ELEMENT: f32 = 0.75;
 pub const CONFIDENCE_URL: f32 = 0.6;
 pub const CONFIDENCE_TEXT: f32 = 0.4;
-
-/// Month names (English, French, German, Spanish, Italian, Portuguese, Russian
-/// genitive) to month numbers, for dates written out in text.
-pub const MONTH_NAMES: &[(&str, u32)] = &[
-    ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3), ("april", 4), ("apr", 4),
-    ("may", 5), ("june", 6), ("jun", 6), ("july", 7), ("jul", 7), ("august", 8), ("aug", 8),
-    ("september", 9), ("sept", 9), ("sep", 9), ("october", 10), ("oct", 10), ("november", 11), ("nov", 11),
-    ("december", 12), ("dec", 12),
-    ("janvier", 1), ("février", 2), ("fevrier", 2), ("mars", 3), ("avril", 4), ("mai", 5), ("juin", 6),
-    ("juillet", 7), ("août", 8), ("aout", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11), ("décembre", 12),
-    ("januar", 1), ("februar", 2), ("märz", 3), ("juni", 6), ("juli", 7), ("oktober", 10), ("dezember", 12),
-    ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5), ("junio", 6), ("julio", 7),
-    ("agosto", 8), ("septiembre", 9), ("octubre", 10), ("noviembre", 11), ("diciembre", 12),
-    ("gennaio", 1), ("febbraio", 2), ("aprile", 4), ("maggio", 5), ("giugno", 6), ("luglio", 7),
-    ("settembre", 9), ("ottobre", 10), ("dicembre", 12),
-    ("janeiro", 1), ("fevereiro", 2), ("março", 3), ("maio", 5), ("junho", 6), ("julho", 7),
-    ("setembro", 9), ("outubro", 10), ("dezembro", 12),
-    ("января", 1), ("февраля", 2), ("марта", 3), ("апреля", 4), ("мая", 5), ("июня", 6), ("июля", 7),
-    ("августа", 8), ("сентября", 9), ("октября", 10), ("ноября", 11), ("декабря", 12),
-];
 
 /// HTML5 "formatting elements": the parser re-opens unclosed ones.
 pub const FORMATTING_TAGS: &[&str] = &["b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"];

@@ -86,26 +86,13 @@ pub struct DateHit {
     pub date: IncidentDate,
 }
 
-const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec";
-const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
-
 fn month_num(s: &str) -> Option<u32> {
-    let l = s.to_lowercase();
-    let names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    names.iter().position(|n| l.starts_with(n)).map(|i| i as u32 + 1)
+    crosscheck_lexicon::english().month_number(&s.to_lowercase())
 }
 
 fn weekday(s: &str) -> Option<Weekday> {
-    Some(match s.to_lowercase().get(..3)? {
-        "mon" => Weekday::Mon,
-        "tue" => Weekday::Tue,
-        "wed" => Weekday::Wed,
-        "thu" => Weekday::Thu,
-        "fri" => Weekday::Fri,
-        "sat" => Weekday::Sat,
-        "sun" => Weekday::Sun,
-        _ => return None,
-    })
+    let n = crosscheck_lexicon::english().weekday_number(&s.to_lowercase())?;
+    Weekday::try_from(u8::try_from(n - 1).ok()?).ok()
 }
 
 fn month_range(y: i32, m: u32) -> Option<(NaiveDate, NaiveDate)> {
@@ -155,10 +142,12 @@ struct Pattern {
 
 static PATTERNS: Lazy<Vec<Pattern>> = Lazy::new(|| {
     let p = |re: String, resolve| Pattern { re: Regex::new(&re).expect("date regex"), resolve };
+    let months = crosscheck_lexicon::english().month_alternation();
+    let weekdays = crosscheck_lexicon::english().weekday_alternation();
     vec![
         // from January 2022 to July 2023
         p(
-            format!(r"(?i)\b(?:from|between)\s+({MONTHS})\.?\s+(\d{{4}})\s+(?:to|and|until|through)\s+({MONTHS})\.?\s+(\d{{4}})\b"),
+            format!(r"(?i)\b(?:from|between)\s+({months})\.?\s+(\d{{4}})\s+(?:to|and|until|through)\s+({months})\.?\s+(\d{{4}})\b"),
             |c, _| {
                 let (s, _) = month_range(c[2].parse().ok()?, month_num(&c[1])?)?;
                 let (_, e) = month_range(c[4].parse().ok()?, month_num(&c[3])?)?;
@@ -167,7 +156,7 @@ static PATTERNS: Lazy<Vec<Pattern>> = Lazy::new(|| {
         ),
         // (Monday,) December 1(, 2025)
         p(
-            format!(r"(?i)\b(?:(?:{WEEKDAYS}),?\s+)?({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?"),
+            format!(r"(?i)\b(?:(?:{weekdays}),?\s+)?({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?"),
             |c, r| {
                 let (m, d) = (month_num(&c[1])?, c[2].parse().ok()?);
                 let day = match c.get(3) {
@@ -179,7 +168,7 @@ static PATTERNS: Lazy<Vec<Pattern>> = Lazy::new(|| {
         ),
         // (Monday,) 1 December(, 2025)
         p(
-            format!(r"(?i)\b(?:(?:{WEEKDAYS}),?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})\b\.?(?:,?\s+(\d{{4}}))?"),
+            format!(r"(?i)\b(?:(?:{weekdays}),?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({months})\b\.?(?:,?\s+(\d{{4}}))?"),
             |c, r| {
                 let (d, m) = (c[1].parse().ok()?, month_num(&c[2])?);
                 let day = match c.get(3) {
@@ -190,12 +179,12 @@ static PATTERNS: Lazy<Vec<Pattern>> = Lazy::new(|| {
             },
         ),
         // November 2025
-        p(format!(r"(?i)\b({MONTHS})\.?\s+(\d{{4}})\b"), |c, _| {
+        p(format!(r"(?i)\b({months})\.?\s+(\d{{4}})\b"), |c, _| {
             let (s, e) = month_range(c[2].parse().ok()?, month_num(&c[1])?)?;
             Some((s, e, false))
         }),
         // in (early) November
-        p(format!(r"(?i)\b(?:in|during|since|by)\s+(?:early\s+|mid-?\s*|late\s+)?({MONTHS})\b"), |c, r| {
+        p(format!(r"(?i)\b(?:in|during|since|by)\s+(?:early\s+|mid-?\s*|late\s+)?({months})\b"), |c, r| {
             let r = r?;
             let m = month_num(&c[1])?;
             let y = if m > r.month() { r.year() - 1 } else { r.year() };
@@ -221,7 +210,7 @@ static PATTERNS: Lazy<Vec<Pattern>> = Lazy::new(|| {
             Some((d, d, true))
         }),
         // on Monday / last Monday
-        p(format!(r"(?i)\b(on|last|this\s+past|since)\s+({WEEKDAYS})\b"), |c, r| {
+        p(format!(r"(?i)\b(on|last|this\s+past|since)\s+({weekdays})\b"), |c, r| {
             let strict = !c[1].eq_ignore_ascii_case("on");
             let d = last_weekday(weekday(&c[2])?, r?, strict);
             Some((d, d, true))
@@ -319,8 +308,9 @@ pub fn find_dates(text: &str, reference: Option<NaiveDate>) -> Vec<DateHit> {
 /// its byte length and the date. Used when an article has no published date.
 pub fn find_dateline(text: &str) -> Option<(usize, NaiveDate)> {
     static RE: Lazy<Regex> = Lazy::new(|| {
+        let months = crosscheck_lexicon::english().month_alternation();
         Regex::new(&format!(
-            r"^[\p{{Lu}}][\p{{L}}/ .,'-]{{0,60}}?\s*[–—-]\s*({MONTHS})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\s*[–—:-]?"
+            r"^[\p{{Lu}}][\p{{L}}/ .,'-]{{0,60}}?\s*[–—-]\s*({months})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\s*[–—:-]?"
         ))
         .unwrap()
     });

@@ -30,7 +30,7 @@ static ATTRIBUTIONS: Lazy<Vec<Regex>> =
     Lazy::new(|| tables::ATTRIBUTION_PATTERNS.iter().map(|p| Regex::new(p).expect("attribution regex")).collect());
 static AGENT: Lazy<Regex> = Lazy::new(|| Regex::new(tables::AGENT_PATTERN).expect("agent regex"));
 static COUNT: Lazy<Regex> = Lazy::new(|| {
-    let mut words: Vec<String> = tables::NUMBER_WORDS.iter().map(|(w, _)| regex::escape(w)).collect();
+    let mut words: Vec<String> = count_words().map(|(w, _)| regex::escape(w)).collect();
     words.extend(tables::VAGUE_COUNTS.iter().map(|w| regex::escape(w)));
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
     let quals = tables::COUNT_QUALIFIERS.iter().map(|q| regex::escape(q)).collect::<Vec<_>>().join("|");
@@ -40,6 +40,13 @@ static COUNT: Lazy<Regex> = Lazy::new(|| {
     ))
     .expect("count regex")
 });
+
+/// Words and phrases that count incidents: the lexicon's cardinals and the
+/// incident stage's counting phrases ("a pair of").
+fn count_words() -> impl Iterator<Item = (&'static str, f64)> {
+    let cardinals = crosscheck_lexicon::english().number_words_of(&[crosscheck_lexicon::NumberKind::Cardinal]);
+    cardinals.map(|n| (n.word, n.value)).chain(tables::COUNT_PHRASES.iter().copied())
+}
 
 /// A cue found in a sentence (offsets relative to the sentence).
 #[derive(Debug, Clone)]
@@ -148,7 +155,7 @@ fn find_count(s: &str, c: &Cue) -> Option<(Count, usize)> {
         .replace(',', "")
         .parse::<f64>()
         .ok()
-        .or_else(|| tables::NUMBER_WORDS.iter().find(|(w, _)| *w == raw).map(|(_, v)| *v));
+        .or_else(|| count_words().find(|(w, _)| *w == raw).map(|(_, v)| v));
     let vague = value.is_none().then(|| raw.clone());
     let mut noun_words: Vec<&str> = Vec::new();
     for w in m.name("noun")?.as_str().split_whitespace() {

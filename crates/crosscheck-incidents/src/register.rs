@@ -239,7 +239,7 @@ impl CandidateIndex {
 }
 
 fn content_words(s: &str) -> BTreeSet<String> {
-    match_words(s).into_iter().filter(|w| w.len() > 2 && !tables::STOP_WORDS.contains(&w.as_str())).collect()
+    match_words(s).into_iter().filter(|w| w.len() > 2 && !crosscheck_lexicon::english().is_stopword(w) && !tables::DESCRIPTION_NEUTRAL_WORDS.contains(&w.as_str())).collect()
 }
 
 /// A date that can tell incidents apart: a month or better.

@@ -4,7 +4,9 @@
 //! `register` only read these tables, so tuning never touches the logic.
 //!
 //! Patterns are general English news wording about hybrid-warfare incidents;
-//! none names a person, outlet or phrase of a particular story.
+//! none names a person, outlet or phrase of a particular story. Stopwords,
+//! number words, months, weekdays and known organisations are
+//! `crosscheck_lexicon`'s.
 
 /// Mentions dated more than this many years before their article are history
 /// ("the bombing of the city in 1945"), not register rows.
@@ -34,12 +36,9 @@ pub const VAGUE_COUNTS: &[&str] = &[
     "a series of", "a handful of", "various", "some", "few", "a few",
 ];
 
-/// Number words for counts.
-pub const NUMBER_WORDS: &[(&str, f64)] = &[
-    ("one", 1.0), ("a single", 1.0), ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0), ("six", 6.0),
-    ("seven", 7.0), ("eight", 8.0), ("nine", 9.0), ("ten", 10.0), ("eleven", 11.0), ("twelve", 12.0),
-    ("a dozen", 12.0), ("twenty", 20.0), ("both", 2.0), ("a pair of", 2.0),
-];
+/// Phrases that count incidents without a number word, besides the lexicon's
+/// cardinals (`crosscheck_lexicon`): "a single cable", "both pipelines".
+pub const COUNT_PHRASES: &[(&str, f64)] = &[("a single", 1.0), ("a dozen", 12.0), ("both", 2.0), ("a pair of", 2.0)];
 /// Qualifiers printed before a number ("over 110", "at least four").
 pub const COUNT_QUALIFIERS: &[&str] = &["more than", "over", "at least", "nearly", "almost", "about", "around", "approximately", "up to", "some", "fewer than", "less than"];
 
@@ -80,12 +79,10 @@ pub const DAY_TOLERANCE: i64 = 1;
 /// ranges ("since 2022") describe campaigns and leave a mention vague.
 pub const SPECIFIC_DATE_MAX_DAYS: i64 = 31;
 
-/// Words ignored when comparing descriptions.
-pub const STOP_WORDS: &[&str] = &[
-    "the", "a", "an", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "into", "over", "near",
-    "is", "was", "were", "are", "be", "been", "has", "have", "had", "that", "this", "it", "its", "as", "which", "who",
-    "also", "after", "before", "last", "this", "week", "month", "year", "said", "says", "reported", "according",
-];
+/// Words ignored when comparing descriptions besides the lexicon's stopwords
+/// (`crosscheck_lexicon`): the words of relative time and reporting every
+/// incident description carries ("reported last week").
+pub const DESCRIPTION_NEUTRAL_WORDS: &[&str] = &["last", "month", "reported", "week", "year"];
 
 /// Words that say a mention is a different incident from the one the article
 /// is about ("a similar blaze hit … in 2019"): such a mention never joins a row

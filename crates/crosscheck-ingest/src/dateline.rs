@@ -116,7 +116,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
         .map(|t| t.trim_end_matches('.').to_lowercase())
         .filter(|t| !t.is_empty())
         .collect();
-    if tokens.first().is_some_and(|t| tables::WEEKDAYS.contains(&t.as_str())) {
+    if tokens.first().is_some_and(|t| crosscheck_lexicon::english().weekday_number(t).is_some()) {
         tokens.remove(0);
     }
     tokens.retain(|t| !tables::DATE_FILLER_WORDS.contains(&t.as_str()));
@@ -151,7 +151,7 @@ fn parse_numeric(s: &str) -> Option<NaiveDate> {
 }
 
 fn month_number(token: &str) -> Option<u32> {
-    tables::MONTHS.iter().find(|(name, _)| *name == token).map(|(_, m)| *m)
+    crosscheck_lexicon::calendar::month_number_any(token)
 }
 
 fn parse_day(token: &str) -> Option<u32> {
