@@ -7,7 +7,6 @@ use crosscheck_core::{DateMethod, DatePrecision, PublishedDate};
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use crate::tables;
 
 /// Years a news page can plausibly be dated in.
 const MIN_YEAR: i32 = 1990;

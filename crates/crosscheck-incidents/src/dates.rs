@@ -310,7 +310,7 @@ pub fn find_dateline(text: &str) -> Option<(usize, NaiveDate)> {
     static RE: Lazy<Regex> = Lazy::new(|| {
         let months = crosscheck_lexicon::english().month_alternation();
         Regex::new(&format!(
-            r"^[\p{{Lu}}][\p{{L}}/ .,'-]{{0,60}}?\s*[–—-]\s*({months})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\s*[–—:-]?"
+            r"^[\p{{Lu}}][\p{{L}}/ .,'-]{{0,60}}?\s*[–—-]\s*((?i:{months}))\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\s*[–—:-]?"
         ))
         .unwrap()
     });
