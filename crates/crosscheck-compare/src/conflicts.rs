@@ -4,7 +4,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::claims::{Claim, ClaimStatus};
-use crate::lexical::{diff_words, is_number_token, stem};
+use crosscheck_core::Span;
+use crosscheck_extract::Annotated;
+
+use crate::lexical::{diff_words, is_number_token, is_stop, stem};
 use crate::people::People;
 use crate::{sorted_sources, tables, Cite, StoryInput};
 
@@ -105,32 +108,24 @@ pub fn role_conflicts(people: &People) -> Vec<Conflict> {
     out
 }
 
-/// (value as printed, counted-noun stems) pairs of a text; a stem is kept
-/// with its printed word as `stem|word`.
-fn counts(text: &str) -> Vec<(String, Vec<String>)> {
-    let w = diff_words(text);
-    let mut out = Vec::new();
-    for i in 0..w.len() {
-        let t = &w[i];
-        let is_num = is_number_token(t);
-        let vague = tables::VAGUE_QUANTIFIERS.contains(&t.as_str());
-        if !is_num && !vague {
-            continue;
-        }
-        if let Ok(y) = t.parse::<u32>() {
-            if (1900..=2100).contains(&y) {
-                continue;
-            }
-        }
-        let month = |x: &String| crosscheck_lexicon::english().month_full(x).is_some();
-        let near_month = (i > 0 && month(&w[i - 1])) || w.get(i + 1).is_some_and(month);
-        if near_month || t == "one" {
-            continue;
-        }
-        let nouns: Vec<String> = w[i + 1..(i + 6).min(w.len())].iter().filter(|x| !crate::lexical::is_stop(x) && !is_number_token(x)).map(|x| format!("{}|{x}", stem(x))).collect();
-        out.push((t.clone(), nouns));
-    }
-    out
+/// (number as printed, counted-noun stems) of the extract stage's quantities
+/// ([`crosscheck_extract::numbers`]) inside `unit` of `doc`; a stem is kept with
+/// its printed word as `stem|word`. The layer already leaves out years and days
+/// of month; a lone "one" counts nothing to compare.
+fn counts(doc: &Annotated, unit: Span) -> Vec<(String, Vec<String>)> {
+    let text = &doc.article.text;
+    doc.quantities
+        .iter()
+        .filter(|q| unit.contains(q.span) && !(q.value == 1.0 && !q.vague))
+        .filter_map(|q| {
+            let nouns: Vec<String> = diff_words(q.counted?.slice(text))
+                .into_iter()
+                .filter(|x| !is_stop(x) && !is_number_token(x))
+                .map(|x| format!("{}|{x}", stem(&x)))
+                .collect();
+            Some((q.number.slice(text).to_lowercase(), nouns))
+        })
+        .collect()
 }
 
 /// Different numbers for the same counted thing: two claim units of different
@@ -139,7 +134,7 @@ fn counts(text: &str) -> Vec<(String, Vec<String>)> {
 /// enough to be about the same thing.
 pub fn number_conflicts(input: StoryInput<'_>, _claims: &[Claim]) -> Vec<Conflict> {
     let units = crate::claims::units(input);
-    let per: Vec<Vec<(String, Vec<String>)>> = units.iter().map(|u| counts(u.span.slice(&input.docs[u.doc].article.text))).collect();
+    let per: Vec<Vec<(String, Vec<String>)>> = units.iter().map(|u| counts(&input.docs[u.doc], u.span)).collect();
     let mut out: Vec<Conflict> = Vec::new();
     for i in 0..units.len() {
         if per[i].is_empty() {
@@ -236,11 +231,27 @@ mod tests {
 
     #[test]
     fn counts_find_vague_and_exact() {
-        let a = counts("the cutting of two underwater cables in the sea");
-        let b = counts("multiple severed sea data cables");
+        let counts_of = |t: &str| {
+            let a = crosscheck_core::ArticleBuilder::new("t", "t", crosscheck_core::SourceFormat::Text, t.as_bytes(), t).build(None, None).unwrap();
+            let d = crosscheck_extract::annotate(&a, None);
+            counts(&d, Span::new(0, d.article.text.len()))
+        };
+        let a = counts_of("Divers reported the cutting of two underwater cables in the sea.");
+        let b = counts_of("Officials reported multiple severed sea data cables.");
         let cable = stem("cables");
-        assert!(a.iter().any(|(v, n)| v == "two" && n.contains(&format!("{cable}|cables"))));
-        assert!(b.iter().any(|(v, n)| v == "multiple" && n.contains(&format!("{cable}|cables"))));
-        assert!(counts("on December 2, 2025").is_empty());
+        assert!(a.iter().any(|(v, n)| v == "two" && n.contains(&format!("{cable}|cables"))), "{a:?}");
+        assert!(b.iter().any(|(v, n)| v == "multiple" && n.contains(&format!("{cable}|cables"))), "{b:?}");
+        assert!(counts_of("It happened on December 2, 2025.").is_empty());
+    }
+
+    #[test]
+    fn counts_read_the_quantity_layer() {
+        let t = "Divers reported the cutting of two underwater cables in the sea.";
+        let a = crosscheck_core::ArticleBuilder::new("t", "t", crosscheck_core::SourceFormat::Text, t.as_bytes(), t).build(None, None).unwrap();
+        let mut d = crosscheck_extract::annotate(&a, None);
+        let all = Span::new(0, d.article.text.len());
+        assert!(!counts(&d, all).is_empty());
+        d.quantities.clear();
+        assert!(counts(&d, all).is_empty(), "no quantity layer, no counts: the text is not parsed here");
     }
 }

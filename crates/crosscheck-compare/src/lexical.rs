@@ -80,15 +80,6 @@ pub fn is_number_token(w: &str) -> bool {
     w.chars().any(|c| c.is_ascii_digit()) || spelled_number(w).is_some()
 }
 
-/// The numeric value of a number token, when it has one.
-pub fn number_value(w: &str) -> Option<f64> {
-    if let Some(v) = spelled_number(w) {
-        return Some(v);
-    }
-    let digits: String = w.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
-    digits.trim_end_matches('.').parse().ok()
-}
-
 /// Capitalised words of the printed text that are not sentence-initial: a cheap
 /// proxy for names, places and organisations, in match form.
 pub fn name_tokens(s: &str) -> Vec<String> {

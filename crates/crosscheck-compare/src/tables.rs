@@ -4,9 +4,6 @@
 //! lists other stages read too (stopwords, number words, months and weekdays,
 //! titles, reporting verbs, demonym endings) are `crosscheck_lexicon`'s.
 
-/// Vague quantifiers: a count that is not a number ("multiple cables"). Compared
-/// with an exact number for the same thing, they make a number conflict.
-pub const VAGUE_QUANTIFIERS: &[&str] = &["multiple", "several", "many", "numerous", "various", "few", "some", "series"];
 
 /// Words that open a new clause inside a long sentence; a long sentence is cut
 /// before them (after a comma) into claim units.

@@ -5,7 +5,8 @@
 //! ([`tables::SPECULATIVE`] — "may strike" is not a strike) becomes an event
 //! mention, typed by the first event of the unit, dated by the extract stage's
 //! resolved date mention inside it (else undated), placed by the place
-//! entities or capitalised names inside it. Mentions of one type sharing a
+//! entities inside it, else by the extract stage's place layer
+//! ([`crosscheck_extract::places`]); no place is looked for in the text here. Mentions of one type sharing a
 //! place (or, without places, one claim) are one event.
 
 use chrono::NaiveDate;
@@ -66,7 +67,6 @@ pub fn timeline(input: StoryInput<'_>, _claims: &[Claim]) -> Vec<TimelineEvent> 
             continue;
         }
         let d = &input.docs[u.doc];
-        let text = u.span.slice(&d.article.text);
         let Some(kind) = unit_event(d, u.span) else { continue };
         let mut places: Vec<String> = d
             .entities
@@ -75,15 +75,13 @@ pub fn timeline(input: StoryInput<'_>, _claims: &[Claim]) -> Vec<TimelineEvent> 
             .map(|e| e.name.clone())
             .collect();
         if places.is_empty() {
-            places = capitalised_runs(text)
-                .into_iter()
-                .filter(|r| {
-                    let ws = diff_words(r);
-                    let calendar = ws.iter().any(|w| crosscheck_lexicon::english().is_calendar_word(w));
-                    let demonym = ws.len() == 1 && crosscheck_lexicon::english().has_demonym_ending(&ws[0]);
-                    !ws.iter().any(|w| people.contains(w)) && !calendar && !demonym
-                })
-                .collect();
+            // The extract stage's place layer, as printed; a person's name is no place.
+            for p in d.places.iter().filter(|p| u.span.contains(p.span)) {
+                let name = p.span.slice(&d.article.text).to_string();
+                if !diff_words(&name).iter().any(|w| people.contains(w)) && !places.contains(&name) {
+                    places.push(name);
+                }
+            }
         }
         let keys: Vec<String> = places.iter().flat_map(|p| diff_words(p)).filter(|w| !crate::lexical::is_stop(w)).collect();
         let date = d
@@ -156,33 +154,6 @@ pub fn timeline(input: StoryInput<'_>, _claims: &[Claim]) -> Vec<TimelineEvent> 
     out
 }
 
-/// Runs of capitalised words (not sentence-initial) as printed: place-name candidates.
-fn capitalised_runs(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur: Vec<&str> = Vec::new();
-    let mut first = true;
-    for raw in text.split_whitespace() {
-        let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
-        let cap = w.chars().next().is_some_and(char::is_uppercase) && !first;
-        if cap {
-            cur.push(w);
-        } else if !cur.is_empty() {
-            out.push(cur.join(" "));
-            cur.clear();
-        }
-        if cap && raw.ends_with([',', '.', ';', ':']) && !cur.is_empty() {
-            out.push(cur.join(" "));
-            cur.clear();
-        }
-        first = false;
-    }
-    if !cur.is_empty() {
-        out.push(cur.join(" "));
-    }
-    out.dedup();
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,10 +170,5 @@ mod tests {
         assert_eq!(kind("The alliance may consider strikes."), None);
         assert_eq!(kind("Missile strikes killed four civilians."), Some(EventKind::Strike));
         assert_eq!(kind("The fire chief spoke to reporters."), None);
-    }
-
-    #[test]
-    fn runs() {
-        assert_eq!(capitalised_runs("A blaze hit a warehouse in East London on Monday."), vec!["East London", "Monday"]);
     }
 }

@@ -77,3 +77,18 @@ fn timeline_kinds_come_from_the_event_layer() {
     assert!(!cmp.timeline.is_empty());
     assert!(cmp.timeline.iter().all(|e| e.kind == EventKind::Explosion.label()), "{:?}", cmp.timeline);
 }
+
+#[test]
+fn timeline_places_come_from_the_place_layers() {
+    let mut docs = story();
+    let base = run(&docs);
+    assert!(base.timeline.iter().any(|e| e.places.iter().any(|p| p.contains("Arlen"))), "{:?}", base.timeline);
+    // Without place entities and place names, the timeline finds no place in the text itself.
+    for d in &mut docs {
+        d.places.clear();
+        d.entities.retain(|e| e.kind != crosscheck_extract::EntityKind::Place);
+    }
+    let cmp = run(&docs);
+    assert!(!cmp.timeline.is_empty());
+    assert!(cmp.timeline.iter().all(|e| e.places.is_empty()), "{:?}", cmp.timeline);
+}

@@ -128,6 +128,19 @@ pub struct Quantity {
     /// Unit or counted noun ("%", "million personnel", "sabotage incidents").
     pub unit: Option<String>,
     pub sentence: usize,
+    /// The number as printed, without qualifier or unit ("110", "four",
+    /// "multiple", "dozens of").
+    pub number: Span,
+    /// The counted noun phrase as printed ("sabotage incidents",
+    /// "underwater cables"), when a noun follows the number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counted: Option<Span>,
+    /// A vague count ("multiple cables", "dozens of drones",
+    /// [`tables::VAGUE_COUNTS`]): `value` is then only the rough magnitude a
+    /// number word gives ("dozens" 24), else 0. Years, days of month and
+    /// clock times are never quantities.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub vague: bool,
 }
 
 /// The kinds of happening the event layer ([`events`]) recognises: the

@@ -1,11 +1,16 @@
 //! Quantities with what they count ("over 110 sabotage incidents",
-//! "1.17 million personnel", "19% of Ukrainian territory", "half a million").
+//! "1.17 million personnel", "19% of Ukrainian territory", "half a million"),
+//! and vague counts ("multiple severed cables", "dozens of drones").
+//!
+//! This is the one number finder of the project: the comparison's number
+//! conflicts and the incident register's counts read this layer
+//! (`Annotated::quantities`) and parse no number themselves.
 
 use crosscheck_core::Span;
 
 use crosscheck_lexicon::{english, NumberKind};
 
-use crate::tables::{COUNT_STOPS, QUALIFIERS, UNITS};
+use crate::tables::{COUNTED_MAX_WORDS, COUNT_STOPS, QUALIFIERS, UNITS, VAGUE_COUNTS};
 use crate::tokens::{lower, tokenize, Tok};
 use crate::{Quantity, Sentence};
 
@@ -25,6 +30,45 @@ fn is_scale(kind: NumberKind) -> bool {
     matches!(kind, NumberKind::Scale | NumberKind::ScaleAbbreviation)
 }
 
+/// The counted noun phrase starting at token `j`: at most [`COUNTED_MAX_WORDS`]
+/// words, up to a stop word, a number or punctuation, or through the first
+/// plural ("severed Baltic Sea data cables", "fighter jets").
+fn counted_noun(text: &str, toks: &[Tok], j: usize) -> Vec<Tok> {
+    let mut counted = Vec::new();
+    let mut n = j;
+    while n < toks.len() && n < j + COUNTED_MAX_WORDS && !COUNT_STOPS.contains(&lower(toks[n].text(text)).as_str()) && number_value(toks[n].text(text)).is_none() {
+        counted.push(toks[n]);
+        n += 1;
+        // A counted noun phrase ends at a plural ("fighter jets flew") or a word before punctuation.
+        let w = lower(toks[n - 1].text(text));
+        let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss");
+        if plural || text[toks[n - 1].end..].starts_with([',', '.', ';']) {
+            break;
+        }
+    }
+    counted
+}
+
+/// The vague count phrase of [`VAGUE_COUNTS`] starting at token `k`, as its
+/// number of tokens (the longest that matches), when a counted noun follows
+/// it (not a number: "some 200 troops" is a qualified number).
+fn vague_count(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
+    let n = VAGUE_COUNTS
+        .iter()
+        .filter_map(|p| {
+            let words: Vec<&str> = p.split(' ').collect();
+            let hit = words.iter().enumerate().all(|(i, w)| toks.get(k + i).is_some_and(|t| t.text(text).eq_ignore_ascii_case(w)));
+            hit.then_some(words.len())
+        })
+        .max()?;
+    let next = toks.get(k + n)?;
+    // "multiple, ..." or "several." count nothing.
+    if text[toks[k + n - 1].end..next.start].contains([',', '.', ';', ':']) {
+        return None;
+    }
+    (number_value(next.text(text)).is_none() && !counted_noun(text, toks, k + n).is_empty()).then_some(n)
+}
+
 /// Find the quantities of a text.
 pub fn find_quantities(text: &str, sentences: &[Sentence]) -> Vec<Quantity> {
     let mut out = Vec::new();
@@ -33,6 +77,23 @@ pub fn find_quantities(text: &str, sentences: &[Sentence]) -> Vec<Quantity> {
         let mut k = 0;
         while k < toks.len() {
             let w = toks[k].text(text);
+            if let Some(n) = vague_count(text, toks.as_slice(), k) {
+                let counted = counted_noun(text, &toks, k + n);
+                let (first, last) = (counted[0], counted[counted.len() - 1]);
+                let number = Span::new(toks[k].start, toks[k + n - 1].end);
+                out.push(Quantity {
+                    span: Span::new(number.start, last.end),
+                    value: number_value(w).unwrap_or(0.0),
+                    qualifier: None,
+                    unit: Some(text[first.start..last.end].to_string()),
+                    sentence: si,
+                    number,
+                    counted: Some(Span::new(first.start, last.end)),
+                    vague: true,
+                });
+                k += n + counted.len();
+                continue;
+            }
             let Some(mut value) = number_value(w) else {
                 k += 1;
                 continue;
@@ -64,6 +125,7 @@ pub fn find_quantities(text: &str, sentences: &[Sentence]) -> Vec<Quantity> {
                     j += 1;
                 }
             }
+            let number = Span::new(toks[k].start, end);
             if lower(w) == "half" && unit_parts.is_empty() {
                 k += 1;
                 continue;
@@ -89,15 +151,7 @@ pub fn find_quantities(text: &str, sentences: &[Sentence]) -> Vec<Quantity> {
                     unit_parts.push(t.text(text).to_string());
                     end = t.end;
                 } else {
-                    let mut n = j;
-                    while n < toks.len() && n < j + 3 && !COUNT_STOPS.contains(&lower(toks[n].text(text)).as_str()) && number_value(toks[n].text(text)).is_none() {
-                        counted.push(toks[n]);
-                        n += 1;
-                        // A counted noun phrase ends at a plural or a word before punctuation.
-                        if text[toks[n - 1].end..].starts_with([',', '.', ';']) {
-                            break;
-                        }
-                    }
+                    counted = counted_noun(text, &toks, j);
                     if !counted.is_empty() {
                         unit_parts.push(text[counted[0].start..counted.last().unwrap().end].to_string());
                         end = counted.last().unwrap().end;
@@ -121,7 +175,8 @@ pub fn find_quantities(text: &str, sentences: &[Sentence]) -> Vec<Quantity> {
                 }
             }
             let unit = if unit_parts.is_empty() { None } else { Some(unit_parts.join(" ")) };
-            out.push(Quantity { span: Span::new(start, end), value, qualifier, unit, sentence: si });
+            let counted = counted.first().zip(counted.last()).map(|(a, b)| Span::new(a.start, b.end));
+            out.push(Quantity { span: Span::new(start, end), value, qualifier, unit, sentence: si, number, counted, vague: false });
             k = j.max(k + 1);
             while k < toks.len() && toks[k].start < end {
                 k += 1;
@@ -155,5 +210,26 @@ mod tests {
         assert_eq!(v.len(), 2);
         assert_eq!(v[0].0, "at least four civilians");
         assert_eq!(v[1].0, "Four Russian fighter jets");
+    }
+
+    #[test]
+    fn vague_counts_and_what_is_counted() {
+        let t = "Divers found multiple severed Baltic data cables and dozens of drones. Some 200 troops left; many of them, several.";
+        let qs = find_quantities(t, &split_sentences(t));
+        let shown: Vec<(&str, &str, Option<&str>, bool)> = qs.iter().map(|x| (x.span.slice(t), x.number.slice(t), x.counted.map(|c| c.slice(t)), x.vague)).collect();
+        assert_eq!(
+            shown,
+            vec![
+                ("multiple severed Baltic data cables", "multiple", Some("severed Baltic data cables"), true),
+                ("dozens of drones", "dozens of", Some("drones"), true),
+                // "Some" before a number qualifies it; "many of them" and a bare "several" count nothing.
+                ("Some 200 troops", "200", Some("troops"), false),
+            ]
+        );
+        let v = find_quantities("Over 110 sabotage incidents.", &split_sentences("Over 110 sabotage incidents."));
+        assert_eq!(v[0].number, Span::new(5, 8));
+        assert!(!v[0].vague && v[0].counted.is_some());
+        // Years and days of month are no quantities.
+        assert!(q("It happened on December 2, 2025.").is_empty());
     }
 }

@@ -134,6 +134,14 @@ pub const CONF_PRONOUN: f32 = 0.7;
 pub const CONF_DESCRIPTION: f32 = 0.7;
 pub const CONF_CONTINUATION: f32 = 0.65;
 
+/// Vague counts: phrases that count without a number ("multiple severed
+/// cables", "dozens of drones"). Hand-collected from hybrid-warfare reporting
+/// (formerly the incident register's and the comparison's own lists, merged);
+/// longest first is not needed, the finder tries every phrase.
+pub const VAGUE_COUNTS: &[&str] = &[
+    "multiple", "several", "numerous", "repeated", "regular", "many", "dozens of", "hundreds of", "thousands of",
+    "a number of", "a series of", "a handful of", "various", "some", "a few", "few",
+];
 /// Qualifiers printed before a number.
 pub const QUALIFIERS: &[&str] = &[
     "at least", "at most", "more than", "less than", "fewer than", "over", "under", "nearly", "almost",
@@ -145,6 +153,9 @@ pub const UNITS: &[&str] = &[
     "%", "percent", "per cent", "km", "kilometres", "kilometers", "miles", "metres", "meters", "kg", "tonnes",
     "tons", "dollars", "euros", "pounds", "years", "months", "weeks", "days", "hours", "minutes",
 ];
+/// Longest counted noun phrase after a number, in words: enough for a plural
+/// head noun after four modifiers ("multiple severed Baltic Sea data cables").
+pub const COUNTED_MAX_WORDS: usize = 5;
 /// Words that end a counted noun phrase.
 pub const COUNT_STOPS: &[&str] = &[
     "and", "or", "but", "in", "on", "at", "to", "from", "with", "by", "for", "since", "that", "which", "who",

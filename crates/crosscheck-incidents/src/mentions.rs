@@ -29,24 +29,6 @@ static FRONTED: Lazy<Regex> = Lazy::new(|| Regex::new(tables::FRONTED_LOCATIVE).
 static ATTRIBUTIONS: Lazy<Vec<Regex>> =
     Lazy::new(|| tables::ATTRIBUTION_PATTERNS.iter().map(|p| Regex::new(p).expect("attribution regex")).collect());
 static AGENT: Lazy<Regex> = Lazy::new(|| Regex::new(tables::AGENT_PATTERN).expect("agent regex"));
-static COUNT: Lazy<Regex> = Lazy::new(|| {
-    let mut words: Vec<String> = count_words().map(|(w, _)| regex::escape(w)).collect();
-    words.extend(tables::VAGUE_COUNTS.iter().map(|w| regex::escape(w)));
-    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    let quals = tables::COUNT_QUALIFIERS.iter().map(|q| regex::escape(q)).collect::<Vec<_>>().join("|");
-    Regex::new(&format!(
-        r"(?i)\b(?:(?P<q>{quals})\s+)?(?P<n>\d[\d,]*(?:\.\d+)?|{})\s+(?P<noun>(?:[\w’'-]+\s+){{0,4}}[\w’'-]+)",
-        words.join("|")
-    ))
-    .expect("count regex")
-});
-
-/// Words and phrases that count incidents: the lexicon's cardinals and the
-/// incident stage's counting phrases ("a pair of").
-fn count_words() -> impl Iterator<Item = (&'static str, f64)> {
-    let cardinals = crosscheck_lexicon::english().number_words_of(&[crosscheck_lexicon::NumberKind::Cardinal]);
-    cardinals.map(|n| (n.word, n.value)).chain(tables::COUNT_PHRASES.iter().copied())
-}
 
 /// A cue found in a sentence (offsets relative to the sentence).
 #[derive(Debug, Clone)]
@@ -138,8 +120,11 @@ fn owner(s: &str, cues: &[Cue], pos: usize) -> Option<usize> {
     (!s[pos..first.start].contains([',', ';', ':'])).then_some(0)
 }
 
-fn find_count(s: &str, c: &Cue) -> Option<(Count, usize)> {
-    // Look from the last comma before the cue (at most 40 bytes back) to its end.
+/// The count of cue `c` of sentence `sent` (`s` its text): the last quantity of
+/// the extraction stage's layer ([`crosscheck_extract::numbers`]) whose number
+/// is printed between the last comma before the cue (at most 40 bytes back)
+/// and the cue's end, with what it counts. No number is parsed here.
+fn find_count(doc: &Annotated, sent: Span, s: &str, c: &Cue) -> Option<Count> {
     let mut from = c.start.saturating_sub(40);
     while !s.is_char_boundary(from) {
         from += 1;
@@ -147,46 +132,16 @@ fn find_count(s: &str, c: &Cue) -> Option<(Count, usize)> {
     if let Some(i) = s[from..c.start].rfind([',', ';', '(']) {
         from += i + 1;
     }
-    let region = &s[from..c.end];
-    let m = COUNT.captures_iter(region).last()?;
-    let n = m.name("n")?;
-    let raw = n.as_str().to_lowercase();
-    let value = raw
-        .replace(',', "")
-        .parse::<f64>()
-        .ok()
-        .or_else(|| count_words().find(|(w, _)| *w == raw).map(|(_, v)| v));
-    let vague = value.is_none().then(|| raw.clone());
-    let mut noun_words: Vec<&str> = Vec::new();
-    for w in m.name("noun")?.as_str().split_whitespace() {
-        let lw = w.to_lowercase();
-        if ["in", "at", "on", "over", "across", "from", "were", "was", "that", "which", "into", "near", "of"].contains(&lw.as_str()) {
-            break;
-        }
-        noun_words.push(w);
-    }
-    // The noun may continue past the cue ("over 110 sabotage incidents").
-    let rest = &s[c.end..];
-    if let Some(w) = rest.split_whitespace().next() {
-        let lw = w.trim_matches(|ch: char| !ch.is_alphanumeric()).to_lowercase();
-        if tables::INCIDENT_COUNT_NOUNS.contains(&lw.as_str()) && rest.starts_with(' ') {
-            noun_words.push(w.trim_matches(|ch: char| !ch.is_alphanumeric()));
-        }
-    }
-    if noun_words.is_empty() {
-        return None;
-    }
-    let whole = m.get(0)?;
-    Some((
-        Count {
-            value,
-            vague,
-            qualifier: m.name("q").map(|q| q.as_str().to_lowercase()),
-            noun: noun_words.join(" "),
-            span: Span::new(from + whole.start(), from + whole.end()),
-        },
-        from,
-    ))
+    let (lo, hi) = (sent.start + from, sent.start + c.end);
+    let text = &doc.article.text;
+    let q = doc.quantities.iter().filter(|q| sent.contains(q.span) && (lo..hi).contains(&q.number.start)).last()?;
+    Some(Count {
+        value: (!q.vague).then_some(q.value),
+        vague: q.vague.then(|| q.number.slice(text).to_lowercase()),
+        qualifier: q.qualifier.as_ref().map(|x| x.to_lowercase()),
+        noun: q.counted?.slice(text).to_string(),
+        span: q.span,
+    })
 }
 
 fn trim_actor(raw: &str) -> String {
@@ -366,10 +321,7 @@ pub fn mentions(doc: &Annotated, reference: Option<NaiveDate>) -> Vec<Mention> {
                 .collect();
             pm.dedup_by(|a, b| a.place.id == b.place.id);
             let date = cue_dates[i].iter().min_by_key(|d| d.date.days()).map(|d| d.date.clone());
-            let count = find_count(s, c).map(|(mut k, _)| {
-                k.span = k.span.offset(sent.start);
-                k
-            });
+            let count = find_count(doc, sent, s, c);
             let cue_text = &s[c.start..c.end];
             let last_word = cue_text.split_whitespace().last().unwrap_or("").to_lowercase();
             let aggregate_count = count.as_ref().is_some_and(|k| {

@@ -30,17 +30,7 @@ pub const EVENT_NOUNS_PLURAL: &[&str] = &[
     "explosions", "blasts", "cuts", "intrusions", "sightings", "overflights", "incidents", "operations", "bombings",
 ];
 
-/// Vague quantities, kept as printed when no number is given ("multiple severed cables").
-pub const VAGUE_COUNTS: &[&str] = &[
-    "multiple", "several", "numerous", "repeated", "regular", "many", "dozens of", "hundreds of", "a number of",
-    "a series of", "a handful of", "various", "some", "few", "a few",
-];
 
-/// Phrases that count incidents without a number word, besides the lexicon's
-/// cardinals (`crosscheck_lexicon`): "a single cable", "both pipelines".
-pub const COUNT_PHRASES: &[(&str, f64)] = &[("a single", 1.0), ("a dozen", 12.0), ("both", 2.0), ("a pair of", 2.0)];
-/// Qualifiers printed before a number ("over 110", "at least four").
-pub const COUNT_QUALIFIERS: &[&str] = &["more than", "over", "at least", "nearly", "almost", "about", "around", "approximately", "up to", "some", "fewer than", "less than"];
 
 /// Attribution patterns: the wording is kept as printed. Group `by` is who
 /// makes the attribution, group `actor` the attributed perpetrator.
