@@ -176,4 +176,17 @@ mod tests {
         assert_eq!(classify("cable sabotage"), Some(EventKind::CableDamage));
         assert_eq!(classify("the weather"), None);
     }
+
+    #[test]
+    fn kind_names_are_the_serialised_names_and_parse_back_to_incidents() {
+        for k in EventKind::ALL {
+            assert_eq!(serde_json::to_string(&k).unwrap(), format!("\"{}\"", k.as_str()));
+            assert_eq!(k.to_string(), k.as_str());
+            let parsed = EventKind::parse_incident(k.as_str());
+            assert_eq!(parsed, k.is_incident().then_some(k), "{k:?}");
+        }
+        assert_eq!(EventKind::parse_incident("cable or pipeline damage"), Some(EventKind::CableDamage));
+        assert_eq!(EventKind::parse_incident("arson"), Some(EventKind::SabotageArson));
+        assert_eq!(EventKind::parse_incident("the weather"), None);
+    }
 }

@@ -145,7 +145,11 @@ pub struct Quantity {
 
 /// The kinds of happening the event layer ([`events`]) recognises: the
 /// incidents of hybrid-warfare reporting, then happenings that are not
-/// incidents but belong on a story's timeline.
+/// incidents but belong on a story's timeline, then `Other`, an incident a
+/// caller classifies by hand (the layer never produces it). This is also the
+/// incident register's taxonomy (`crosscheck_incidents::IncidentKind` is this
+/// type, restricted to [`EventKind::is_incident`]); the serialised names
+/// ([`EventKind::as_str`]) are the register's export names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
@@ -162,10 +166,11 @@ pub enum EventKind {
     MilitaryAircraft,
     DiplomaticMeeting,
     Interview,
+    Other,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 13] = [
+    pub const ALL: [EventKind; 14] = [
         EventKind::SabotageArson,
         EventKind::Explosion,
         EventKind::CableDamage,
@@ -179,7 +184,28 @@ impl EventKind {
         EventKind::MilitaryAircraft,
         EventKind::DiplomaticMeeting,
         EventKind::Interview,
+        EventKind::Other,
     ];
+
+    /// Machine name (as serialised).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            EventKind::SabotageArson => "sabotage_arson",
+            EventKind::Explosion => "explosion",
+            EventKind::CableDamage => "cable_damage",
+            EventKind::DroneIncursion => "drone_incursion",
+            EventKind::AirspaceViolation => "airspace_violation",
+            EventKind::GpsJamming => "gps_jamming",
+            EventKind::CyberAttack => "cyber_attack",
+            EventKind::EspionageArrest => "espionage_arrest",
+            EventKind::NavalShadowing => "naval_shadowing",
+            EventKind::Strike => "strike",
+            EventKind::MilitaryAircraft => "military_aircraft",
+            EventKind::DiplomaticMeeting => "diplomatic_meeting",
+            EventKind::Interview => "interview",
+            EventKind::Other => "other",
+        }
+    }
 
     /// Human label (the timeline and the incident register print these).
     pub fn label(&self) -> &'static str {
@@ -197,6 +223,7 @@ impl EventKind {
             EventKind::MilitaryAircraft => "military aircraft near border",
             EventKind::DiplomaticMeeting => "diplomatic meeting",
             EventKind::Interview => "interview",
+            EventKind::Other => "other",
         }
     }
 
@@ -208,6 +235,39 @@ impl EventKind {
     /// Whether the happening is an incident (a register row), not a meeting or an interview.
     pub fn is_incident(&self) -> bool {
         !matches!(self, EventKind::DiplomaticMeeting | EventKind::Interview)
+    }
+
+    /// Parse an incident kind from a machine name, a label, or free wording
+    /// ("cable sabotage", "arson"): names and labels first, then short words,
+    /// then the event layer's cue patterns ([`events::classify`]). `None` for
+    /// wording that names no incident (meetings, interviews included).
+    pub fn parse_incident(s: &str) -> Option<EventKind> {
+        let t = s.trim().to_lowercase().replace(['-', ' ', '/'], "_");
+        for k in EventKind::ALL.into_iter().filter(EventKind::is_incident) {
+            let label = k.label().to_lowercase().replace(['-', ' ', '/'], "_");
+            if t == k.as_str() || t == label || t.replace("__", "_") == label.replace("___", "_") {
+                return Some(k);
+            }
+        }
+        let short = match t.as_str() {
+            "sabotage" | "arson" => Some(EventKind::SabotageArson),
+            "cable" | "pipeline" => Some(EventKind::CableDamage),
+            "drone" | "drones" => Some(EventKind::DroneIncursion),
+            "airspace" => Some(EventKind::AirspaceViolation),
+            "gps" | "jamming" => Some(EventKind::GpsJamming),
+            "cyber" => Some(EventKind::CyberAttack),
+            "espionage" | "arrest" => Some(EventKind::EspionageArrest),
+            "naval" | "shadowing" => Some(EventKind::NavalShadowing),
+            "aircraft" => Some(EventKind::MilitaryAircraft),
+            _ => None,
+        };
+        short.or_else(|| events::classify(s).filter(EventKind::is_incident))
+    }
+}
+
+impl std::fmt::Display for EventKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 

@@ -34,7 +34,7 @@ impl GoldIncident {
     }
 
     pub fn parsed_kind(&self) -> Option<IncidentKind> {
-        IncidentKind::parse(&self.kind)
+        IncidentKind::parse_incident(&self.kind)
     }
 
     pub fn places(&self) -> Vec<Place> {

@@ -81,117 +81,12 @@ pub fn parse_day(s: &str) -> Result<NaiveDate, IncidentsError> {
 /// * `strike` — missile, drone, air or artillery strikes and bombardment;
 /// * `military_aircraft` — fighter jets, bombers and military aircraft near a border;
 /// * `other` — anything else a caller classifies by hand.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum IncidentKind {
-    SabotageArson,
-    Explosion,
-    CableDamage,
-    DroneIncursion,
-    AirspaceViolation,
-    GpsJamming,
-    CyberAttack,
-    EspionageArrest,
-    NavalShadowing,
-    Strike,
-    MilitaryAircraft,
-    Other,
-}
-
-impl IncidentKind {
-    pub const ALL: [IncidentKind; 12] = [
-        IncidentKind::SabotageArson,
-        IncidentKind::Explosion,
-        IncidentKind::CableDamage,
-        IncidentKind::DroneIncursion,
-        IncidentKind::AirspaceViolation,
-        IncidentKind::GpsJamming,
-        IncidentKind::CyberAttack,
-        IncidentKind::EspionageArrest,
-        IncidentKind::NavalShadowing,
-        IncidentKind::Strike,
-        IncidentKind::MilitaryAircraft,
-        IncidentKind::Other,
-    ];
-
-    /// Machine name (as serialised).
-    pub fn as_str(&self) -> &'static str {
-        match self {
-            IncidentKind::SabotageArson => "sabotage_arson",
-            IncidentKind::Explosion => "explosion",
-            IncidentKind::CableDamage => "cable_damage",
-            IncidentKind::DroneIncursion => "drone_incursion",
-            IncidentKind::AirspaceViolation => "airspace_violation",
-            IncidentKind::GpsJamming => "gps_jamming",
-            IncidentKind::CyberAttack => "cyber_attack",
-            IncidentKind::EspionageArrest => "espionage_arrest",
-            IncidentKind::NavalShadowing => "naval_shadowing",
-            IncidentKind::Strike => "strike",
-            IncidentKind::MilitaryAircraft => "military_aircraft",
-            IncidentKind::Other => "other",
-        }
-    }
-
-    /// Human label: the event kind's ([`EventKind::label`]).
-    pub fn label(&self) -> &'static str {
-        self.event().map_or("other", |e| e.label())
-    }
-
-    /// Parse a machine name, a label, or free wording ("cable sabotage", "arson"):
-    /// names and labels first, then the cue tables.
-    pub fn parse(s: &str) -> Option<IncidentKind> {
-        let t = s.trim().to_lowercase().replace(['-', ' ', '/'], "_");
-        for k in IncidentKind::ALL {
-            let label = k.label().to_lowercase().replace(['-', ' ', '/'], "_");
-            if t == k.as_str() || t == label || t.replace("__", "_") == label.replace("___", "_") {
-                return Some(k);
-            }
-        }
-        let short = match t.as_str() {
-            "sabotage" | "arson" => Some(IncidentKind::SabotageArson),
-            "cable" | "pipeline" => Some(IncidentKind::CableDamage),
-            "drone" | "drones" => Some(IncidentKind::DroneIncursion),
-            "airspace" => Some(IncidentKind::AirspaceViolation),
-            "gps" | "jamming" => Some(IncidentKind::GpsJamming),
-            "cyber" => Some(IncidentKind::CyberAttack),
-            "espionage" | "arrest" => Some(IncidentKind::EspionageArrest),
-            "naval" | "shadowing" => Some(IncidentKind::NavalShadowing),
-            "aircraft" => Some(IncidentKind::MilitaryAircraft),
-            _ => None,
-        };
-        short.or_else(|| crosscheck_extract::events::classify(s).and_then(IncidentKind::of_event))
-    }
-
-    /// The incident kind of an event of the extraction stage's event layer;
-    /// `None` for happenings that are not incidents (meetings, interviews).
-    pub fn of_event(kind: EventKind) -> Option<IncidentKind> {
-        Some(match kind {
-            EventKind::SabotageArson => IncidentKind::SabotageArson,
-            EventKind::Explosion => IncidentKind::Explosion,
-            EventKind::CableDamage => IncidentKind::CableDamage,
-            EventKind::DroneIncursion => IncidentKind::DroneIncursion,
-            EventKind::AirspaceViolation => IncidentKind::AirspaceViolation,
-            EventKind::GpsJamming => IncidentKind::GpsJamming,
-            EventKind::CyberAttack => IncidentKind::CyberAttack,
-            EventKind::EspionageArrest => IncidentKind::EspionageArrest,
-            EventKind::NavalShadowing => IncidentKind::NavalShadowing,
-            EventKind::Strike => IncidentKind::Strike,
-            EventKind::MilitaryAircraft => IncidentKind::MilitaryAircraft,
-            EventKind::DiplomaticMeeting | EventKind::Interview => return None,
-        })
-    }
-
-    /// The event kind this incident kind is (`None` for [`IncidentKind::Other`]).
-    pub fn event(&self) -> Option<EventKind> {
-        EventKind::ALL.into_iter().find(|e| IncidentKind::of_event(*e) == Some(*self))
-    }
-}
-
-impl std::fmt::Display for IncidentKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+///
+/// One enum with the event layer: `IncidentKind` is [`EventKind`], of which
+/// the register holds only the kinds for which [`EventKind::is_incident`]
+/// holds; names ([`EventKind::as_str`]), labels and parsing
+/// ([`EventKind::parse_incident`]) live there.
+pub type IncidentKind = EventKind;
 
 /// How many incidents one mention reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -236,10 +236,8 @@ pub fn mentions(doc: &Annotated, reference: Option<NaiveDate>) -> Vec<Mention> {
             .events
             .iter()
             .filter(|e| e.sentence == si && sent.contains(e.cue))
-            .filter_map(|e| {
-                let kind = IncidentKind::of_event(e.kind)?;
-                Some(Cue { kind, start: e.cue.start - sent.start, end: e.cue.end - sent.start, campaign: false })
-            })
+            .filter(|e| e.kind.is_incident())
+            .map(|e| Cue { kind: e.kind, start: e.cue.start - sent.start, end: e.cue.end - sent.start, campaign: false })
             .collect();
         if cues.is_empty() {
             continue;
@@ -515,7 +513,7 @@ mod tests {
             assert_eq!(m.len(), 1, "{t}: {m:#?}");
             (m[0].kind, m[0].places.first().map(|p| p.place.id.clone()).unwrap_or_default())
         };
-        use IncidentKind::*;
+        use crosscheck_extract::EventKind::*;
         assert_eq!(one("Three Russian fighter jets violated Estonian airspace over the Gulf of Finland on Friday."), (AirspaceViolation, "ee".into()));
         assert_eq!(one("Around 20 Russian drones violated Polish airspace overnight."), (DroneIncursion, "pl".into()));
         assert_eq!(one("GPS signals were jammed over the Baltic Sea for hours."), (GpsJamming, "sea/baltic-sea".into()));

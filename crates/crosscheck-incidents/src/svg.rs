@@ -45,7 +45,8 @@ pub fn kind_colour(k: IncidentKind) -> &'static str {
         IncidentKind::NavalShadowing => "#004c7a",
         IncidentKind::Strike => "#b00020",
         IncidentKind::MilitaryAircraft => "#8a5a00",
-        IncidentKind::Other => "#444444",
+        // Meetings and interviews are never register rows.
+        IncidentKind::Other | IncidentKind::DiplomaticMeeting | IncidentKind::Interview => "#444444",
     }
 }
 

@@ -563,7 +563,7 @@ pub fn evaluate(gold: &Gold, dossiers: &[Dossier]) -> EvalReport {
                 gold.incidents
                     .iter()
                     .map(|g| {
-                        if crosscheck_incidents::IncidentKind::parse(&g.kind).map(|k| k.label()) != Some(kind.as_str()) {
+                        if crosscheck_incidents::IncidentKind::parse_incident(&g.kind).map(|k| k.label()) != Some(kind.as_str()) {
                             return None;
                         }
                         let shared = outs.iter().filter(|o| g.outlets.contains(o)).count();

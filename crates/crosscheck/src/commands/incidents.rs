@@ -63,7 +63,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let kind = args
         .kind
         .as_deref()
-        .map(|k| IncidentKind::parse(k).with_context(|| format!("--kind {k:?}: not an incident kind")))
+        .map(|k| IncidentKind::parse_incident(k).with_context(|| format!("--kind {k:?}: not an incident kind")))
         .transpose()?;
     let filter = Filter { since, kind, country: args.country.clone() };
     let format = if ctx.json { Format::Json } else { args.format };
