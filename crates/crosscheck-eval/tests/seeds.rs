@@ -2,14 +2,11 @@
 
 use std::path::PathBuf;
 
-use crosscheck_report::eval::{evaluate, parse_gold, table};
+use crosscheck_eval::{evaluate, parse_gold, table, Gold};
+use crosscheck_testkit::fixtures::{repo_root, seeds_dir};
 
-fn seeds_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/seeds")
-}
-
-fn gold() -> crosscheck_report::eval::Gold {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds.gold.json");
+fn gold() -> Gold {
+    let p = repo_root().join("crates/crosscheck-report/tests/fixtures/seeds.gold.json");
     parse_gold(&std::fs::read_to_string(p).unwrap()).unwrap()
 }
 
