@@ -160,3 +160,26 @@ fn articles_the_model_cannot_read_get_no_embedding() {
     let e = crosscheck_cluster::embed_articles(&arts, model.as_ref());
     assert!(e[0].is_some() && e[1].is_none() && e[2].is_some());
 }
+
+/// A folder of reports is read as ingest reads it: the story is labelled with
+/// the folder's name, and a report carries a date only where its reader found
+/// one in it (a dateline), never a date made up for the benchmark.
+#[test]
+fn a_story_folder_carries_the_dates_ingest_finds() {
+    let (arts, gold) = labelled();
+    let seeds_dir = crosscheck_testkit::fixtures::seeds_dir();
+    let label = crosscheck_bench::corpus::folder_label(&seeds_dir);
+    let folder: Vec<&Article> = arts.iter().zip(&gold).filter(|(_, g)| **g == label).map(|(a, _)| a).collect();
+    let ingested = crosscheck_testkit::fixtures::ingest(&seeds_dir);
+    assert_eq!(folder.len(), ingested.len(), "every report of the folder, as one story");
+    for a in &folder {
+        let read = ingested.iter().find(|i| i.id == a.id).expect("the same article as ingest reads");
+        assert_eq!(a.published, read.published, "{}: the date ingest gave it", a.source);
+        if let Some(p) = &a.published {
+            assert_ne!(p.method, crosscheck_core::DateMethod::Record, "{}: a folder report has no record date", a.source);
+        }
+    }
+    // The labelled corpus is in feed order: undated first, then by day.
+    let days: Vec<_> = arts.iter().map(|a| a.published.as_ref().map(|p| p.date)).collect();
+    assert!(days.windows(2).all(|w| w[0] <= w[1]), "{days:?}");
+}
