@@ -102,7 +102,7 @@ pub fn aggregate(pages: &[PageScore]) -> BodyScore {
     let rs: Vec<f64> = pages.iter().filter(|p| p.tp + p.fn_ > 0.0).map(PageScore::recall).collect();
     let mean = |v: &[f64]| if v.is_empty() { 0.0 } else { v.iter().sum::<f64>() / v.len() as f64 };
     let (p, r) = (mean(&ps), mean(&rs));
-    let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let f1 = crate::metrics::Prf::new(p, r).f1;
     let accuracy = if pages.is_empty() { 0.0 } else { pages.iter().filter(|s| s.exact).count() as f64 / pages.len() as f64 };
     BodyScore { f1, precision: p, recall: r, accuracy, pages: pages.len() }
 }

@@ -104,7 +104,7 @@ pub fn score_against_gold(rows: &[IncidentRow], gold: &[GoldIncident]) -> GoldSc
     let matched = matches.len();
     let precision = if rows.is_empty() { 0.0 } else { matched as f64 / rows.len() as f64 };
     let recall = if gold.is_empty() { 0.0 } else { matched as f64 / gold.len() as f64 };
-    let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
+    let f1 = crate::score::f1(precision, recall);
     GoldScore {
         gold: gold.len(),
         rows: rows.len(),

@@ -39,6 +39,11 @@ use serde::{Deserialize, Serialize};
 use crate::gold::{Gold, GoldPerson};
 use crate::incidents::score_against_gold;
 
+/// The harmonic mean of precision and recall (0 when both are 0).
+pub fn f1(precision: f64, recall: f64) -> f64 {
+    if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 }
+}
+
 /// Precision/recall/F1 of one category.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Score {
@@ -59,7 +64,7 @@ impl Score {
     fn finish(mut self) -> Self {
         self.precision = if self.tp + self.fp == 0 { if self.fn_ == 0 { 1.0 } else { 0.0 } } else { self.tp as f64 / (self.tp + self.fp) as f64 };
         self.recall = if self.tp + self.fn_ == 0 { 1.0 } else { self.tp as f64 / (self.tp + self.fn_) as f64 };
-        self.f1 = if self.precision + self.recall == 0.0 { 0.0 } else { 2.0 * self.precision * self.recall / (self.precision + self.recall) };
+        self.f1 = f1(self.precision, self.recall);
         self
     }
 }
