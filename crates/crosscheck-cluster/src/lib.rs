@@ -11,8 +11,8 @@
 //!   embeddings when a [`crosscheck_core::SentenceEncoder`] is given. Story ids
 //!   are stable and the whole state serialises with serde.
 //!
-//! [`metrics`] scores a clustering against gold labels (B-cubed and pairwise
-//! F1) and [`synth`] generates the benchmark corpora.
+//! The benchmarks (`crosscheck bench dedup|cluster`), their corpus generators
+//! and clustering metrics live in `crosscheck-bench`, outside this library.
 //!
 //! ```
 //! use crosscheck_cluster::{dedup::{Deduper, DedupConfig}, story::{StoryClusterer, StoryConfig}};
@@ -21,13 +21,10 @@
 //! # let _ = (&mut d, &mut s);
 //! ```
 
-pub mod bench;
 pub mod dedup;
 pub mod features;
-pub mod metrics;
 pub mod minhash;
 pub mod story;
-pub mod synth;
 pub mod tables;
 pub mod tokens;
 

@@ -514,7 +514,7 @@ mod tests {
         let lexical = align_claims(StoryInput::independent(&d, &mut g));
         let corroborated = |claims: &[Claim]| claims.iter().filter(|c| c.status == ClaimStatus::Corroborated).count();
         assert_eq!(corroborated(&lexical), 0, "{lexical:#?}");
-        let Some(model) = crosscheck_embed::encoder_for_tests() else { return };
+        let Some(model) = crosscheck_testkit::encoder() else { return };
         let mut input = StoryInput::independent(&d, &mut g);
         input.encoder = Some(model.as_ref());
         let semantic = align_claims(input);

@@ -293,21 +293,3 @@ pub fn shared() -> Option<Arc<SentenceEmbedder>> {
 pub fn shared_encoder() -> Option<Arc<dyn SentenceEncoder>> {
     shared().map(|m| m as Arc<dyn SentenceEncoder>)
 }
-
-/// For test suites: the shared model, or `None` (with a note on stderr) when
-/// none is installed so a developer without it can still run the rest. Under
-/// CI (`CI` set) a missing model panics instead: CI installs it
-/// (`scripts/install-model.sh`), and a test that skips there would hide a
-/// broken install step.
-pub fn encoder_for_tests() -> Option<Arc<SentenceEmbedder>> {
-    let found = shared();
-    if found.is_none() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must have the embedding model: run scripts/install-model.sh (locate_model: {:?})",
-            locate_model().map_err(|e| e.to_string())
-        );
-        eprintln!("note: no embedding model installed; the embedding half of this test is skipped");
-    }
-    found
-}

@@ -16,7 +16,6 @@
 //! [`dates`]. Every heuristic lives in [`tables`]. All passes are linear in
 //! the page size and iterative (no recursion over the tree).
 
-pub mod benchmark;
 pub mod charset;
 pub mod content;
 pub mod dates;

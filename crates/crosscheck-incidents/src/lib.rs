@@ -18,7 +18,8 @@
 //!    on are kept as [`Conflict`]s. Vague mentions (no place, no date) only join a
 //!    row when exactly one row can take them.
 //! 3. [`export`] writes the register as a table, JSON, CSV or Parquet; [`svg`] draws
-//!    the timeline and map for the dossier; [`gold`] scores rows against a gold list.
+//!    the timeline and map for the dossier. Scoring rows against a gold list is
+//!    `crosscheck-eval`.
 //!
 //! Heuristics live in [`tables`], apart from the algorithms.
 
@@ -27,7 +28,6 @@ pub mod dates;
 /// for the register, the gold reader and the map.
 pub use crosscheck_extract::gazetteer;
 pub mod export;
-pub mod gold;
 pub mod mentions;
 pub mod register;
 pub mod svg;
@@ -40,20 +40,17 @@ use serde::{Deserialize, Serialize};
 
 pub use dates::{IncidentDate, When};
 pub use gazetteer::{Place, PlaceKind};
-pub use gold::{score_against_gold, GoldIncident, GoldScore};
 pub use mentions::{article_date, mentions, mentions_of_article};
 pub use register::{batch_reference, build_register, reference_dates, register_of_articles, Filter, Register};
 pub use svg::{map_svg, timeline_svg, LAND as MAP_LAND, WATER as MAP_WATER};
 
-/// Errors of the incident stage (exports and gold files; extraction itself cannot fail).
+/// Errors of the incident stage (exports and arguments; extraction itself cannot fail).
 #[derive(Debug, thiserror::Error)]
 pub enum IncidentsError {
     #[error("parquet export: {0}")]
     Parquet(String),
     #[error("parquet export is not compiled in (feature `parquet`)")]
     ParquetDisabled,
-    #[error("gold file: {0}")]
-    Gold(String),
     #[error("unknown incident kind {0:?}")]
     UnknownKind(String),
     #[error("not a day (YYYY-MM-DD): {0:?}")]

@@ -4,23 +4,11 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-use crosscheck_core::{Article, ArticleBuilder, SourceFormat};
 use crosscheck_incidents::{export, map_svg, register_of_articles, timeline_svg, Register};
 
 fn register() -> Register {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/campaign");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
-    files.sort();
-    let articles: Vec<Article> = files
-        .iter()
-        .map(|p| {
-            let raw = std::fs::read(p).unwrap();
-            let text = String::from_utf8(raw.clone()).unwrap();
-            let stem = p.file_stem().unwrap().to_string_lossy().to_string();
-            ArticleBuilder::new(stem, p.display().to_string(), SourceFormat::Text, &raw, &text).build(None, None).unwrap()
-        })
-        .collect();
-    register_of_articles(&articles)
+    register_of_articles(&crosscheck_testkit::fixtures::text_articles(&dir))
 }
 
 #[test]
@@ -53,8 +41,7 @@ fn csv_and_parquet_load_in_pandas_and_pyarrow() {
     let bytes = match export::to_parquet(&reg.rows) {
         Ok(b) => b,
         Err(crosscheck_incidents::IncidentsError::ParquetDisabled) => {
-            assert!(std::env::var_os("CI").is_none(), "CI must build crosscheck-incidents with its default `parquet` feature");
-            eprintln!("NOTICE: built without the `parquet` feature; only the CSV half could run, so nothing was checked");
+            crosscheck_testkit::missing("the CSV and Parquet check", "the `parquet` feature", "build crosscheck-incidents with its default features");
             return;
         }
         Err(e) => panic!("{e}"),
@@ -84,7 +71,7 @@ print("ok", len(c))
         Err(e) => panic!("python3 is needed for this test (pip install pandas pyarrow): {e}"),
     };
     let stderr = String::from_utf8_lossy(&out.stderr);
-    if stderr.contains("ModuleNotFoundError") && std::env::var_os("CROSSCHECK_SKIP_PYTHON_TESTS").is_some() && std::env::var_os("CI").is_none() {
+    if stderr.contains("ModuleNotFoundError") && std::env::var_os("CROSSCHECK_SKIP_PYTHON_TESTS").is_some() && !crosscheck_testkit::under_ci() {
         eprintln!("skipped: pandas/pyarrow missing and CROSSCHECK_SKIP_PYTHON_TESTS set");
         return;
     }

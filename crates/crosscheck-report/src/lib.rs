@@ -11,11 +11,10 @@
 //! * [`render`]: JSON ([`render::json`]), Markdown ([`render::markdown`]) and one
 //!   self-contained HTML page ([`render::html`]; inline CSS, no script, no
 //!   external resource, all article text escaped);
-//! * [`eval`] scores dossiers against a gold annotation
-//!   (the format of `shared/gold/seeds.gold.json`), category by category;
+//!
+//! Scoring dossiers against a gold annotation is `crosscheck-eval`.
 
 pub mod dossier;
-pub mod eval;
 pub mod render;
 
 pub use dossier::{analyze, build_dossier, build_dossier_with_id, Dossier, DossierArticle, Summary, SCHEMA};
@@ -25,6 +24,4 @@ pub use dossier::{analyze, build_dossier, build_dossier_with_id, Dossier, Dossie
 pub enum ReportError {
     #[error("story clustering failed: {0}")]
     Cluster(String),
-    #[error("bad gold file: {0}")]
-    Gold(String),
 }

@@ -92,7 +92,7 @@ fn seeds_one_by_one(ts: TestStore) {
 /// without the model, except under CI.)
 #[test]
 fn seeds_one_by_one_with_embeddings_match_the_batch_analysis() {
-    let Some(model) = crosscheck_embed::encoder_for_tests() else { return };
+    let Some(model) = crosscheck_testkit::encoder() else { return };
     let encoder: std::sync::Arc<dyn crosscheck_core::SentenceEncoder> = model;
     let articles = seeds();
     let batch: Membership = crosscheck_report::analyze(&articles, Some(encoder.as_ref()))

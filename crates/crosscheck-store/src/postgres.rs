@@ -539,68 +539,6 @@ impl Store for PgStore {
     }
 }
 
-/// A throw-away database on a PostgreSQL server, for test suites: created
-/// with a unique name on the server a URL names, dropped (with its
-/// connections) when this value is dropped.
-pub struct ScratchDatabase {
-    /// The URL of the new database: give it to [`crate::open`].
-    pub url: String,
-    admin_url: String,
-    name: String,
-}
-
-impl ScratchDatabase {
-    /// The environment variable naming the server test suites use.
-    pub const ENV: &'static str = "CROSSCHECK_TEST_PG";
-
-    /// A fresh database on the server [`ScratchDatabase::ENV`] names, or `None`
-    /// (after a note on stderr naming `test`) when it is unset. With `CI` set,
-    /// an unset variable panics: CI must never skip the PostgreSQL backend.
-    pub fn from_env(test: &str) -> Option<ScratchDatabase> {
-        let admin_url = match std::env::var(Self::ENV) {
-            Ok(url) if !url.trim().is_empty() => url,
-            _ => {
-                if std::env::var_os("CI").is_some() {
-                    panic!("CI is set but {} is not: the PostgreSQL tests would be skipped (start a server with scripts/test-postgres.sh)", Self::ENV);
-                }
-                eprintln!("note: {} unset, skipping PostgreSQL test {test}", Self::ENV);
-                return None;
-            }
-        };
-        Some(Self::create(&admin_url).unwrap_or_else(|e| panic!("creating a scratch database on {}: {e}", Self::ENV)))
-    }
-
-    /// A fresh database on the server `admin_url` names (a role that may
-    /// create databases).
-    pub fn create(admin_url: &str) -> Result<ScratchDatabase> {
-        static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
-        let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        let name = format!("cc_scratch_{}_{n}_{nanos}", std::process::id());
-        let mut admin = postgres::Client::connect(admin_url, postgres::NoTls).map_err(|e| StoreError::Backend(e.to_string()))?;
-        admin.batch_execute(&format!("CREATE DATABASE {name}")).map_err(|e| StoreError::Backend(e.to_string()))?;
-        Ok(ScratchDatabase { url: with_database(admin_url, &name), admin_url: admin_url.to_string(), name })
-    }
-}
-
-impl Drop for ScratchDatabase {
-    fn drop(&mut self) {
-        if let Ok(mut admin) = postgres::Client::connect(&self.admin_url, postgres::NoTls) {
-            let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name));
-        }
-    }
-}
-
-/// `url` with its database name replaced by `db` (user, host, port and query kept).
-pub fn with_database(url: &str, db: &str) -> String {
-    let scheme_end = url.find("://").map(|i| i + 3).unwrap_or(0);
-    let (head, rest) = url.split_at(scheme_end);
-    let query_at = rest.find('?').unwrap_or(rest.len());
-    let (before_query, query) = rest.split_at(query_at);
-    let authority = before_query.split('/').next().unwrap_or("");
-    format!("{head}{authority}/{db}{query}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,28 +6,28 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use crosscheck_store::postgres::ScratchDatabase;
 use crosscheck_server::{Pipeline, RunningServer, ServerConfig};
+use crosscheck_testkit::store::ScratchStore;
 
 /// A fresh store location; a PostgreSQL database is dropped with it.
 pub struct TestStore {
     pub location: String,
-    _dir: Option<tempfile::TempDir>,
-    _pg: Option<ScratchDatabase>,
+    _scratch: ScratchStore,
 }
 
 impl TestStore {
+    fn of(scratch: ScratchStore) -> TestStore {
+        TestStore { location: scratch.location.clone(), _scratch: scratch }
+    }
+
     pub fn sqlite() -> TestStore {
-        let dir = tempfile::tempdir().unwrap();
-        let location = dir.path().join("store.db").display().to_string();
-        TestStore { location, _dir: Some(dir), _pg: None }
+        TestStore::of(ScratchStore::sqlite("store.db"))
     }
 
     /// A fresh database on the server `CROSSCHECK_TEST_PG` names, or `None`
-    /// when it is unset (a failure under CI: see `ScratchDatabase::from_env`).
+    /// when it is unset (a failure under CI: see `crosscheck_testkit::pg::ScratchDatabase::from_env`).
     pub fn postgres(test: &str) -> Option<TestStore> {
-        let scratch = ScratchDatabase::from_env(test)?;
-        Some(TestStore { location: scratch.url.clone(), _dir: None, _pg: Some(scratch) })
+        ScratchStore::postgres(test).map(TestStore::of)
     }
 
     pub fn open(&self) -> Arc<dyn crosscheck_store::Store> {

@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, NaiveDate};
 use crosscheck_core::{Article, ArticleBuilder, DateMethod, DatePrecision, PublishedDate, SourceFormat, Span};
-use crosscheck_store::postgres::ScratchDatabase;
+use crosscheck_testkit::store::ScratchStore;
 use crosscheck_store::Store;
 
 /// A plain article whose text is unique to `tag`.
@@ -46,37 +46,32 @@ pub fn full_article() -> Article {
 pub struct Harness {
     pub store: Box<dyn Store>,
     pub location: String,
-    backend: Backend,
-}
-
-enum Backend {
-    Sqlite(tempfile::TempDir),
-    Postgres(ScratchDatabase),
+    scratch: ScratchStore,
 }
 
 impl Harness {
+    fn open(scratch: ScratchStore) -> Harness {
+        let location = scratch.location.clone();
+        let store = crosscheck_store::open(&location).unwrap_or_else(|e| panic!("open store {location}: {e}"));
+        Harness { store, location, scratch }
+    }
+
     /// A fresh SQLite file in a temporary directory.
     pub fn sqlite() -> Harness {
-        let dir = tempfile::tempdir().unwrap();
-        let location = dir.path().join("store.sqlite").display().to_string();
-        let store = crosscheck_store::open(&location).expect("open sqlite store");
-        Harness { store, location, backend: Backend::Sqlite(dir) }
+        Harness::open(ScratchStore::sqlite("store.sqlite"))
     }
 
     /// A fresh database on the server `CROSSCHECK_TEST_PG` names, or `None`
-    /// when it is unset (a failure under CI: see [`ScratchDatabase::from_env`]).
+    /// when it is unset (a failure under CI: see `crosscheck_testkit::pg::ScratchDatabase::from_env`).
     pub fn postgres(test: &str) -> Option<Harness> {
-        let scratch = ScratchDatabase::from_env(test)?;
-        let location = scratch.url.clone();
-        let store = crosscheck_store::open(&location).expect("open postgres store");
-        Some(Harness { store, location, backend: Backend::Postgres(scratch) })
+        ScratchStore::postgres(test).map(Harness::open)
     }
 
     /// Make the backend refuse any article whose source is `poison`, with a
     /// trigger, to break a batch half-way.
     pub fn install_poison(&self) {
-        match &self.backend {
-            Backend::Sqlite(_) => {
+        match self.scratch.is_sqlite() {
+            true => {
                 let c = rusqlite::Connection::open(&self.location).unwrap();
                 c.execute_batch(
                     "CREATE TRIGGER poison BEFORE INSERT ON articles WHEN new.source = 'poison'
@@ -84,7 +79,7 @@ impl Harness {
                 )
                 .unwrap();
             }
-            Backend::Postgres(_) => {
+            false => {
                 let mut c = postgres::Client::connect(&self.location, postgres::NoTls).unwrap();
                 c.batch_execute(
                     "CREATE FUNCTION poison() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -96,6 +91,3 @@ impl Harness {
         }
     }
 }
-
-
-

@@ -1,4 +1,5 @@
 //! `crosscheck bench ...`: benchmarks that print figures (never timed tests).
+//! Argument parsing only; the benchmarks are `crosscheck-bench`.
 
 use std::process::ExitCode;
 
@@ -38,4 +39,30 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         Which::Serve(a) => serve::run(ctx, a),
         Which::Embed(a) => embed::run(ctx, a),
     }
+}
+
+/// The note every benchmark prints in a debug build.
+fn debug_build_note(ctx: &Context) {
+    if cfg!(debug_assertions) && !ctx.quiet {
+        eprintln!("crosscheck: note: debug build; figures are only meaningful from a --release build");
+    }
+}
+
+/// Progress lines on stderr (`... step`), unless quiet or printing JSON.
+fn progress(ctx: &Context) -> impl Fn(&str) + '_ {
+    move |s: &str| {
+        if !ctx.quiet && !ctx.json {
+            eprintln!("... {s}")
+        }
+    }
+}
+
+/// Print a report as JSON or as its text rendering.
+fn print<R: serde::Serialize>(ctx: &Context, report: &R, text: impl FnOnce(&R) -> String) -> anyhow::Result<ExitCode> {
+    if ctx.json {
+        println!("{}", serde_json::to_string_pretty(report)?);
+    } else {
+        print!("{}", text(report));
+    }
+    Ok(ExitCode::SUCCESS)
 }

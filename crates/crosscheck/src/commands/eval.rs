@@ -1,6 +1,6 @@
 //! `crosscheck eval --gold FILE PATH...`: run the whole pipeline (ingest,
 //! stories, dossiers) on PATH and score it against a gold annotation, category
-//! by category. The scoring lives in `crosscheck_report::eval`.
+//! by category. The gold readers and the scoring are `crosscheck-eval`.
 
 use std::process::ExitCode;
 
@@ -13,7 +13,7 @@ use crate::Context;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Gold annotation (the format of shared/gold/seeds.gold.json).
+    /// Gold annotation (the crosscheck gold format: see crosscheck-eval's documentation).
     #[arg(long)]
     pub gold: String,
     /// Also list missed and extra items per category.
@@ -30,7 +30,7 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let gold_text = std::fs::read_to_string(&args.gold).with_context(|| format!("reading gold file {}", args.gold))?;
-    let gold = crosscheck_report::eval::parse_gold(&gold_text).with_context(|| format!("parsing gold file {}", args.gold))?;
+    let gold = crosscheck_eval::parse_gold(&gold_text).with_context(|| format!("parsing gold file {}", args.gold))?;
     let mut paths = args.paths.clone();
     let mut only: Option<Vec<String>> = args.only.as_ref().map(|o| o.split(',').map(|s| s.trim().to_string()).collect());
     if paths.len() > 1 && !std::path::Path::new(&paths[0]).exists() {
@@ -44,7 +44,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     }
     let articles = read_inputs(ctx, &paths, &spinner(ctx, false, "reading"))?;
     let dossiers = crosscheck_report::analyze(&articles, ctx.encoder().as_deref()).context("analysing the articles")?;
-    let mut report = crosscheck_report::eval::evaluate(&gold, &dossiers);
+    let mut report = crosscheck_eval::evaluate(&gold, &dossiers);
     if let Some(only) = &only {
         report.categories.retain(|k, _| only.contains(k));
     }
@@ -64,7 +64,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         out.push_str(&serde_json::to_string_pretty(&v)?);
         out.push('\n');
     } else {
-        out.push_str(&crosscheck_report::eval::table(&report));
+        out.push_str(&crosscheck_eval::table(&report));
         if args.verbose {
             for (k, s) in &report.categories {
                 for m in &s.missed {

@@ -93,8 +93,8 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     if let Some(path) = &args.gold {
         let text = std::fs::read_to_string(path).with_context(|| format!("reading gold file {path}"))?;
         let v: serde_json::Value = serde_json::from_str(&text).with_context(|| format!("parsing gold file {path}"))?;
-        let gold = crosscheck_incidents::GoldIncident::list_from_json(&v)?;
-        let s = crosscheck_incidents::score_against_gold(&register.rows, &gold);
+        let gold = crosscheck_eval::GoldIncident::list_from_json(&v)?;
+        let s = crosscheck_eval::score_against_gold(&register.rows, &gold);
         eprintln!(
             "incidents vs gold: {} rows, {} gold, {} matched; precision {:.2} recall {:.2} F1 {:.2}",
             s.rows, s.gold, s.matched, s.precision, s.recall, s.f1

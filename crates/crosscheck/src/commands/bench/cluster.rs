@@ -1,13 +1,12 @@
 //! `crosscheck bench cluster`: story clustering quality (B-cubed and pairwise
-//! F1) on the labelled fixtures plus the seeds, and throughput and peak memory
-//! on generated articles.
+//! F1) on labelled fixture stories plus a folder of reports, and throughput and
+//! peak memory on generated articles (`crosscheck_bench::cluster`).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crosscheck_cluster::bench::{
-    default_fixtures, default_seeds, run_cluster, run_memory, ClusterBenchOptions,
-};
+use anyhow::Context as _;
+use crosscheck_bench::cluster::{run_cluster, run_memory, ClusterBenchOptions};
 
 use crate::Context;
 
@@ -16,10 +15,12 @@ pub struct Args {
     /// Synthetic articles for throughput and memory.
     #[arg(long, default_value_t = 100_000)]
     pub docs: usize,
-    /// Labelled fixture stories (JSON array of {story, source, title, published, text}).
+    /// Labelled fixture stories (JSON array of {story, source, title, published, text}),
+    /// e.g. crates/crosscheck-bench/tests/fixtures/stories.json.
     #[arg(long)]
     pub fixtures: Option<PathBuf>,
-    /// Directory of seed reports forming one more gold story.
+    /// Folder of reports forming one more gold story (read as `ingest` reads it),
+    /// e.g. examples/seeds.
     #[arg(long)]
     pub seeds: Option<PathBuf>,
     #[arg(long, default_value_t = 7)]
@@ -31,42 +32,19 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
-    if cfg!(debug_assertions) && !ctx.quiet {
-        eprintln!(
-            "crosscheck: note: debug build; figures are only meaningful from a --release build"
-        );
+    super::debug_build_note(ctx);
+    let progress = super::progress(ctx);
+    if let Some(n) = args.memory_docs {
+        let r = run_memory(n, args.seed, &progress)?;
+        return super::print(ctx, &r, |r| r.render());
     }
-    let seeds = args.seeds.unwrap_or_else(default_seeds);
     let opts = ClusterBenchOptions {
-        fixtures: args.fixtures.unwrap_or_else(default_fixtures),
-        seeds: seeds.exists().then_some(seeds),
+        fixtures: args.fixtures.context("--fixtures FILE is needed for the labelled corpus (or give --memory-docs N)")?,
+        seeds: args.seeds,
         synthetic: args.docs,
         seed: args.seed,
     };
-    let quiet = ctx.quiet || ctx.json;
-    if let Some(n) = args.memory_docs {
-        let r = run_memory(n, args.seed, &|s| {
-            if !quiet {
-                eprintln!("... {s}")
-            }
-        })?;
-        if ctx.json {
-            println!("{}", serde_json::to_string_pretty(&r)?);
-        } else {
-            print!("{}", r.render());
-        }
-        return Ok(ExitCode::SUCCESS);
-    }
     let encoder = ctx.encoder();
-    let report = run_cluster(&opts, encoder.as_deref(), &|s| {
-        if !quiet {
-            eprintln!("... {s}")
-        }
-    })?;
-    if ctx.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
-    } else {
-        print!("{}", report.render());
-    }
-    Ok(ExitCode::SUCCESS)
+    let report = run_cluster(&opts, encoder.as_deref(), &progress)?;
+    super::print(ctx, &report, |r| r.render())
 }

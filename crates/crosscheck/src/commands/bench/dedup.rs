@@ -1,11 +1,11 @@
 //! `crosscheck bench dedup`: near-duplicate detection speed, recall and
-//! precision on a generated corpus with planted copies. Compare with datasketch
-//! through `bench/dedup_vs_datasketch.py` (it runs this command).
+//! precision on a generated corpus with planted copies (`crosscheck_bench::dedup`).
+//! Compare with datasketch through `bench/dedup_vs_datasketch.py` (it runs this command).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crosscheck_cluster::bench::{run_dedup, DedupBenchOptions};
+use crosscheck_bench::dedup::{run_dedup, DedupBenchOptions};
 
 use crate::Context;
 
@@ -31,11 +31,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
-    if cfg!(debug_assertions) && !ctx.quiet {
-        eprintln!(
-            "crosscheck: note: debug build; figures are only meaningful from a --release build"
-        );
-    }
+    super::debug_build_note(ctx);
     let opts = DedupBenchOptions {
         docs: args.docs,
         num_perm: args.perm,
@@ -44,16 +40,6 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         seed: args.seed,
         corpus_out: args.corpus,
     };
-    let quiet = ctx.quiet || ctx.json;
-    let report = run_dedup(&opts, &|s| {
-        if !quiet {
-            eprintln!("... {s}")
-        }
-    })?;
-    if ctx.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
-    } else {
-        print!("{}", report.render());
-    }
-    Ok(ExitCode::SUCCESS)
+    let report = run_dedup(&opts, &super::progress(ctx))?;
+    super::print(ctx, &report, |r| r.render())
 }

@@ -1,5 +1,5 @@
-//! Scoring dossiers against a gold annotation (the format of
-//! `shared/gold/seeds.gold.json`), category by category.
+//! Scoring dossiers against a gold annotation ([`crate::gold::Gold`]),
+//! category by category.
 //!
 //! Gold outlets are keys ("000") that prefix an article's file stem or source
 //! name. Text matching ignores case, curly vs straight quotes, dashes and
@@ -22,9 +22,9 @@
 //! * `people`, `roles` (person, outlet, role text ≥ 60% content-word overlap),
 //!   `role_conflicts` (person), `single_source_claims` / `corroborated_claims`
 //!   (outlet overlap and ≥ 50% / 40% of the gold claim's content words in a
-//!   supporting sentence), `framing` (outlets whose lead is flagged; the gold
-//!   note's clause saying "more certain(ty)" lists the positives, its other
-//!   clauses the negatives; outlets it does not judge are not scored),
+//!   supporting sentence), `framing` (outlets whose lead is flagged: the gold
+//!   item's `flagged` outlets are the positives, its `not_flagged` ones the
+//!   negatives; outlets it does not judge are not scored),
 //!   `incidents` (timeline events whose type matches the gold kind's type, with
 //!   a shared outlet), `stories` (member-set Jaccard ≥ 0.5).
 
@@ -33,10 +33,16 @@ use std::collections::BTreeMap;
 use crosscheck_compare::lexical::{content_tokens, diff_words, lcs_len};
 use crosscheck_extract::names_compatible;
 use crosscheck_compare::{ClaimStatus, ConflictKind};
+use crosscheck_report::Dossier;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
-use crate::{Dossier, ReportError};
+use crate::gold::{Gold, GoldPerson};
+use crate::incidents::score_against_gold;
+
+/// The harmonic mean of precision and recall (0 when both are 0).
+pub fn f1(precision: f64, recall: f64) -> f64 {
+    if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 }
+}
 
 /// Precision/recall/F1 of one category.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -58,7 +64,7 @@ impl Score {
     fn finish(mut self) -> Self {
         self.precision = if self.tp + self.fp == 0 { if self.fn_ == 0 { 1.0 } else { 0.0 } } else { self.tp as f64 / (self.tp + self.fp) as f64 };
         self.recall = if self.tp + self.fn_ == 0 { 1.0 } else { self.tp as f64 / (self.tp + self.fn_) as f64 };
-        self.f1 = if self.precision + self.recall == 0.0 { 0.0 } else { 2.0 * self.precision * self.recall / (self.precision + self.recall) };
+        self.f1 = f1(self.precision, self.recall);
         self
     }
 }
@@ -67,104 +73,6 @@ impl Score {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct EvalReport {
     pub categories: BTreeMap<String, Score>,
-}
-
-/// The gold file, read leniently (unknown fields ignored).
-#[derive(Debug, Clone, Default, Deserialize)]
-pub struct Gold {
-    #[serde(default)]
-    pub sources: Vec<String>,
-    #[serde(default)]
-    pub stories: Vec<Vec<String>>,
-    #[serde(default)]
-    pub people: Vec<GoldPerson>,
-    #[serde(default)]
-    pub quotes: Vec<GoldQuote>,
-    #[serde(default)]
-    pub role_conflicts: Vec<GoldRoleConflict>,
-    #[serde(default)]
-    pub single_source_claims: Vec<GoldClaim>,
-    #[serde(default)]
-    pub corroborated_claims: Vec<GoldClaim>,
-    #[serde(default)]
-    pub framing: Vec<Value>,
-    #[serde(default)]
-    pub incidents: Vec<GoldIncident>,
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-pub struct GoldPerson {
-    pub name: String,
-    #[serde(default)]
-    pub aliases: Vec<String>,
-    #[serde(default)]
-    pub roles: BTreeMap<String, String>,
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-pub struct GoldVariant {
-    #[serde(rename = "in")]
-    pub outlet: String,
-    pub printed: String,
-    #[serde(default)]
-    pub kind: String,
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-pub struct GoldQuote {
-    #[serde(default)]
-    pub id: String,
-    pub speaker: String,
-    pub text: String,
-    #[serde(rename = "in", default)]
-    pub outlets: Vec<String>,
-    #[serde(default)]
-    pub variants: Vec<GoldVariant>,
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-pub struct GoldRoleConflict {
-    pub person: String,
-    #[serde(default)]
-    pub values: BTreeMap<String, String>,
-}
-
-/// A claim in one outlet (`in` a string) or several (`in` a list).
-#[derive(Debug, Clone, Deserialize)]
-pub struct GoldClaim {
-    #[serde(rename = "in")]
-    pub outlets: OneOrMany,
-    pub claim: String,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
-pub enum OneOrMany {
-    One(String),
-    Many(Vec<String>),
-}
-
-impl OneOrMany {
-    pub fn list(&self) -> Vec<String> {
-        match self {
-            OneOrMany::One(s) => vec![s.clone()],
-            OneOrMany::Many(v) => v.clone(),
-        }
-    }
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-pub struct GoldIncident {
-    pub kind: String,
-    #[serde(default)]
-    pub r#where: String,
-    #[serde(rename = "in", default)]
-    pub outlets: Vec<String>,
-}
-
-/// Parse a gold file.
-pub fn parse_gold(json: &str) -> Result<Gold, ReportError> {
-    serde_json::from_str(json).map_err(|e| ReportError::Gold(e.to_string()))
 }
 
 /// Maps article sources/paths to gold outlet keys.
@@ -191,7 +99,7 @@ impl Keys {
             c.outlets.list().iter().for_each(|o| add(o));
         }
         for i in &gold.incidents {
-            i.outlets.iter().for_each(|o| add(o));
+            i.articles.iter().for_each(|o| add(o));
         }
         for s in &gold.sources {
             add(s);
@@ -494,20 +402,8 @@ pub fn evaluate(gold: &Gold, dossiers: &[Dossier]) -> EvalReport {
     }
 
     // ---- framing ----
-    let mut pos: Vec<String> = Vec::new();
-    let mut neg: Vec<String> = Vec::new();
-    for f in &gold.framing {
-        let outlets: Vec<String> = f.get("as reported").and_then(|v| v.as_object()).map(|o| o.keys().cloned().collect()).unwrap_or_default();
-        let note = f.get("note").and_then(|v| v.as_str()).unwrap_or("");
-        for clause in note.split(';') {
-            let positive = clause.contains("more certain");
-            for o in &outlets {
-                if clause.split(|c: char| !c.is_alphanumeric()).any(|w| w == o) {
-                    if positive { pos.push(o.clone()) } else { neg.push(o.clone()) }
-                }
-            }
-        }
-    }
+    let mut pos: Vec<String> = gold.framing.iter().flat_map(|f| f.flagged.iter().cloned()).collect();
+    let neg: Vec<String> = gold.framing.iter().flat_map(|f| f.not_flagged.iter().cloned()).collect();
     let mut fs = Score::default();
     for d in dossiers {
         for r in &d.framing.rows {
@@ -532,15 +428,10 @@ pub fn evaluate(gold: &Gold, dossiers: &[Dossier]) -> EvalReport {
     // compatible place, one-to-one); timeline events stand in when a dossier
     // has no register rows.
     let rows: Vec<crosscheck_incidents::IncidentRow> = dossiers.iter().flat_map(|d| d.incidents.clone()).collect();
-    let ginc: Vec<crosscheck_incidents::GoldIncident> = gold
-        .incidents
-        .iter()
-        .map(|g| crosscheck_incidents::GoldIncident { kind: g.kind.clone(), place: g.r#where.clone(), articles: g.outlets.clone(), when: None })
-        .collect();
     if !rows.is_empty() {
-        let gs = crosscheck_incidents::score_against_gold(&rows, &ginc);
+        let gs = score_against_gold(&rows, &gold.incidents);
         let mut sc = Score { tp: gs.matched, fp: gs.rows - gs.matched, fn_: gs.gold - gs.matched, ..Default::default() };
-        sc.missed = gs.missed.iter().map(|&i| format!("{} @ {} ({})", gold.incidents[i].kind, gold.incidents[i].r#where, gold.incidents[i].outlets.join(","))).collect();
+        sc.missed = gs.missed.iter().map(|&i| format!("{} @ {} ({})", gold.incidents[i].kind, gold.incidents[i].place, gold.incidents[i].articles.join(","))).collect();
         sc.extra = rows
             .iter()
             .filter(|r| gs.unmatched_rows.contains(&r.id))
@@ -566,18 +457,18 @@ pub fn evaluate(gold: &Gold, dossiers: &[Dossier]) -> EvalReport {
                         if crosscheck_incidents::IncidentKind::parse_incident(&g.kind).map(|k| k.label()) != Some(kind.as_str()) {
                             return None;
                         }
-                        let shared = outs.iter().filter(|o| g.outlets.contains(o)).count();
+                        let shared = outs.iter().filter(|o| g.articles.contains(o)).count();
                         if shared == 0 {
                             return None;
                         }
-                        Some(shared as f64 + recall_overlap(&g.r#where, label))
+                        Some(shared as f64 + recall_overlap(&g.place, label))
                     })
                     .collect()
             })
             .collect();
         let (it, iu) = greedy(&is, gold.incidents.len());
         let il: Vec<String> = pe.iter().map(|p| p.2.clone()).collect();
-        let igl: Vec<String> = gold.incidents.iter().map(|g| format!("{} @ {} ({})", g.kind, g.r#where, g.outlets.join(","))).collect();
+        let igl: Vec<String> = gold.incidents.iter().map(|g| format!("{} @ {} ({})", g.kind, g.place, g.articles.join(","))).collect();
         cats.insert("incidents".to_string(), score_of(&il, &igl, &it, &iu, &[]));
     }
 

@@ -14,7 +14,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crosscheck_report::eval::{evaluate, parse_gold, table, EvalReport};
+use crosscheck_eval::{evaluate, parse_gold, table, EvalReport};
+use crosscheck_testkit::fixtures::{repo_root, seeds_dir};
 
 /// The evaluation with claims aligned on words alone, and again with sentence
 /// embeddings when the model is installed (always under CI): the floors hold for both.
@@ -22,7 +23,7 @@ fn runs(dir: &Path, gold: &Path) -> Vec<(&'static str, EvalReport)> {
     let articles = crosscheck_ingest::read_all(&[dir.to_path_buf()].map(|p| p.display().to_string())).unwrap();
     assert!(!articles.is_empty());
     let gold = parse_gold(&std::fs::read_to_string(gold).unwrap()).unwrap();
-    let model = crosscheck_embed::encoder_for_tests();
+    let model = crosscheck_testkit::encoder();
     let mut out = Vec::new();
     for (label, encoder) in [("lexical", None), ("embeddings", model.as_ref().map(|m| m.as_ref() as &dyn crosscheck_core::SentenceEncoder))] {
         if label == "embeddings" && encoder.is_none() {
@@ -52,12 +53,12 @@ fn check(runs: &[(&str, EvalReport)], floors: &[(&str, f64, f64)]) {
 }
 
 fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    repo_root().join("crates/crosscheck-report")
 }
 
 #[test]
 fn seeds_meet_floors() {
-    let r = runs(&root().join("../../examples/seeds"), &root().join("tests/fixtures/seeds.gold.json"));
+    let r = runs(&seeds_dir(), &root().join("tests/fixtures/seeds.gold.json"));
     check(
         &r,
         &[

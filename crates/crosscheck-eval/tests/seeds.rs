@@ -2,14 +2,11 @@
 
 use std::path::PathBuf;
 
-use crosscheck_report::eval::{evaluate, parse_gold, table};
+use crosscheck_eval::{evaluate, parse_gold, table, Gold};
+use crosscheck_testkit::fixtures::{repo_root, seeds_dir};
 
-fn seeds_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/seeds")
-}
-
-fn gold() -> crosscheck_report::eval::Gold {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds.gold.json");
+fn gold() -> Gold {
+    let p = repo_root().join("crates/crosscheck-report/tests/fixtures/seeds.gold.json");
     parse_gold(&std::fs::read_to_string(p).unwrap()).unwrap()
 }
 
@@ -34,6 +31,26 @@ fn seeds_eval_prints() {
             for x in &s.extra {
                 println!("{k}\tEXTRA\t{x}");
             }
+        }
+    }
+}
+
+/// The fixture's structured framing fields say what its prose note says: the
+/// old-form reader (the note only, as in `shared/gold/seeds.gold.json`) and
+/// the structured fields give the same outlets.
+#[test]
+fn structured_framing_agrees_with_the_old_note_form() {
+    for name in ["seeds.gold.json", "story2.gold.json"] {
+        let p = repo_root().join("crates/crosscheck-report/tests/fixtures").join(name);
+        let gold = parse_gold(&std::fs::read_to_string(&p).unwrap()).unwrap();
+        assert!(!gold.framing.is_empty(), "{name}: framing items");
+        for f in &gold.framing {
+            assert!(f.is_structured(), "{name}: framing has flagged/not_flagged");
+            let mut old = f.clone();
+            old.flagged.clear();
+            old.not_flagged.clear();
+            old.from_note();
+            assert_eq!((&old.flagged, &old.not_flagged), (&f.flagged, &f.not_flagged), "{name}");
         }
     }
 }

@@ -13,7 +13,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::tokens::{combine, hash_bytes, mix64};
+use crosscheck_cluster::tokens::{combine, hash_bytes, mix64};
 
 /// Small deterministic PRNG (SplitMix64); no dependency, stable across versions.
 #[derive(Debug, Clone)]

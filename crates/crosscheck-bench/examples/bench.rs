@@ -1,11 +1,12 @@
-//! Release-mode driver of the benchmarks without building the whole workspace:
-//! `cargo run --release -p crosscheck-cluster --example bench -- dedup --docs 100000 [--perm 128]
-//! [--threshold 0.8] [--corpus FILE] [--json]` or `... -- cluster [--docs 100000] [--memory-docs 1000000] [--json]`.
-//! Prints the same figures as `crosscheck bench dedup|cluster`.
+//! Release-mode driver of the dedup and cluster benchmarks without building the CLI:
+//! `cargo run --release -p crosscheck-bench --example bench -- dedup --docs 100000 [--perm 128]
+//! [--threshold 0.8] [--corpus FILE] [--json]` or `... -- cluster --fixtures FILE [--seeds DIR]
+//! [--docs 100000] [--json]` or `... -- cluster --memory-docs 1000000 [--json]`.
+//! Prints the same figures as `crosscheck --no-embeddings bench dedup|cluster`.
 
 use std::path::PathBuf;
 
-use crosscheck_cluster::bench;
+use crosscheck_bench::{cluster, dedup};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -23,7 +24,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     match args.first().map(String::as_str) {
         Some("dedup") => {
-            let mut o = bench::DedupBenchOptions::default();
+            let mut o = dedup::DedupBenchOptions::default();
             if let Some(v) = get("--docs") {
                 o.docs = v.parse()?;
             }
@@ -34,7 +35,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 o.threshold = v.parse()?;
             }
             o.corpus_out = get("--corpus").map(PathBuf::from);
-            let r = bench::run_dedup(&o, &progress)?;
+            let r = dedup::run_dedup(&o, &progress)?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&r)?);
             } else {
@@ -42,23 +43,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
         }
         Some("cluster") => {
-            let o = bench::ClusterBenchOptions {
-                fixtures: get("--fixtures")
-                    .map(PathBuf::from)
-                    .unwrap_or_else(bench::default_fixtures),
-                seeds: Some(
-                    get("--seeds")
-                        .map(PathBuf::from)
-                        .unwrap_or_else(bench::default_seeds),
-                ),
-                synthetic: get("--docs")
-                    .map(|v| v.parse())
-                    .transpose()?
-                    .unwrap_or(100_000),
-                seed: 7,
-            };
             if let Some(n) = get("--memory-docs") {
-                let r = bench::run_memory(n.parse()?, 7, &progress)?;
+                let r = cluster::run_memory(n.parse()?, 7, &progress)?;
                 if json {
                     println!("{}", serde_json::to_string_pretty(&r)?);
                 } else {
@@ -66,7 +52,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 }
                 return Ok(());
             }
-            let r = bench::run_cluster(&o, None, &progress)?;
+            let o = cluster::ClusterBenchOptions {
+                fixtures: get("--fixtures").map(PathBuf::from).ok_or("cluster needs --fixtures FILE (or --memory-docs N)")?,
+                seeds: get("--seeds").map(PathBuf::from),
+                synthetic: get("--docs").map(|v| v.parse()).transpose()?.unwrap_or(100_000),
+                seed: 7,
+            };
+            let r = cluster::run_cluster(&o, None, &progress)?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&r)?);
             } else {

@@ -10,14 +10,16 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::gazetteer::{self, Place};
-use crate::{IncidentKind, IncidentRow, IncidentsError};
+use crosscheck_incidents::gazetteer::{self, Place};
+use crosscheck_incidents::{IncidentKind, IncidentRow};
+
+use crate::EvalError;
 
 /// One gold incident.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GoldIncident {
     pub kind: String,
-    #[serde(rename = "where")]
+    #[serde(rename = "where", default)]
     pub place: String,
     /// Article labels (file-name prefixes) that report it.
     #[serde(rename = "in", default)]
@@ -28,9 +30,9 @@ pub struct GoldIncident {
 
 impl GoldIncident {
     /// The `incidents` array of a gold JSON document (or the array itself).
-    pub fn list_from_json(v: &serde_json::Value) -> Result<Vec<GoldIncident>, IncidentsError> {
+    pub fn list_from_json(v: &serde_json::Value) -> Result<Vec<GoldIncident>, EvalError> {
         let arr = v.get("incidents").unwrap_or(v);
-        serde_json::from_value(arr.clone()).map_err(|e| IncidentsError::Gold(e.to_string()))
+        serde_json::from_value(arr.clone()).map_err(|e| EvalError::Gold("crosscheck incidents", e.to_string()))
     }
 
     pub fn parsed_kind(&self) -> Option<IncidentKind> {
@@ -102,7 +104,7 @@ pub fn score_against_gold(rows: &[IncidentRow], gold: &[GoldIncident]) -> GoldSc
     let matched = matches.len();
     let precision = if rows.is_empty() { 0.0 } else { matched as f64 / rows.len() as f64 };
     let recall = if gold.is_empty() { 0.0 } else { matched as f64 / gold.len() as f64 };
-    let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
+    let f1 = crate::score::f1(precision, recall);
     GoldScore {
         gold: gold.len(),
         rows: rows.len(),
