@@ -7,7 +7,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crosscheck_store::postgres::ScratchDatabase;
-use crosscheck_server::{Pipeline, RunningServer, ServerConfig};
+use crosscheck_pipeline::Pipeline;
+use crosscheck_server::{RunningServer, ServerConfig};
 
 /// A fresh store location; a PostgreSQL database is dropped with it.
 pub struct TestStore {
