@@ -3,43 +3,8 @@
 
 mod common;
 
-use std::collections::BTreeSet;
-use std::path::PathBuf;
-
-use common::TestStore;
-use crosscheck_core::{Article, ArticleId};
-use crosscheck_pipeline::Pipeline;
-
-fn seed_paths() -> Vec<PathBuf> {
-    let mut p: Vec<PathBuf> = std::fs::read_dir("../../examples/seeds").unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
-    p.sort();
-    assert_eq!(p.len(), 5, "five seed reports");
-    p
-}
-
-type Membership = BTreeSet<BTreeSet<ArticleId>>;
-
-fn batch_membership(articles: &[Article]) -> Membership {
-    crosscheck_pipeline::analyze(articles, None).unwrap().iter().map(|d| d.articles.iter().map(|a| a.id.clone()).collect()).collect()
-}
-
-fn pipeline_membership(p: &Pipeline) -> Membership {
-    p.memberships().into_iter().map(|(_, m)| m.into_iter().collect()).collect()
-}
-
-/// The stories as stored: one record per live story, with its members.
-fn stored_membership(p: &Pipeline) -> Membership {
-    assert!(p.wait_idle(std::time::Duration::from_secs(300)), "dossiers built");
-    let store = p.store();
-    let rows = store.list_stories(crosscheck_store::Page { offset: 0, limit: 1000 }).unwrap();
-    rows.iter()
-        .map(|r| {
-            let rec = store.get_story(&r.id).unwrap().expect("listed story readable");
-            assert!(rec.dossier_json.is_some(), "story {} has its dossier", r.id);
-            rec.article_ids.into_iter().collect()
-        })
-        .collect()
-}
+use common::{batch_membership, pipeline_membership, seed_paths, stored_membership, Membership, TestStore};
+use crosscheck_core::Article;
 
 fn seeds() -> Vec<Article> {
     seed_paths().iter().map(|p| crosscheck_ingest::read_path(p).next().expect("one article").unwrap()).collect()
