@@ -11,7 +11,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use crosscheck_core::{Article, SentenceEncoder};
-use crosscheck_server::{Pipeline, RunningServer, ServerConfig};
+use crosscheck_pipeline::Pipeline;
+use crosscheck_server::{RunningServer, ServerConfig};
 use serde::Serialize;
 
 /// Options of the server benchmark.

@@ -15,7 +15,7 @@ fn seeds_eval_prints() {
     let dir = std::env::var("DOSSIER_DIR").map(PathBuf::from).unwrap_or_else(|_| seeds_dir());
     let articles = crosscheck_ingest::read_all(&[dir].map(|p| p.display().to_string())).unwrap();
     assert!(articles.len() >= 2);
-    let d = crosscheck_report::build_dossier(&articles, None);
+    let d = crosscheck_pipeline::build_dossier(&articles, None);
     let r = evaluate(&gold(), std::slice::from_ref(&d));
     println!("{}", table(&r));
     if let Ok(p) = std::env::var("DOSSIER_OUT") {

@@ -29,7 +29,7 @@ fn runs(dir: &Path, gold: &Path) -> Vec<(&'static str, EvalReport)> {
         if label == "embeddings" && encoder.is_none() {
             continue;
         }
-        let dossiers = crosscheck_report::analyze(&articles, encoder).unwrap();
+        let dossiers = crosscheck_pipeline::analyze(&articles, encoder).unwrap();
         // Each dossier says how its claims were aligned.
         assert!(dossiers.iter().all(|d| d.embedding_model.as_deref() == encoder.map(|e| e.model_name())));
         let r = evaluate(&gold, &dossiers);

@@ -195,6 +195,7 @@ fn entry_article(path: &str, feed: &FeedContext, entry: Entry) -> Result<Article
             published,
             fallback_published: None,
             language: declared_language,
+            fallback_source: None,
         };
         // The feed parser has already decoded the document: the body is UTF-8.
         return page_article(path, body.as_bytes(), Some("utf-8"), url.as_deref(), feed.format, overrides);

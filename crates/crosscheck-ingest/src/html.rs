@@ -67,6 +67,9 @@ pub struct Overrides {
     /// A date to use only when the page gives none (WARC capture date).
     pub fallback_published: Option<PublishedDate>,
     pub language: Option<String>,
+    /// The outlet when neither the container nor the page names one and
+    /// there is no URL (default: the file stem of `path`).
+    pub fallback_source: Option<String>,
 }
 
 /// Extract one page and build its article. `path` names it (with `#N` inside
@@ -97,6 +100,7 @@ pub fn page_article(
     ])
     .or_else(|| page_url.as_deref().and_then(outlet::domain_of))
     .or_else(|| extraction.url.as_deref().and_then(outlet::domain_of))
+    .or(overrides.fallback_source)
     .unwrap_or_else(|| outlet::file_stem(path));
     let mut b = ArticleBuilder::new(source, path, format, bytes, &extraction.text);
     if b.text().trim().is_empty() {

@@ -1,19 +1,14 @@
-//! JSON Lines: one article per line, an object with
-//! `{url, title, text | html, source, published, authors, language}`
-//! (unknown fields are ignored). `text` is used as is; `html` goes through
-//! `crosscheck_html::extract`. A bad line is an error for `path#lineN` and
-//! the other lines go on.
+//! JSON Lines: one article record per line, read by [`crate::record`] (the
+//! reader the server's `POST /articles` uses too; the rules are there). The
+//! outlet of a record naming none is the file stem. A bad line is an error
+//! for `path#lineN` (with the record's error code) and the other lines go on.
 
 use std::io::{BufRead, Cursor, Read};
 use std::path::Path;
 
-use chrono::DateTime;
-use crosscheck_core::{Article, ArticleBuilder, DateMethod, DatePrecision, PublishedDate, SourceFormat};
-use serde::Deserialize;
+use crosscheck_core::Article;
 
-use crate::dateline::{find_dateline, parse_date};
-use crate::html::{page_article, Overrides};
-use crate::{decoding, has_extension, human_bytes, language, outlet, skip_bom_and_space, tables, ArticleStream, IngestError, ReadOptions, Reader};
+use crate::{has_extension, human_bytes, outlet, record, skip_bom_and_space, tables, ArticleStream, IngestError, ReadOptions, Reader};
 
 /// Reads `.jsonl`/`.ndjson` files and anything whose first line is a JSON object.
 #[derive(Debug, Clone, Copy, Default)]
@@ -67,38 +62,6 @@ fn is_single_json_document(bytes: &[u8]) -> bool {
     let first_line_is_object = first_line
         .is_some_and(|l| serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(l).is_ok());
     !first_line_is_object && serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok()
-}
-
-/// One line's record.
-#[derive(Debug, Deserialize)]
-struct Record {
-    url: Option<String>,
-    title: Option<String>,
-    text: Option<String>,
-    html: Option<String>,
-    source: Option<String>,
-    published: Option<String>,
-    #[serde(default)]
-    authors: Option<Authors>,
-    language: Option<String>,
-}
-
-/// `authors` may be one name or a list of names.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum Authors {
-    One(String),
-    Many(Vec<String>),
-}
-
-impl Authors {
-    fn into_vec(self) -> Vec<String> {
-        let names = match self {
-            Authors::One(a) => vec![a],
-            Authors::Many(v) => v,
-        };
-        names.into_iter().map(|n| n.trim().to_string()).filter(|n| !n.is_empty()).collect()
-    }
 }
 
 /// Stream the articles of JSONL `input`; `label` names it in paths and errors.
@@ -180,79 +143,7 @@ impl<R: BufRead> Iterator for JsonlLines<R> {
 }
 
 fn record_article(path: &str, line: &[u8]) -> Result<Article, IngestError> {
-    let fail = |reason: String| IngestError::new(path, reason);
-    let decoded = decoding::decode_text(line, None).map_err(&fail)?;
-    let record: Record = serde_json::from_str(&decoded.text).map_err(|e| fail(format!("malformed JSON record: {e}")))?;
-    let url = record.url.map(|u| u.trim().to_string()).filter(|u| !u.is_empty());
-    let authors = record.authors.map(Authors::into_vec).unwrap_or_default();
-    let published = record.published.as_deref().and_then(|p| {
-        let date = record_date(p);
-        if date.is_none() {
-            tracing::warn!(path, published = p, "unreadable `published` date ignored");
-        }
-        date
-    });
-    let text = record.text.filter(|t| !t.trim().is_empty());
-    let html = record.html.filter(|h| !h.trim().is_empty());
-    match (text, html) {
-        (Some(text), _) => {
-            let source = outlet::first_named([record.source.as_deref()])
-                .or_else(|| url.as_deref().and_then(outlet::domain_of))
-                .unwrap_or_else(|| outlet::file_stem(path));
-            let mut b = ArticleBuilder::new(source, path, SourceFormat::Jsonl, line, &text);
-            if b.text().trim().is_empty() {
-                return Err(fail("record has no text".into()));
-            }
-            let normalised = b.text().to_string();
-            let dateline = find_dateline(&normalised, 0);
-            b.url = url;
-            b.title = record.title;
-            b.authors = authors;
-            b.published = published.or_else(|| {
-                dateline.as_ref().map(|d| PublishedDate {
-                    date: d.date,
-                    datetime: None,
-                    precision: DatePrecision::Day,
-                    method: DateMethod::Dateline,
-                    confidence: tables::DATELINE_CONFIDENCE,
-                    evidence: d.span.slice(&normalised).to_string(),
-                })
-            });
-            b.language = language::choose([record.language.as_deref()], &normalised);
-            b.build(None, dateline.map(|d| d.span)).map_err(|e| fail(format!("internal error building the article: {e}")))
-        }
-        (None, Some(html)) => {
-            let overrides = Overrides {
-                source: record.source,
-                title: record.title,
-                authors,
-                published,
-                fallback_published: None,
-                language: record.language,
-            };
-            page_article(path, html.as_bytes(), Some("utf-8"), url.as_deref(), SourceFormat::Jsonl, overrides)
-        }
-        (None, None) => Err(fail("record has neither `text` nor `html`".into())),
-    }
-}
-
-/// A record's `published` value: RFC 3339 / RFC 2822 timestamps, else a
-/// written or ISO calendar date.
-fn record_date(value: &str) -> Option<PublishedDate> {
-    let v = value.trim();
-    let (date, datetime, precision) = if let Ok(dt) = DateTime::parse_from_rfc3339(v).or_else(|_| DateTime::parse_from_rfc2822(v)) {
-        (dt.date_naive(), Some(dt), DatePrecision::DateTime)
-    } else {
-        (parse_date(v)?, None, DatePrecision::Day)
-    };
-    Some(PublishedDate {
-        date,
-        datetime,
-        precision,
-        method: DateMethod::Record,
-        confidence: tables::JSONL_PUBLISHED_CONFIDENCE,
-        evidence: v.to_string(),
-    })
+    record::parse_record(line, path, &outlet::file_stem(path)).map_err(|e| IngestError::from_record(path, e))
 }
 
 #[cfg(test)]
@@ -272,13 +163,5 @@ mod tests {
         assert!(!is_single_json_document(b"{ broken\n"));
         assert!(!looks_like_jsonl(b"{\"version\":\"https://jsonfeed.org/version/1\"}"));
         assert!(!looks_like_jsonl(b"plain"));
-    }
-
-    #[test]
-    fn dates() {
-        assert_eq!(record_date("2025-12-02T08:30:00+01:00").unwrap().precision, DatePrecision::DateTime);
-        assert_eq!(record_date("Tue, 02 Dec 2025 08:30:00 GMT").unwrap().date.to_string(), "2025-12-02");
-        assert_eq!(record_date("2025-12-02").unwrap().precision, DatePrecision::Day);
-        assert!(record_date("soon").is_none());
     }
 }

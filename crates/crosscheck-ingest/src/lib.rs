@@ -48,6 +48,7 @@ mod jsonl;
 mod language;
 mod outlet;
 mod plaintext;
+pub mod record;
 pub mod dateline;
 pub mod tables;
 pub mod warc;
@@ -68,11 +69,19 @@ pub struct IngestError {
     /// `#lineN` for a JSONL line.
     pub path: String,
     pub reason: String,
+    /// A stable code when the reason has one (a JSON record's
+    /// [`record::RecordError::code`]).
+    pub code: Option<&'static str>,
 }
 
 impl IngestError {
     pub fn new(path: impl Into<String>, reason: impl Into<String>) -> Self {
-        IngestError { path: path.into(), reason: reason.into() }
+        IngestError { path: path.into(), reason: reason.into(), code: None }
+    }
+
+    /// The error of the record at `path`.
+    pub fn from_record(path: impl Into<String>, e: record::RecordError) -> Self {
+        IngestError { path: path.into(), reason: e.message, code: Some(e.code) }
     }
 }
 

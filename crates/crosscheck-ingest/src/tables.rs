@@ -109,7 +109,9 @@ pub const DATE_FILLER_WORDS: &[&str] = &["de", "del", "of", "the"];
 pub const FEED_PUBLISHED_CONFIDENCE: f32 = 0.9;
 /// Confidence of a feed entry's `updated` field used as the date.
 pub const FEED_UPDATED_CONFIDENCE: f32 = 0.6;
-/// Confidence of a JSONL record's `published` field.
+/// Confidence of a JSON record's `published` field (a JSONL line or a record
+/// posted to the server: `crate::record`). The sender vouches for it, but it
+/// may be the crawl or update date.
 pub const JSONL_PUBLISHED_CONFIDENCE: f32 = 0.85;
 /// Confidence of a WARC-Date: when the page was captured, an upper bound on
 /// its publication date only.

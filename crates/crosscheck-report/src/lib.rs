@@ -6,22 +6,20 @@
 //! where outlets contradict each other, which leads overstate their source, and
 //! a timeline — every line citing the exact sentence it rests on.
 //!
-//! * [`build_dossier`] runs extract + dedup + compare over one story's articles;
-//! * [`analyze`] clusters any set of articles into stories and builds a dossier each;
+//! This crate is rendering only: the dossier's data model ([`model`]: the
+//! structs and the JSON schema) and its renderers. Dossiers are built by
+//! `crosscheck-pipeline` (stages over plain data, batch and incremental);
+//! nothing here runs a stage.
+//!
+//! * [`model`]: [`Dossier`] and its parts, the schema of the JSON form;
 //! * [`render`]: JSON ([`render::json`]), Markdown ([`render::markdown`]) and one
 //!   self-contained HTML page ([`render::html`]; inline CSS, no script, no
 //!   external resource, all article text escaped);
 //!
 //! Scoring dossiers against a gold annotation is `crosscheck-eval`.
 
-pub mod dossier;
+pub mod model;
 pub mod render;
 
-pub use dossier::{analyze, build_dossier, build_dossier_with_id, Dossier, DossierArticle, Summary, SCHEMA};
+pub use model::{Dossier, DossierArticle, Summary, SCHEMA};
 
-/// Errors of the report stage.
-#[derive(Debug, thiserror::Error)]
-pub enum ReportError {
-    #[error("story clustering failed: {0}")]
-    Cluster(String),
-}

@@ -63,7 +63,7 @@ fn html_dossier_opens_cleanly_in_chromium() {
     let dir = tempfile::tempdir().unwrap();
     // Each story's page: the seeds and the invented second story.
     for name in ["seeds", "story2"] {
-        let d = crosscheck_report::build_dossier(&fixture(name), None);
+        let d = crosscheck_pipeline::build_dossier(&fixture(name), None);
         let file = dir.path().join(format!("{name}.html"));
         std::fs::write(&file, crosscheck_report::render::html(&d)).unwrap();
         let dom = open_in_chromium(&browser, &file, "--dump-dom");
@@ -82,7 +82,7 @@ fn html_dossier_opens_cleanly_in_chromium() {
     // The index page written when the input holds several stories.
     let mut both = fixture("seeds");
     both.extend(fixture("story2"));
-    let dossiers = crosscheck_report::analyze(&both, None).unwrap();
+    let dossiers = crosscheck_pipeline::analyze(&both, None).unwrap();
     assert_eq!(dossiers.len(), 2);
     let file = dir.path().join("index.html");
     std::fs::write(&file, crosscheck_report::render::index_html(&dossiers)).unwrap();
@@ -96,7 +96,7 @@ fn html_escapes_article_text() {
     let a = ArticleBuilder::new("evil<script>", "x.txt", SourceFormat::Text, b"", "He said \"<script>alert(1)</script> is here & now.\" Then <b>left</b>.")
         .build(None, None)
         .unwrap();
-    let d = crosscheck_report::build_dossier(&[a], None);
+    let d = crosscheck_pipeline::build_dossier(&[a], None);
     let html = crosscheck_report::render::html(&d);
     assert!(!html.contains("<script>"), "raw markup leaked into the page");
     assert!(!html.contains("<b>left"), "raw markup leaked into the page");

@@ -31,7 +31,7 @@ use serde::Serialize;
 use utoipa::{OpenApi, ToSchema};
 
 use crate::error::{ApiError, ErrorBody};
-use crate::pipeline::Pipeline;
+use crosscheck_pipeline::Pipeline;
 use crate::records::{self, RawMeta, RecordError};
 use crate::{tables, ui};
 
@@ -363,7 +363,7 @@ async fn post_articles(
     };
     let pipeline = state.pipeline.clone();
     let (report, pending) = blocking(move || {
-        let mut out = crate::pipeline::IngestReport::default();
+        let mut out = crosscheck_pipeline::IngestReport::default();
         for chunk in articles.chunks(tables::INGEST_BATCH) {
             let r = pipeline.ingest(chunk).map_err(|e| ApiError::internal("ingest", e))?;
             out.inserted.extend(r.inserted);
@@ -408,9 +408,7 @@ fn parse_body(kind: BodyKind, charset: Option<String>, meta: &RawMeta, body: &[u
                     .map_err(|e| ApiError::bad_request("malformed_json", format!("the body is not a JSON array of records: {e}")))?;
                 for (i, v) in items.into_iter().enumerate() {
                     let label = format!("api:json#{}", i + 1);
-                    let r = serde_json::from_value::<records::ArticleRecord>(v)
-                        .map_err(|e| RecordError { code: "invalid_record", message: format!("not a valid article record: {e}") })
-                        .and_then(|r| records::record_to_article(r, &label));
+                    let r = crosscheck_ingest::record::from_value(v).and_then(|r| records::from_record(r, &label));
                     match r {
                         Ok(a) => articles.push(a),
                         Err(e) => errors.push(failure(i + 1, e)),

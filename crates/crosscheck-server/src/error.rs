@@ -13,6 +13,8 @@ use utoipa::ToSchema;
 pub enum ServerError {
     #[error("store: {0}")]
     Store(#[from] crosscheck_store::StoreError),
+    #[error("pipeline: {0}")]
+    Pipeline(#[from] crosscheck_pipeline::PipelineError),
     #[error("story clusterer: {0}")]
     Cluster(String),
     #[error("refusing to bind {addr}: a non-loopback address needs a write token (--token or CROSSCHECK_TOKEN)")]

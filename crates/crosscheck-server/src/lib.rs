@@ -1,14 +1,15 @@
 //! # crosscheck-server
 //!
-//! The HTTP API and web UI of crosscheck, and the live ways articles arrive:
+//! The HTTP API and web UI of crosscheck, and the live ways articles arrive.
+//! HTTP only: every article goes through `crosscheck_pipeline::Pipeline`
+//! (store, cluster, dossiers), which this crate calls and does not contain.
 //!
 //! * [`api`]: JSON API (axum): post articles, list and read articles and
 //!   stories, the dossier of a story as JSON or Markdown, full-text search,
 //!   health, and an OpenAPI 3 document at `/openapi.json`; the web UI's three
 //!   static files at `/`, `/app.js`, `/app.css`;
-//! * [`pipeline`]: the one incremental pipeline all arrivals go through — store,
-//!   cluster into stories with one persistent [`crosscheck_cluster::StoryClusterer`],
-//!   rebuild the dossiers of the touched stories;
+//! * [`records`]: raw `text/plain` and `text/html` bodies (JSON records are
+//!   read by `crosscheck_ingest::record`, the reader JSONL files use too);
 //! * [`watch`]: feeds polled on an interval and an incoming folder.
 //!
 //! Security: the server binds 127.0.0.1 unless told otherwise, and refuses a
@@ -23,7 +24,7 @@
 //! use std::sync::Arc;
 //! let store: Arc<dyn crosscheck_store::Store> = Arc::from(crosscheck_store::open("crosscheck.db")?);
 //! // No sentence encoder: stories and claims on lexical signals (see crosscheck-embed).
-//! let pipeline = Arc::new(crosscheck_server::Pipeline::open(store, None)?);
+//! let pipeline = Arc::new(crosscheck_pipeline::Pipeline::open(store, None)?);
 //! let server = crosscheck_server::RunningServer::start(pipeline, crosscheck_server::ServerConfig::default())?;
 //! println!("listening on http://{}", server.addr());
 //! # Ok(()) }
@@ -31,7 +32,6 @@
 
 pub mod api;
 mod error;
-pub mod pipeline;
 pub mod records;
 pub mod tables;
 mod ui;
@@ -41,9 +41,10 @@ use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
+use crosscheck_pipeline::Pipeline;
+
 pub use api::{router, AppState};
 pub use error::{ApiError, ErrorBody, ErrorDetail, ServerError};
-pub use pipeline::{IngestReport, Pipeline};
 pub use watch::{read_feeds_file, PollReport, Watcher};
 
 /// How to run the server.
@@ -81,7 +82,7 @@ pub async fn serve(listener: tokio::net::TcpListener, pipeline: Arc<Pipeline>, c
     let saver = {
         let pipeline = pipeline.clone();
         tokio::spawn(async move {
-            let mut tick = tokio::time::interval(tables::PERSIST_INTERVAL);
+            let mut tick = tokio::time::interval(crosscheck_pipeline::tables::PERSIST_INTERVAL);
             loop {
                 tick.tick().await;
                 let p = pipeline.clone();

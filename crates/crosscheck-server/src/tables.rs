@@ -7,6 +7,9 @@ use std::time::Duration;
 /// of a few thousand articles, small enough that one client cannot exhaust memory.
 pub const DEFAULT_MAX_BODY_BYTES: usize = 16 * 1024 * 1024;
 
+/// Outlet of a posted article that names none and has no URL.
+pub const DEFAULT_SOURCE: &str = "unknown";
+
 /// Default page size of the list endpoints.
 pub const DEFAULT_PAGE_LIMIT: u64 = 50;
 /// Largest page a client may ask for.
@@ -23,28 +26,12 @@ pub const MAX_SEARCH_QUERY_CHARS: usize = 512;
 
 /// Articles per JSONL batch handed to the store at once (one transaction each).
 pub const INGEST_BATCH: usize = 500;
-/// Articles read from the store per step when the clusterer catches up.
-pub const CATCH_UP_BATCH: u64 = 500;
-/// Most threads the dossier worker builds stories on at once (fewer when the
-/// machine has fewer cores).
-pub const DOSSIER_THREADS_MAX: usize = 4;
 
 /// Longest a `POST /articles?wait=true` waits for its stories' dossiers.
 pub const POST_WAIT_LIMIT: Duration = Duration::from_secs(120);
 /// Longest a graceful shutdown waits for queued dossiers before saving the
 /// queue with the state (they are rebuilt at the next start).
 pub const SHUTDOWN_DOSSIER_WAIT: Duration = Duration::from_secs(30);
-
-/// The clusterer state is written to the store at most this often while
-/// articles arrive (and always at shutdown and at the end of `watch --once`).
-/// Anything stored after the last write is re-clustered at the next start, so
-/// a crash costs time, never stories.
-pub const PERSIST_INTERVAL: Duration = Duration::from_secs(5);
-
-/// Key of the clusterer state in [`crosscheck_store::Store::put_state`].
-pub const CLUSTER_STATE_KEY: &str = "server.story_clusterer";
-/// Version of the saved clusterer state layout; a mismatch rebuilds the state.
-pub const CLUSTER_STATE_VERSION: u32 = 1;
 
 /// Key of the watcher's record of what it has read.
 pub const WATCH_STATE_KEY: &str = "server.watch_seen";

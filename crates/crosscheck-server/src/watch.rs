@@ -19,7 +19,7 @@ use std::time::SystemTime;
 use crosscheck_core::Article;
 use serde::Serialize;
 
-use crate::pipeline::Pipeline;
+use crosscheck_pipeline::Pipeline;
 use crate::tables;
 use crate::ServerError;
 

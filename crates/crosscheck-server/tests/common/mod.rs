@@ -6,45 +6,13 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use crosscheck_server::{Pipeline, RunningServer, ServerConfig};
-use crosscheck_testkit::store::ScratchStore;
+use crosscheck_pipeline::Pipeline;
+use crosscheck_server::{RunningServer, ServerConfig};
 
-/// A fresh store location; a PostgreSQL database is dropped with it.
-pub struct TestStore {
-    pub location: String,
-    _scratch: ScratchStore,
-}
-
-impl TestStore {
-    fn of(scratch: ScratchStore) -> TestStore {
-        TestStore { location: scratch.location.clone(), _scratch: scratch }
-    }
-
-    pub fn sqlite() -> TestStore {
-        TestStore::of(ScratchStore::sqlite("store.db"))
-    }
-
-    /// A fresh database on the server `CROSSCHECK_TEST_PG` names, or `None`
-    /// when it is unset (a failure under CI: see `crosscheck_testkit::pg::ScratchDatabase::from_env`).
-    pub fn postgres(test: &str) -> Option<TestStore> {
-        ScratchStore::postgres(test).map(TestStore::of)
-    }
-
-    pub fn open(&self) -> Arc<dyn crosscheck_store::Store> {
-        Arc::from(crosscheck_store::open(&self.location).expect("open store"))
-    }
-
-    pub fn pipeline(&self) -> Arc<Pipeline> {
-        self.pipeline_with(None)
-    }
-
-    /// A pipeline with a sentence encoder for clustering and claims.
-    pub fn pipeline_with(&self, encoder: Option<Arc<dyn crosscheck_core::SentenceEncoder>>) -> Arc<Pipeline> {
-        Arc::new(Pipeline::open(self.open(), encoder).expect("open pipeline"))
-    }
-}
-
-
+// The store harness and story memberships are the pipeline's test harness.
+#[path = "../../../crosscheck-pipeline/tests/common/mod.rs"]
+mod store;
+pub use store::*;
 
 /// A server over `store` on a random loopback port.
 pub fn serve(store: &TestStore, token: Option<&str>, max_body: Option<usize>) -> (Arc<Pipeline>, RunningServer) {

@@ -4,9 +4,12 @@
 //! several stories). Prints a short summary, or the dossier summaries as JSON
 //! with `--json`.
 //!
-//! The articles, stories and dossiers are also kept in the store (`--db`),
-//! through the same pipeline `crosscheck serve` uses, so a later `serve`,
-//! `ls` or `incidents` on that store sees them.
+//! The inputs go into the store (`--db`) through the same pipeline
+//! `crosscheck serve` and `watch` use (`crosscheck_pipeline::Pipeline`): it
+//! clusters them with the stories already stored and builds each touched
+//! story's dossier once; this command then renders the stored dossiers of the
+//! stories its inputs belong to. A later `serve`, `ls` or `incidents` on that
+//! store sees the same articles, stories and dossiers.
 
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -37,9 +40,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         b.enable_steady_tick(std::time::Duration::from_millis(120));
         b
     };
-    let encoder = ctx.encoder();
-    let dossiers = crosscheck_report::analyze(&articles, encoder.as_deref()).context("analysing the articles")?;
-    keep_in_store(&ctx.db, &articles, encoder)?;
+    let dossiers = analyze_in_store(&ctx.db, &articles, ctx.encoder())?;
     bar.finish_and_clear();
     let mut written = Vec::new();
     if let Some(dir) = &args.out {
@@ -99,16 +100,12 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Store the articles and their stories (clusterer state, dossiers) in `db`.
-fn keep_in_store(db: &str, articles: &[crosscheck_core::Article], encoder: Option<std::sync::Arc<dyn crosscheck_core::SentenceEncoder>>) -> anyhow::Result<()> {
+/// Store the articles in `db` through the pipeline and return the stored
+/// dossiers of their stories (each built once, by the pipeline's worker).
+fn analyze_in_store(db: &str, articles: &[crosscheck_core::Article], encoder: Option<std::sync::Arc<dyn crosscheck_core::SentenceEncoder>>) -> anyhow::Result<Vec<crosscheck_report::Dossier>> {
     let store = crosscheck_store::open(db).with_context(|| format!("opening the store {db}"))?;
-    let pipeline = crosscheck_server::Pipeline::open(std::sync::Arc::from(store), encoder).with_context(|| format!("opening the story pipeline on {db}"))?;
-    pipeline.ingest(articles).with_context(|| format!("storing the articles in {db}"))?;
-    // Dossiers are rebuilt by the pipeline's worker; wait for it so the store
-    // holds them when this command returns.
-    if !pipeline.wait_idle(std::time::Duration::from_secs(600)) {
-        tracing::warn!("dossiers still being stored after 10 minutes; the server will finish them");
-    }
+    let pipeline = crosscheck_pipeline::Pipeline::open(std::sync::Arc::from(store), encoder).with_context(|| format!("opening the story pipeline on {db}"))?;
+    let dossiers = pipeline.analyze(articles, crosscheck_pipeline::tables::ANALYZE_WAIT).with_context(|| format!("analysing the articles in {db}"))?;
     pipeline.persist().with_context(|| format!("saving the story state in {db}"))?;
-    Ok(())
+    Ok(dossiers)
 }

@@ -43,7 +43,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         only = Some(cats);
     }
     let articles = read_inputs(ctx, &paths, &spinner(ctx, false, "reading"))?;
-    let dossiers = crosscheck_report::analyze(&articles, ctx.encoder().as_deref()).context("analysing the articles")?;
+    let dossiers = crosscheck_pipeline::analyze(&articles, ctx.encoder().as_deref()).context("analysing the articles")?;
     let mut report = crosscheck_eval::evaluate(&gold, &dossiers);
     if let Some(only) = &only {
         report.categories.retain(|k, _| only.contains(k));

@@ -13,7 +13,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use anyhow::Context as _;
-use crosscheck_server::{Pipeline, ServerConfig, Watcher};
+use crosscheck_pipeline::Pipeline;
+use crosscheck_server::{ServerConfig, Watcher};
 
 use crate::Context;
 

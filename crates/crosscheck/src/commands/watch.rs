@@ -10,7 +10,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::Context as _;
-use crosscheck_server::{Pipeline, PollReport, Watcher};
+use crosscheck_pipeline::Pipeline;
+use crosscheck_server::{PollReport, Watcher};
 
 use crate::Context;
 

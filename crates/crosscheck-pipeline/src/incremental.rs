@@ -1,5 +1,5 @@
-//! The incremental pipeline every way in (HTTP posts, feeds, the incoming
-//! folder) shares: store new articles, feed them to the one [`StoryClusterer`],
+//! The incremental pipeline every way in (`crosscheck analyze`, HTTP posts,
+//! feeds, the incoming folder) shares: store new articles, feed them to the one [`StoryClusterer`],
 //! rebuild the dossiers of the stories they touched, delete merged-away stories.
 //!
 //! * The clusterer consumes articles **from the store, in ingest-sequence
@@ -27,8 +27,9 @@ use crosscheck_core::{Article, ArticleId, SentenceEncoder};
 use crosscheck_store::{QuoteText, Store, StoryRecord};
 use serde::{Deserialize, Serialize};
 
-use crate::tables;
-use crate::ServerError;
+use crosscheck_report::Dossier;
+
+use crate::{stages, tables, PipelineError, StoryWork, Work};
 
 /// What one [`Pipeline::ingest`] did.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -107,6 +108,8 @@ struct Shared {
     queue: Mutex<Queue>,
     /// Signalled whenever the queue changes.
     queue_changed: Condvar,
+    /// What the stages did, per story.
+    work: Work,
 }
 
 /// The shared ingest → cluster → dossier pipeline. Share it with `Arc`; all
@@ -132,7 +135,7 @@ impl Pipeline {
     /// `encoder`, when given, adds sentence embeddings to clustering and to
     /// claim alignment. A saved state keeps the embeddings it was built with;
     /// switching the model on or off later only affects articles from then on.
-    pub fn open(store: Arc<dyn Store>, encoder: Option<Arc<dyn SentenceEncoder>>) -> Result<Pipeline, ServerError> {
+    pub fn open(store: Arc<dyn Store>, encoder: Option<Arc<dyn SentenceEncoder>>) -> Result<Pipeline, PipelineError> {
         let saved = match store.get_state(tables::CLUSTER_STATE_KEY)? {
             None => None,
             Some(bytes) => match serde_json::from_slice::<Saved>(&bytes) {
@@ -150,7 +153,7 @@ impl Pipeline {
         let rebuilt = saved.is_none();
         let (clusterer, last_seq, pending) = match saved {
             Some(s) => (s.clusterer, s.last_seq, s.pending),
-            None => (StoryClusterer::new(StoryConfig::default()).map_err(|e| ServerError::Cluster(e.to_string()))?, 0, Vec::new()),
+            None => (StoryClusterer::new(StoryConfig::default()).map_err(|e| PipelineError::Cluster(e.to_string()))?, 0, Vec::new()),
         };
         let mut members: HashMap<String, Vec<(u32, ArticleId)>> = HashMap::new();
         for s in clusterer.stories() {
@@ -164,6 +167,7 @@ impl Pipeline {
             clustering: Mutex::new(Clustering { clusterer, last_seq, members, index_of, unsaved: 0, saved_pending: true, last_saved: Instant::now() }),
             queue: Mutex::new(Queue { dirty: pending.into_iter().collect(), ..Default::default() }),
             queue_changed: Condvar::new(),
+            work: Work::default(),
         });
         let worker = {
             let shared = shared.clone();
@@ -188,7 +192,7 @@ impl Pipeline {
 
     /// Store `articles` (one transaction) and cluster them; the dossiers of the
     /// stories they touched are queued for the worker ([`Pipeline::wait_for`]).
-    pub fn ingest(&self, articles: &[Article]) -> Result<IngestReport, ServerError> {
+    pub fn ingest(&self, articles: &[Article]) -> Result<IngestReport, PipelineError> {
         if articles.is_empty() {
             return Ok(IngestReport::default());
         }
@@ -206,7 +210,7 @@ impl Pipeline {
     }
 
     /// Cluster everything stored since the last step (whoever stored it).
-    pub fn catch_up(&self) -> Result<CatchUp, ServerError> {
+    pub fn catch_up(&self) -> Result<CatchUp, PipelineError> {
         let sh = &*self.shared;
         // One catch-up at a time; readers of the clustering state are blocked
         // only while a batch is added, not while it is read or embedded.
@@ -317,7 +321,7 @@ impl Pipeline {
     }
 
     /// Write the clusterer state now (if anything changed since the last write).
-    pub fn persist(&self) -> Result<(), ServerError> {
+    pub fn persist(&self) -> Result<(), PipelineError> {
         let mut g = lock(&self.shared.clustering);
         if g.unsaved > 0 || g.saved_pending || self.pending() > 0 {
             self.save(&mut g)?;
@@ -325,7 +329,7 @@ impl Pipeline {
         Ok(())
     }
 
-    fn save(&self, g: &mut Clustering) -> Result<(), ServerError> {
+    fn save(&self, g: &mut Clustering) -> Result<(), PipelineError> {
         let started = Instant::now();
         let pending: Vec<String> = {
             let q = lock(&self.shared.queue);
@@ -333,7 +337,7 @@ impl Pipeline {
         };
         g.saved_pending = !pending.is_empty();
         let bytes = serde_json::to_vec(&SavedRef { version: tables::CLUSTER_STATE_VERSION, last_seq: g.last_seq, pending, clusterer: &g.clusterer })
-            .map_err(|e| ServerError::Cluster(format!("serialising the clusterer state: {e}")))?;
+            .map_err(|e| PipelineError::Cluster(format!("serialising the clusterer state: {e}")))?;
         self.shared.store.put_state(tables::CLUSTER_STATE_KEY, &bytes)?;
         tracing::debug!(bytes = bytes.len(), ms = started.elapsed().as_millis() as u64, "clusterer state saved");
         g.unsaved = 0;
@@ -342,7 +346,7 @@ impl Pipeline {
     }
 
     /// After a rebuild from scratch: delete stored stories that are not live.
-    fn drop_stale_stories(&self) -> Result<(), ServerError> {
+    fn drop_stale_stories(&self) -> Result<(), PipelineError> {
         let live: BTreeSet<String> = lock(&self.shared.clustering).members.keys().cloned().collect();
         let mut stale = Vec::new();
         let mut offset = 0;
@@ -388,6 +392,47 @@ impl Pipeline {
     /// Number of articles clustered so far.
     pub fn clustered(&self) -> usize {
         lock(&self.shared.clustering).clusterer.len()
+    }
+
+    /// What the stages did since this pipeline was opened, per story id
+    /// (articles annotated, dossiers built).
+    pub fn work(&self) -> BTreeMap<String, StoryWork> {
+        self.shared.work.snapshot()
+    }
+
+    /// `crosscheck analyze`: store `articles`, cluster them, wait (up to
+    /// `timeout`) for the dossiers of the stories they belong to, and return
+    /// those stored dossiers, largest story first. Each dossier is built once,
+    /// by the dossier worker; nothing here builds one. A story whose dossier
+    /// could not be built (logged by the worker) is left out with a warning.
+    pub fn analyze(&self, articles: &[Article], timeout: Duration) -> Result<Vec<Dossier>, PipelineError> {
+        let report = self.ingest(articles)?;
+        let stories: Vec<String> = report.stories.values().cloned().collect::<BTreeSet<_>>().into_iter().collect();
+        if !self.wait_for(&stories, timeout) {
+            return Err(PipelineError::Timeout(stories.len(), timeout.as_secs()));
+        }
+        let mut out = Vec::with_capacity(stories.len());
+        for id in &stories {
+            // A story merged away while we waited is found under its live id.
+            let live = self.resolve_story(id).unwrap_or_else(|| id.clone());
+            if out.iter().any(|d: &Dossier| d.story_id == live) {
+                continue;
+            }
+            let Some(record) = self.shared.store.get_story(&live)? else {
+                tracing::warn!(story = %live, "story not stored; left out");
+                continue;
+            };
+            let Some(json) = record.dossier_json else {
+                tracing::warn!(story = %live, "story stored without a dossier (building it failed); left out");
+                continue;
+            };
+            match serde_json::from_str::<Dossier>(&json) {
+                Ok(d) => out.push(d),
+                Err(e) => tracing::warn!(story = %live, "stored dossier unreadable ({e}); left out"),
+            }
+        }
+        crate::dossier::sort_largest_first(&mut out);
+        Ok(out)
     }
 }
 
@@ -455,7 +500,7 @@ fn rebuild_from(sh: &Shared, batch: &[String], next: &std::sync::atomic::AtomicU
     }
 }
 
-fn rebuild_story(sh: &Shared, id: &str) -> Result<(), ServerError> {
+fn rebuild_story(sh: &Shared, id: &str) -> Result<(), PipelineError> {
     let members = {
         let g = lock(&sh.clustering);
         match g.members.get(id) {
@@ -474,7 +519,7 @@ fn rebuild_story(sh: &Shared, id: &str) -> Result<(), ServerError> {
             None => tracing::warn!(story = id, article = %aid, "story member missing from the store"),
         }
     }
-    let record = story_record(id, &articles, sh.encoder.as_deref());
+    let record = story_record(id, &articles, sh.encoder.as_deref(), &sh.work);
     let g = lock(&sh.clustering);
     if g.members.contains_key(id) {
         sh.store.put_story(&record)?;
@@ -485,9 +530,9 @@ fn rebuild_story(sh: &Shared, id: &str) -> Result<(), ServerError> {
 /// The stored form of one story: dossier (JSON + Markdown), headline, outlet
 /// count and quotations for search. A panic in a stage over hostile text costs
 /// that story its dossier (logged), never the server.
-pub fn story_record(id: &str, articles: &[Article], encoder: Option<&dyn SentenceEncoder>) -> StoryRecord {
+pub fn story_record(id: &str, articles: &[Article], encoder: Option<&dyn SentenceEncoder>, work: &Work) -> StoryRecord {
     let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let d = crosscheck_report::build_dossier_with_id(id, articles, encoder);
+        let d = stages::dossier(id, articles, encoder, work);
         let quotes: Vec<QuoteText> = d
             .quotes
             .iter()

@@ -8,10 +8,10 @@ use std::path::PathBuf;
 #[test]
 fn dossiers_are_identical_across_runs() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let inputs = [root.join("../../examples/seeds"), root.join("tests/fixtures/story2")].map(|p| p.display().to_string());
+    let inputs = [root.join("../../examples/seeds"), root.join("../crosscheck-report/tests/fixtures/story2")].map(|p| p.display().to_string());
     let articles = crosscheck_ingest::read_all(&inputs).unwrap();
     let render = || -> Vec<String> {
-        crosscheck_report::analyze(&articles, None)
+        crosscheck_pipeline::analyze(&articles, None)
             .unwrap()
             .iter()
             .flat_map(|d| [crosscheck_report::render::json(d), crosscheck_report::render::markdown(d)])

@@ -7,9 +7,9 @@ use std::path::PathBuf;
 #[test]
 fn two_stories_two_dossiers_with_valid_cites() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let articles = crosscheck_ingest::read_all(&[root.join("../../examples/seeds"), root.join("tests/fixtures/story2")].map(|p| p.display().to_string())).unwrap();
+    let articles = crosscheck_ingest::read_all(&[root.join("../../examples/seeds"), root.join("../crosscheck-report/tests/fixtures/story2")].map(|p| p.display().to_string())).unwrap();
     assert_eq!(articles.len(), 9);
-    let dossiers = crosscheck_report::analyze(&articles, None).unwrap();
+    let dossiers = crosscheck_pipeline::analyze(&articles, None).unwrap();
     assert_eq!(dossiers.len(), 2, "{:?}", dossiers.iter().map(|d| d.articles.len()).collect::<Vec<_>>());
     let sizes: Vec<usize> = dossiers.iter().map(|d| d.articles.len()).collect();
     assert_eq!(sizes, vec![5, 4]);
