@@ -11,7 +11,7 @@ use chrono::DateTime;
 use crosscheck_core::{Article, ArticleBuilder, DateMethod, DatePrecision, PublishedDate, SourceFormat};
 use serde::Deserialize;
 
-use crate::dateline::{find_dateline, parse_date};
+use crosscheck_extract::dateline::{find_dateline, parse_date};
 use crate::html::{page_article, Overrides};
 use crate::{decoding, has_extension, human_bytes, language, outlet, skip_bom_and_space, tables, ArticleStream, IngestError, ReadOptions, Reader};
 
@@ -209,8 +209,8 @@ fn record_article(path: &str, line: &[u8]) -> Result<Article, IngestError> {
             b.title = record.title;
             b.authors = authors;
             b.published = published.or_else(|| {
-                dateline.as_ref().map(|d| PublishedDate {
-                    date: d.date,
+                dateline.as_ref().and_then(|d| d.date.map(|date| (d, date))).map(|(d, date)| PublishedDate {
+                    date,
                     datetime: None,
                     precision: DatePrecision::Day,
                     method: DateMethod::Dateline,

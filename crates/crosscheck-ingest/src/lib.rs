@@ -48,7 +48,6 @@ mod jsonl;
 mod language;
 mod outlet;
 mod plaintext;
-pub mod dateline;
 pub mod tables;
 pub mod warc;
 

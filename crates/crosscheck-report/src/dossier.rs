@@ -164,27 +164,6 @@ fn merge_timeline(events: Vec<TimelineEvent>, rows: &[crosscheck_incidents::Inci
     out
 }
 
-/// When the extract stage gave no date layer, read dates with the incident
-/// stage's date finder (absolute and relative dates, resolved against
-/// `reference`), so conflicts and the timeline still see them.
-fn fill_dates(d: &mut Annotated, reference: Option<NaiveDate>) {
-    if !d.dates.is_empty() {
-        return;
-    }
-    let sentences = d.sentence_spans();
-    for hit in crosscheck_incidents::dates::find_dates(&d.article.text, reference) {
-        let span = Span::new(hit.start, hit.end);
-        let sentence = sentences.iter().position(|s| s.contains(span)).unwrap_or(0);
-        d.dates.push(crosscheck_extract::DateMention {
-            span,
-            relative: hit.date.relative,
-            resolved: Some((hit.date.start, hit.date.end)),
-            sentence,
-            confidence: 0.6,
-        });
-    }
-}
-
 /// The story's date: the most common publication date of its articles.
 fn story_date(articles: &[Article]) -> Option<NaiveDate> {
     let mut counts: HashMap<NaiveDate, usize> = HashMap::new();
@@ -209,10 +188,8 @@ pub fn build_dossier_with_id(story_id: &str, articles: &[Article], encoder: Opti
     let docs: Vec<Annotated> = articles
         .iter()
         .map(|a| {
-            let reference = a.published.as_ref().map(|p| p.date).or(sdate);
-            let mut d = annotate(a, reference);
-            fill_dates(&mut d, reference);
-            d
+            // The story's date resolves relative dates of an article without a date of its own.
+            annotate(a, sdate)
         })
         .collect();
     // Near-duplicate groups: copies of one text count as one outlet's evidence.
