@@ -111,12 +111,14 @@ pub fn role_conflicts(people: &People) -> Vec<Conflict> {
 /// (number as printed, counted-noun stems) of the extract stage's quantities
 /// ([`crosscheck_extract::numbers`]) inside `unit` of `doc`; a stem is kept with
 /// its printed word as `stem|word`. The layer already leaves out years and days
-/// of month; a lone "one" counts nothing to compare.
+/// of month; a quantity inside a mention of the date layer ("three days ago")
+/// is a date, not a count; a lone "one" counts nothing to compare.
 fn counts(doc: &Annotated, unit: Span) -> Vec<(String, Vec<String>)> {
     let text = &doc.article.text;
     doc.quantities
         .iter()
         .filter(|q| unit.contains(q.span) && !(q.value == 1.0 && !q.vague))
+        .filter(|q| !doc.dates.iter().any(|m| m.span.overlaps(q.number)))
         .filter_map(|q| {
             let nouns: Vec<String> = diff_words(q.counted?.slice(text))
                 .into_iter()
@@ -253,5 +255,14 @@ mod tests {
         assert!(!counts(&d, all).is_empty());
         d.quantities.clear();
         assert!(counts(&d, all).is_empty(), "no quantity layer, no counts: the text is not parsed here");
+    }
+
+    #[test]
+    fn counts_leave_out_the_date_layer() {
+        let t = "Talks began on December 2, 2025 with 40 delegates, three days ago.";
+        let a = crosscheck_core::ArticleBuilder::new("s", "p", crosscheck_core::SourceFormat::Text, t.as_bytes(), t).build(None, None).unwrap();
+        let doc = crosscheck_extract::annotate(&a, None);
+        let found = counts(&doc, Span::new(0, doc.article.text.len()));
+        assert_eq!(found.iter().map(|(v, _)| v.as_str()).collect::<Vec<_>>(), vec!["40"], "a date's day, year or count of days is not a count");
     }
 }

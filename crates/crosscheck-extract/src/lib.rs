@@ -5,15 +5,18 @@
 //! [`Span`] into the article's text plus a typed payload and the evidence and
 //! confidence it rests on. Where evidence is weak the answer is "unknown".
 //!
-//! Pipeline of [`annotate`]: [`split_sentences`] → quotations
+//! Pipeline of [`annotate`]: [`split_sentences`] (cutting off the dateline,
+//! [`dateline`], also recorded as its own layer) → quotations
 //! ([`quotes`]) → entities and roles ([`entities`], [`roles`]) → speaker
 //! attribution ([`attribution`]) → quantities ([`numbers`]) → dates
-//! ([`dates`]) → reported happenings ([`events`]) → place names resolved
-//! through the bundled [`gazetteer`] ([`places`]). Story-level merging of people lives in [`story`]. All
+//! ([`dates`]: the one finder and resolver, against the article's own date)
+//! → reported happenings ([`events`]) → place names resolved through the
+//! bundled [`gazetteer`] ([`places`]). Story-level merging of people lives in [`story`]. All
 //! cue words and thresholds are in [`tables`]; no rule names a person, outlet
 //! or phrase of any particular story.
 
 pub mod attribution;
+pub mod dateline;
 pub mod dates;
 pub mod entities;
 pub mod events;
@@ -31,7 +34,8 @@ use chrono::NaiveDate;
 use crosscheck_core::{Article, Span};
 use serde::{Deserialize, Serialize};
 
-pub use dates::resolve_date;
+pub use dateline::{article_dateline, find_dateline, Dateline};
+pub use dates::{article_reference, find_dates, resolve_date, Reference};
 pub use events::EventMention;
 pub use places::{PlaceName, PlaceOrigin};
 pub use sentences::split_sentences;
@@ -271,13 +275,33 @@ impl std::fmt::Display for EventKind {
     }
 }
 
+/// What a date mention was resolved against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateAnchor {
+    /// Nothing: the full date (or month and year, or year) is printed.
+    Absolute,
+    /// The article's published date.
+    ArticleDate,
+    /// The story's date, passed explicitly by a caller that knows the story.
+    StoryDate,
+    /// The date printed in the article's dateline.
+    Dateline,
+    /// The mention needs a year or a reference day and none is known: it stays unresolved.
+    #[default]
+    None,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DateMention {
     pub span: Span,
-    /// Relative to the article's date ("on Monday", "last month") or absolute.
+    /// Relative to a reference day ("on Monday", "last month", "December 1") or absolute.
     pub relative: bool,
     /// Resolved range (start, end inclusive); `None` when it cannot be resolved.
     pub resolved: Option<(NaiveDate, NaiveDate)>,
+    /// What it was resolved against; [`DateAnchor::None`] when it needs a reference and has none.
+    #[serde(default)]
+    pub anchor: DateAnchor,
     pub sentence: usize,
     pub confidence: f32,
 }
@@ -287,6 +311,9 @@ pub struct DateMention {
 pub struct Annotated {
     pub article: Article,
     pub sentences: Vec<Sentence>,
+    /// The article's dateline, when it has one ([`dateline::article_dateline`]).
+    #[serde(default)]
+    pub dateline: Option<Dateline>,
     pub quotes: Vec<Quote>,
     pub entities: Vec<Entity>,
     pub quantities: Vec<Quantity>,
@@ -322,19 +349,22 @@ impl Annotated {
     }
 }
 
-/// Annotate one article. `reference_date` resolves relative dates when the article
-/// has no date of its own (e.g. the story's date); failing both, a dateline date
-/// printed at the top of the text is used.
-pub fn annotate(article: &Article, reference_date: Option<NaiveDate>) -> Annotated {
+/// Annotate one article. Relative dates are resolved against the article's own
+/// date (published, else its dateline); `story_date`, when a caller that knows
+/// the article's story passes one, is used only when the article has neither,
+/// and is recorded as [`DateAnchor::StoryDate`]. Failing all, they stay unresolved.
+pub fn annotate(article: &Article, story_date: Option<NaiveDate>) -> Annotated {
     let text = &article.text;
     let sentences = split_sentences(text);
+    let dateline = dateline::article_dateline(article);
     let mut quotes = quotes::find_quotes(text, &sentences);
     let index = entities::find_entities(text, &sentences);
     attribution::attribute(text, &sentences, &mut quotes, &index);
-    let reference = article.published.as_ref().map(|p| p.date).or(reference_date).or_else(|| dates::dateline_date(text));
+    let reference = dates::article_reference(article, dateline.as_ref())
+        .or(story_date.map(|date| Reference { date, anchor: DateAnchor::StoryDate }));
     let quantities = numbers::find_quantities(text, &sentences);
     let dates = dates::find_dates(text, &sentences, reference);
     let events = events::find_events(text, &sentences);
     let places = places::find_places(text, &sentences);
-    Annotated { article: article.clone(), sentences, quotes, entities: index.entities, quantities, dates, events, places }
+    Annotated { article: article.clone(), sentences, dateline, quotes, entities: index.entities, quantities, dates, events, places }
 }

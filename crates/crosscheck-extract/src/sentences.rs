@@ -2,15 +2,9 @@
 //! lines (a quotation continued on the next line is one sentence).
 
 use crosscheck_core::Span;
-use once_cell::sync::Lazy;
-use regex::Regex;
 
+use crate::dateline::find_dateline;
 use crate::Sentence;
-
-/// A dateline at the start of a paragraph: "Brussels/Moscow – December 2, 2025 –".
-static DATELINE: Lazy<Regex> = Lazy::new(|| {
-    Regex::new(r"^\p{Lu}[^\n–—.]{0,60}?\s[–—-]{1,2}\s[^\n–—]{0,40}?\b\d{4}\s?[–—-]{1,2}\s").unwrap()
-});
 
 /// Paragraph spans as the document model counts them: each non-empty line.
 pub fn paragraph_spans(text: &str) -> Vec<Span> {
@@ -59,9 +53,10 @@ fn abbreviation_before(p: &str, dot: usize) -> bool {
 fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
     let p = para.slice(text);
     let mut start = 0usize;
-    if let Some(m) = DATELINE.find(p) {
-        out.push(Span::new(para.start, para.start + m.end()).trim(text));
-        start = m.end();
+    // A dateline at the start of a paragraph ("Brussels/Moscow – December 2, 2025 –") is its own sentence.
+    if let Some(d) = find_dateline(text, para.start).filter(|d| d.span.end <= para.end) {
+        out.push(d.span.trim(text));
+        start = d.span.end - para.start;
     }
     let chars: Vec<(usize, char)> = p.char_indices().collect();
     let mut k = 0;

@@ -134,6 +134,42 @@ pub const CONF_PRONOUN: f32 = 0.7;
 pub const CONF_DESCRIPTION: f32 = 0.7;
 pub const CONF_CONTINUATION: f32 = 0.65;
 
+/// A day printed without a year ("December 20") is in the reference day's year
+/// unless that puts it more than this many days after the reference, when it is
+/// the year before: reports mostly look back, but also announce the coming weeks.
+pub const YEARLESS_DAY_MAX_AHEAD_DAYS: i64 = 60;
+
+// ---------------------------------------------------------------------------
+// Datelines ("Brussels/Moscow – December 2, 2025 – ...") and written dates in
+// them. Moved here from crosscheck-ingest, which reads a plain text's date from
+// its dateline with `crate::dateline`. Month names (English and other
+// languages) and weekday names are the lexicon's (`crosscheck_lexicon::calendar`).
+
+/// How far into a paragraph a dateline may run (characters).
+pub const DATELINE_MAX_CHARS: usize = 120;
+/// A dateline place has at most this many words ("Washington D.C.", "Brussels/Moscow").
+pub const DATELINE_PLACE_MAX_WORDS: usize = 5;
+/// Characters that end a dateline or separate its place from its date. A
+/// plain hyphen counts only with a space on both sides (" - "), because
+/// hyphens also sit inside words and ISO dates.
+pub const DATELINE_DASHES: &[char] = &[
+    '\u{2010}', // hyphen
+    '\u{2011}', // non-breaking hyphen
+    '\u{2012}', // figure dash
+    '\u{2013}', // en dash
+    '\u{2014}', // em dash
+    '\u{2015}', // horizontal bar
+    '\u{2212}', // minus sign
+    '\u{fe58}', // small em dash
+    '\u{fe63}', // small hyphen-minus
+    '\u{ff0d}', // fullwidth hyphen-minus
+];
+
+/// English ordinal suffixes after a day number ("2nd December").
+pub const ORDINAL_SUFFIXES: &[&str] = &["st", "nd", "rd", "th"];
+/// Words between a day and a month in some languages ("2 de diciembre de 2025").
+pub const DATE_FILLER_WORDS: &[&str] = &["de", "del", "of", "the"];
+
 /// Vague counts: phrases that count without a number ("multiple severed
 /// cables", "dozens of drones"). Hand-collected from hybrid-warfare reporting
 /// (formerly the incident register's and the comparison's own lists, merged);

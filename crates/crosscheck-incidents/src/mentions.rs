@@ -16,7 +16,7 @@ use crosscheck_extract::Annotated;
 use once_cell::sync::Lazy;
 use regex::Regex;
 
-use crate::dates::{find_dateline, find_dates, DateHit, IncidentDate};
+use crate::dates::IncidentDate;
 use crate::gazetteer::{self, Place, PlaceKind};
 use crosscheck_extract::PlaceOrigin;
 use crate::tables;
@@ -200,35 +200,39 @@ fn agent(s: &str, cues: &[Cue], i: usize, base: usize) -> Option<Actor> {
     })
 }
 
-/// The article's own date: its published date, else a dateline at the start of its text.
+/// A date of the extraction stage's layer inside one sentence (its start as a byte offset into the sentence).
+struct DateHit {
+    start: usize,
+    date: IncidentDate,
+}
+
+/// The article's own date, as the extraction stage reads it: its published
+/// date, else the date of its dateline.
 pub fn article_date(article: &Article) -> Option<NaiveDate> {
-    article.published.as_ref().map(|p| p.date).or_else(|| find_dateline(&article.text).map(|(_, d)| d))
+    let dateline = crosscheck_extract::article_dateline(article);
+    crosscheck_extract::article_reference(article, dateline.as_ref()).map(|r| r.date)
 }
 
 /// Incident mentions of one article, annotating it first with the extraction
-/// stage. `reference` resolves relative dates when the article has no date.
+/// stage. `reference` (the story's or the batch's date) resolves relative dates
+/// when the article has no date of its own.
 pub fn mentions_of_article(article: &Article, reference: Option<NaiveDate>) -> Vec<Mention> {
-    let date = article_date(article).or(reference);
-    let doc = crosscheck_extract::annotate(article, date);
+    let doc = crosscheck_extract::annotate(article, reference);
     mentions(&doc, reference)
 }
 
 /// Incident mentions of one annotated article, sentence by sentence (the
 /// extraction stage's sentences). Dates are the extraction stage's resolved
-/// ones plus what this crate's finder adds where that layer has none (ranges
-/// such as "from January 2022 to July 2023"); `reference` resolves relative
-/// dates when the article has no date.
+/// ones (its `dates` layer); a mention it could not resolve gives no date.
+/// `reference` is the day the report counts as written when the article has
+/// no date of its own: it ends "since …" ranges and dates the mention.
 pub fn mentions(doc: &Annotated, reference: Option<NaiveDate>) -> Vec<Mention> {
     let article = &doc.article;
     let text = &article.text;
-    let own_date = article_date(article);
+    let own_date = crosscheck_extract::article_reference(article, doc.dateline.as_ref()).map(|r| r.date);
     let date_ref = own_date.or(reference);
     // Places in a dateline are where the report was filed, not where anything happened.
-    let dateline_end = article
-        .dateline_span
-        .map(|s| s.end)
-        .or_else(|| find_dateline(text).map(|(len, _)| len))
-        .unwrap_or(0);
+    let dateline_end = doc.dateline.as_ref().map(|d| d.span.end).or(article.dateline_span.map(|s| s.end)).unwrap_or(0);
     let mut out = Vec::new();
     for (si, sent) in doc.sentence_spans().into_iter().enumerate() {
         let s = sent.slice(text);
@@ -260,25 +264,19 @@ pub fn mentions(doc: &Annotated, reference: Option<NaiveDate>) -> Vec<Mention> {
                 cue_places[i].push(h);
             }
         }
-        // Dates per cue: the extraction stage's resolved dates, else our own.
+        // Dates per cue: the extraction stage's resolved dates.
         let mut dates: Vec<DateHit> = doc
             .dates
             .iter()
-            .filter(|d| sent.contains(d.span))
+            .filter(|d| sent.contains(d.span) && d.span.start >= sent.start + skip)
             .filter_map(|d| {
                 let (a, b) = d.resolved?;
                 Some(DateHit {
                     start: d.span.start - sent.start,
-                    end: d.span.end - sent.start,
                     date: IncidentDate::from_range(a, b, d.relative, d.span.slice(text)),
                 })
             })
             .collect();
-        for h in find_dates(s, date_ref) {
-            if h.start >= skip && !dates.iter().any(|d| h.start < d.end && d.start < h.end) {
-                dates.push(h);
-            }
-        }
         // "Since the invasion of X in 2022, …": the date opens a range up to the article date.
         for d in dates.iter_mut() {
             let clause_start = s[..d.start].rfind([',', ';']).map(|i| i + 1).unwrap_or(0);
@@ -524,6 +522,27 @@ mod tests {
     }
 
     #[test]
+    fn no_incident_date_without_a_year_from_the_text_or_the_article() {
+        // Undated, no dateline, no story date: a day without a year and a
+        // relative date have nothing to be resolved against, so no date.
+        let text = "A drone was seen over Oslo airport on December 1. Last month a cable was cut in the Baltic Sea.";
+        let m = mentions_of_article(&art(text), None);
+        assert_eq!(m.len(), 2, "{m:#?}");
+        assert!(m.iter().all(|x| x.date.is_none()), "{m:#?}");
+        // The year printed in the text is the text's own.
+        let m = mentions_of_article(&art("A drone was seen over Oslo airport on December 1, 2024."), None);
+        assert_eq!(m[0].date.as_ref().unwrap().display(), "2024-12-01");
+        // The article's dateline gives the year.
+        let dated = format!("OSLO \u{2013} December 3, 2025 \u{2013} {text}");
+        let m = mentions_of_article(&art(&dated), None);
+        let days: Vec<String> = m.iter().map(|x| x.date.as_ref().unwrap().display()).collect();
+        assert_eq!(days, vec!["2025-12-01", "2025-11"]);
+        // Every date the register holds comes from the layer, with its anchor.
+        let doc = crosscheck_extract::annotate(&art(&dated), None);
+        assert!(doc.dates.iter().filter(|d| d.relative).all(|d| d.anchor == crosscheck_extract::DateAnchor::Dateline));
+    }
+
+    #[test]
     fn uses_the_extraction_layers_when_present() {
         // Sentences and resolved dates given by the extraction stage win over the fallbacks.
         let text = "Drones were seen over Oslo airport at dawn. Officials said so";
@@ -536,6 +555,7 @@ mod tests {
             span: Span::new(at, at + "at dawn".len()),
             relative: true,
             resolved: Some((day, day)),
+            anchor: crosscheck_extract::DateAnchor::ArticleDate,
             sentence: 0,
             confidence: 0.9,
         }];

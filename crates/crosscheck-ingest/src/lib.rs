@@ -49,7 +49,6 @@ mod language;
 mod outlet;
 mod plaintext;
 pub mod record;
-pub mod dateline;
 pub mod tables;
 pub mod warc;
 

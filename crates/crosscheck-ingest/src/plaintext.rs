@@ -3,14 +3,16 @@
 //! The outlet is the file stem (a text file does not say who published it).
 //! A short first line without final punctuation is the headline
 //! (`title` + `title_span`); a dateline opening the first paragraph (or the
-//! one after the headline) gives the date (`DateMethod::Dateline`) and
-//! `dateline_span`.
+//! one after the headline), found by the extraction stage's one dateline
+//! detector (`crosscheck_extract::dateline`), gives `dateline_span` and, when it
+//! prints one, the date (`DateMethod::Dateline`).
 
 use std::path::Path;
 
 use crosscheck_core::{Article, ArticleBuilder, DateMethod, DatePrecision, PublishedDate, SourceFormat, Span};
 
-use crate::dateline::find_dateline;
+use crosscheck_extract::dateline::find_dateline;
+use crosscheck_extract::tables::DATELINE_DASHES;
 use crate::{decoding, has_extension, language, outlet, tables, ArticleStream, IngestError, Reader};
 
 /// Reads `.txt` files and any other non-binary input no other reader claims.
@@ -64,14 +66,16 @@ pub fn annotate_lead(b: &mut ArticleBuilder, text: &str) -> (Option<Span>, Optio
         dateline = next.and_then(|start| find_dateline(text, start));
     }
     let dateline_span = dateline.map(|d| {
-        b.published = Some(PublishedDate {
-            date: d.date,
-            datetime: None,
-            precision: DatePrecision::Day,
-            method: DateMethod::Dateline,
-            confidence: tables::DATELINE_CONFIDENCE,
-            evidence: d.span.slice(text).to_string(),
-        });
+        if let Some(date) = d.date {
+            b.published = Some(PublishedDate {
+                date,
+                datetime: None,
+                precision: DatePrecision::Day,
+                method: DateMethod::Dateline,
+                confidence: tables::DATELINE_CONFIDENCE,
+                evidence: d.span.slice(text).to_string(),
+            });
+        }
         d.span
     });
     (title_span, dateline_span)
@@ -86,7 +90,7 @@ fn is_headline(line: &str, more_follows: bool) -> bool {
         && (tables::HEADLINE_MIN_WORDS..=tables::HEADLINE_MAX_WORDS).contains(&words)
         && line.chars().count() <= tables::HEADLINE_MAX_CHARS
         && !line.ends_with(tables::HEADLINE_FINAL_PUNCTUATION)
-        && !line.ends_with(tables::DATELINE_DASHES)
+        && !line.ends_with(DATELINE_DASHES)
         && !line.ends_with('-')
 }
 

@@ -47,7 +47,7 @@ use chrono::DateTime;
 use crosscheck_core::{Article, ArticleBuilder, DateMethod, DatePrecision, PublishedDate, SourceFormat};
 use serde::Deserialize;
 
-use crate::dateline::parse_date;
+use crosscheck_extract::dateline::parse_date;
 use crate::html::{page_article, Overrides};
 use crate::{decoding, language, outlet, plaintext, tables};
 

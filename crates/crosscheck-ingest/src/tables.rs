@@ -71,36 +71,9 @@ pub const HEADLINE_FINAL_PUNCTUATION: &[char] =
 // ---------------------------------------------------------------------------
 // Datelines ("Brussels/Moscow – December 2, 2025 – ...").
 
-/// How far into a paragraph a dateline may run (characters).
-pub const DATELINE_MAX_CHARS: usize = 120;
-/// A dateline place has at most this many words ("Washington D.C.", "Brussels/Moscow").
-pub const DATELINE_PLACE_MAX_WORDS: usize = 5;
 /// Confidence of a date read from a dateline: the writer printed it as the
 /// date of the report, but it may be the date of the event.
 pub const DATELINE_CONFIDENCE: f32 = 0.8;
-
-/// Characters that end a dateline or separate its place from its date. A
-/// plain hyphen counts only with a space on both sides (" - "), because
-/// hyphens also sit inside words and ISO dates.
-pub const DATELINE_DASHES: &[char] = &[
-    '\u{2010}', // hyphen
-    '\u{2011}', // non-breaking hyphen
-    '\u{2012}', // figure dash
-    '\u{2013}', // en dash
-    '\u{2014}', // em dash
-    '\u{2015}', // horizontal bar
-    '\u{2212}', // minus sign
-    '\u{fe58}', // small em dash
-    '\u{fe63}', // small hyphen-minus
-    '\u{ff0d}', // fullwidth hyphen-minus
-];
-
-// Month and weekday names are `crosscheck_lexicon`'s (`calendar::month_number_any`).
-
-/// English ordinal suffixes after a day number ("2nd December").
-pub const ORDINAL_SUFFIXES: &[&str] = &["st", "nd", "rd", "th"];
-/// Words between a day and a month in some languages ("2 de diciembre de 2025").
-pub const DATE_FILLER_WORDS: &[&str] = &["de", "del", "of", "the"];
 
 // ---------------------------------------------------------------------------
 // Dates from containers.

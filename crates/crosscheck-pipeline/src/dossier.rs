@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use crosscheck_compare::{Claim, ClaimStatus, Comparison, TimelineEvent};
-use crosscheck_core::{Article, SentenceEncoder, Span};
+use crosscheck_core::{Article, SentenceEncoder};
 use crosscheck_extract::Annotated;
 use crosscheck_report::{Dossier, DossierArticle, Summary, SCHEMA};
 
@@ -44,27 +44,6 @@ fn merge_timeline(events: Vec<TimelineEvent>, rows: &[crosscheck_incidents::Inci
     out
 }
 
-/// When the extract stage gave no date layer, read dates with the incident
-/// stage's date finder (absolute and relative dates, resolved against
-/// `reference`), so conflicts and the timeline still see them.
-pub(crate) fn fill_dates(d: &mut Annotated, reference: Option<NaiveDate>) {
-    if !d.dates.is_empty() {
-        return;
-    }
-    let sentences = d.sentence_spans();
-    for hit in crosscheck_incidents::dates::find_dates(&d.article.text, reference) {
-        let span = Span::new(hit.start, hit.end);
-        let sentence = sentences.iter().position(|s| s.contains(span)).unwrap_or(0);
-        d.dates.push(crosscheck_extract::DateMention {
-            span,
-            relative: hit.date.relative,
-            resolved: Some((hit.date.start, hit.date.end)),
-            sentence,
-            confidence: 0.6,
-        });
-    }
-}
-
 /// The story's date: the most common publication date of its articles.
 pub fn story_date(articles: &[Article]) -> Option<NaiveDate> {
     let mut counts: HashMap<NaiveDate, usize> = HashMap::new();
@@ -96,7 +75,8 @@ pub(crate) fn build(story_id: &str, articles: &[Article], encoder: Option<&dyn S
         .iter()
         .map(|a| {
             work.annotated(story_id);
-            stages::annotate(a, stages::reference_date(a, sdate))
+            // The story's date resolves relative dates only of an article without a date of its own.
+            stages::annotate(a, sdate)
         })
         .collect();
     let groups: DupGroups = stages::dedup_groups(articles);

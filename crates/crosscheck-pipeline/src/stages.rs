@@ -17,13 +17,12 @@ use crate::{PipelineError, Work};
 
 pub use crate::dossier::story_date;
 
-/// One article's layers (the extract stage). `reference` is the date
-/// relative dates are resolved against: the article's own date, else the
-/// story's ([`reference_date`]).
-pub fn annotate(article: &Article, reference: Option<NaiveDate>) -> Annotated {
-    let mut d = crosscheck_extract::annotate(article, reference);
-    crate::dossier::fill_dates(&mut d, reference);
-    d
+/// One article's layers (the extract stage). Relative dates are resolved
+/// against the article's own date (published, else its dateline); only an
+/// article with neither falls back to `story_date`, and each date mention
+/// records which anchor it used (none: unresolved, never guessed).
+pub fn annotate(article: &Article, story_date: Option<NaiveDate>) -> Annotated {
+    crosscheck_extract::annotate(article, story_date)
 }
 
 /// The date an article's relative dates are read against: its own

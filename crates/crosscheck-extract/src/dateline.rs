@@ -1,29 +1,51 @@
-//! Datelines ("Brussels/Moscow – December 2, 2025 – In a sharp …") and the
-//! written dates they hold.
+//! The one dateline detector ("Brussels/Moscow – December 2, 2025 – In a sharp …"):
+//! ingest reads an article's date from it, the sentence splitter cuts it off as
+//! its own sentence, and [`crate::annotate`] records it as the `dateline` layer.
 //!
-//! A dateline opens a paragraph and ends with a dash. Three shapes are read:
+//! A dateline opens a paragraph and ends with a dash. Four shapes are read:
 //!
 //! * `Place – Date – …`   ("Brussels/Moscow – December 2, 2025 – …")
 //! * `Place, Date – …`    ("WASHINGTON, Dec. 2, 2025 — …")
 //! * `Date – …`           ("2 December 2025 — …")
+//! * `PLACE – …`          ("GENEVA — …": a place in capitals, no date printed)
 //!
 //! Dashes are any of [`tables::DATELINE_DASHES`], or a hyphen with spaces on
 //! both sides. Dates are written month-first, day-first, ISO (`2025-12-02`) or
 //! dotted day-first (`02.12.2025`), optionally after a weekday.
 
 use chrono::NaiveDate;
-use crosscheck_core::Span;
+use crosscheck_core::{Article, Span};
+use serde::{Deserialize, Serialize};
 
 use crate::tables;
+use crosscheck_lexicon::{calendar, english};
 
 /// A dateline found at the start of a paragraph.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dateline {
     /// The dateline up to and including its closing dash, in the text searched.
     pub span: Span,
-    pub date: NaiveDate,
+    /// The date, when the dateline prints one.
+    pub date: Option<NaiveDate>,
     /// The place, when the dateline names one.
     pub place: Option<String>,
+}
+
+/// The dateline of an article: where ingest recorded one, else at the start of
+/// the text, else at the start of the paragraph after the title line.
+pub fn article_dateline(article: &Article) -> Option<Dateline> {
+    let text = &article.text;
+    if let Some(s) = article.dateline_span {
+        if let Some(d) = find_dateline(text, s.start) {
+            return Some(d);
+        }
+    }
+    if let Some(d) = find_dateline(text, 0) {
+        return Some(d);
+    }
+    let title = article.title_span.filter(|t| t.start == 0)?;
+    let next = text[title.end..].find(|c: char| !c.is_whitespace()).map(|i| title.end + i)?;
+    find_dateline(text, next)
 }
 
 /// The dateline opening the paragraph that starts at byte `start` of `text`, if any.
@@ -35,32 +57,45 @@ pub fn find_dateline(text: &str, start: usize) -> Option<Dateline> {
     let seps = separators(head);
     let (s1_start, s1_end) = *seps.first()?;
     let first = head[..s1_start].trim();
-    let found = |end: usize, date: NaiveDate, place: Option<&str>| Dateline {
+    let found = |end: usize, date: Option<NaiveDate>, place: Option<&str>| Dateline {
         span: Span::new(start, start + end),
         date,
         place: place.map(|p| p.trim().to_string()),
     };
     // `Date – …`
     if let Some(date) = parse_date(first) {
-        return Some(found(s1_end, date, None));
+        return Some(found(s1_end, Some(date), None));
     }
     // `Place, Date – …`: try each comma as the end of the place.
     for (i, _) in first.match_indices(',') {
         let (place, date) = (&first[..i], &first[i + 1..]);
         if is_place(place) {
             if let Some(date) = parse_date(date) {
-                return Some(found(s1_end, date, Some(place)));
+                return Some(found(s1_end, Some(date), Some(place)));
             }
         }
     }
     // `Place – Date – …`
     if is_place(first) {
-        let (s2_start, s2_end) = *seps.get(1)?;
-        if let Some(date) = parse_date(&head[s1_end..s2_start]) {
-            return Some(found(s2_end, date, Some(first)));
+        if let Some(&(s2_start, s2_end)) = seps.get(1) {
+            if let Some(date) = parse_date(&head[s1_end..s2_start]) {
+                return Some(found(s2_end, Some(date), Some(first)));
+            }
         }
     }
+    // `PLACE – …`: without a date only a place in capitals (the wire style)
+    // opening a sentence is a dateline; "Tensions – already high – rose" is prose.
+    let sentence_follows = line[s1_end..].trim_start().chars().next().is_some_and(char::is_uppercase);
+    if is_place(first) && is_capitalised_place(first) && sentence_follows {
+        return Some(found(s1_end, None, Some(first)));
+    }
     None
+}
+
+/// Whether every letter of `s` is upper case and it has at least three ("GENEVA", "NEW YORK").
+fn is_capitalised_place(s: &str) -> bool {
+    let mut letters = s.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some() && s.chars().filter(|c| c.is_alphabetic()).count() >= 3 && letters.all(char::is_uppercase)
 }
 
 /// Byte ranges of dateline separators in `head`: dash characters, or a hyphen
@@ -116,7 +151,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
         .map(|t| t.trim_end_matches('.').to_lowercase())
         .filter(|t| !t.is_empty())
         .collect();
-    if tokens.first().is_some_and(|t| crosscheck_lexicon::english().weekday_number(t).is_some()) {
+    if tokens.first().is_some_and(|t| english().weekday_number(t).is_some()) {
         tokens.remove(0);
     }
     tokens.retain(|t| !tables::DATE_FILLER_WORDS.contains(&t.as_str()));
@@ -150,8 +185,10 @@ fn parse_numeric(s: &str) -> Option<NaiveDate> {
     None
 }
 
+/// A month name of English (in full or abbreviated) or of another language the
+/// lexicon's calendar knows ("dec", "dezember", "diciembre").
 fn month_number(token: &str) -> Option<u32> {
-    crosscheck_lexicon::calendar::month_number_any(token)
+    calendar::month_number_any(token)
 }
 
 fn parse_day(token: &str) -> Option<u32> {
@@ -204,7 +241,7 @@ mod tests {
     fn place_dash_date_dash() {
         let t = "Brussels/Moscow \u{2013} December 2, 2025 \u{2013} In a sharp turn";
         let d = find_dateline(t, 0).unwrap();
-        assert_eq!(d.date, ymd(2025, 12, 2));
+        assert_eq!(d.date, Some(ymd(2025, 12, 2)));
         assert_eq!(d.span.slice(t), "Brussels/Moscow \u{2013} December 2, 2025 \u{2013}");
         assert_eq!(d.place.as_deref(), Some("Brussels/Moscow"));
     }
@@ -213,7 +250,7 @@ mod tests {
     fn place_comma_date_dash() {
         let t = "WASHINGTON, Dec. 2, 2025 \u{2014} Officials said";
         let d = find_dateline(t, 0).unwrap();
-        assert_eq!(d.date, ymd(2025, 12, 2));
+        assert_eq!(d.date, Some(ymd(2025, 12, 2)));
         assert_eq!(d.place.as_deref(), Some("WASHINGTON"));
         assert!(d.span.slice(t).ends_with('\u{2014}'));
     }
@@ -222,8 +259,32 @@ mod tests {
     fn date_dash_with_spaced_hyphen_and_iso() {
         let t = "Headline\n2025-12-02 - Officials said";
         let d = find_dateline(t, 9).unwrap();
-        assert_eq!(d.date, ymd(2025, 12, 2));
+        assert_eq!(d.date, Some(ymd(2025, 12, 2)));
         assert_eq!(d.span.slice(t), "2025-12-02 -");
+    }
+
+    #[test]
+    fn capitalised_place_without_a_date() {
+        let t = "GENEVA \u{2014} Talks resumed on Monday.";
+        let d = find_dateline(t, 0).unwrap();
+        assert_eq!(d.date, None);
+        assert_eq!(d.place.as_deref(), Some("GENEVA"));
+        assert_eq!(d.span.slice(t), "GENEVA \u{2014}");
+        assert!(find_dateline("Tensions \u{2013} already high \u{2013} rose", 0).is_none());
+        assert!(find_dateline("GENEVA \u{2014}", 0).is_none(), "a dateline opens text");
+    }
+
+    #[test]
+    fn article_dateline_after_the_title_line() {
+        let text = "Talks resume\nGENEVA, 3 March 2024 \u{2013} Talks resumed.";
+        let a = crosscheck_core::ArticleBuilder::new("s", "p", crosscheck_core::SourceFormat::Text, text.as_bytes(), text)
+            .build(Some(Span::new(0, 12)), None)
+            .unwrap();
+        let d = article_dateline(&a).unwrap();
+        assert_eq!(d.date, Some(ymd(2024, 3, 3)));
+        assert_eq!(d.span.slice(&a.text), "GENEVA, 3 March 2024 \u{2013}");
+        let untitled = crosscheck_core::ArticleBuilder::new("s", "p", crosscheck_core::SourceFormat::Text, text.as_bytes(), text).build(None, None).unwrap();
+        assert_eq!(article_dateline(&untitled), None);
     }
 
     #[test]
