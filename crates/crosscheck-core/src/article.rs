@@ -263,7 +263,8 @@ impl ArticleBuilder {
 /// Paragraph spans of a normalised text: each non-empty line is a paragraph.
 /// (Plain-text reports break paragraphs with single or double newlines alike;
 /// a quotation broken across lines is rejoined by the sentence splitter, not here.)
-fn paragraph_spans(text: &str) -> Vec<Span> {
+/// The one paragraph rule: `Article::paragraphs` and the sentence splitter both use it.
+pub fn paragraph_spans(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut start = 0;
     for line in text.split('\n') {

@@ -19,7 +19,7 @@ pub mod embedding;
 pub mod text;
 
 pub use article::{
-    Article, ArticleBuilder, ArticleId, DateMethod, DatePrecision, PublishedDate, SourceFormat,
+    paragraph_spans, Article, ArticleBuilder, ArticleId, DateMethod, DatePrecision, PublishedDate, SourceFormat,
 };
 pub use embedding::{EncodeError, SentenceEncoder};
 pub use span::Span;

@@ -6,19 +6,7 @@ use crosscheck_core::Span;
 use crate::dateline::find_dateline;
 use crate::Sentence;
 
-/// Paragraph spans as the document model counts them: each non-empty line.
-pub fn paragraph_spans(text: &str) -> Vec<Span> {
-    let mut spans = Vec::new();
-    let mut start = 0;
-    for line in text.split('\n') {
-        let end = start + line.len();
-        if !line.trim().is_empty() {
-            spans.push(Span::new(start, end).trim(text));
-        }
-        start = end + 1;
-    }
-    spans
-}
+pub use crosscheck_core::paragraph_spans;
 
 fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\u{201d}' | '\u{2019}' | '\'' | '\u{bb}' | '\u{203a}' | ')' | ']' | '\u{300d}' | '\u{300f}')
