@@ -34,6 +34,16 @@ fn sizes<L: std::hash::Hash + Eq + Copy>(labels: &[L]) -> HashMap<L, usize> {
     m
 }
 
+/// How many items carry each (predicted, gold) label pair: the overlap of
+/// every predicted cluster with every gold cluster, which both scores count.
+fn joint_sizes<P, G>(pred: &[P], gold: &[G]) -> HashMap<(P, G), usize>
+where
+    P: std::hash::Hash + Eq + Copy,
+    G: std::hash::Hash + Eq + Copy,
+{
+    sizes(&pred.iter().copied().zip(gold.iter().copied()).collect::<Vec<_>>())
+}
+
 /// B-cubed precision/recall/F1 of `pred` against `gold` (same length, one label per item).
 pub fn bcubed<P, G>(pred: &[P], gold: &[G]) -> Prf
 where
@@ -50,13 +60,7 @@ where
     }
     let ps = sizes(pred);
     let gs = sizes(gold);
-    let both = sizes(
-        &pred
-            .iter()
-            .copied()
-            .zip(gold.iter().copied())
-            .collect::<Vec<_>>(),
-    );
+    let both = joint_sizes(pred, gold);
     let (mut p, mut r) = (0.0, 0.0);
     for (&pi, &gi) in pred.iter().zip(gold) {
         let n = both[&(pi, gi)] as f64;
@@ -82,16 +86,7 @@ where
     let pairs = |n: usize| (n * n.saturating_sub(1) / 2) as f64;
     let pp: f64 = sizes(pred).values().map(|&n| pairs(n)).sum();
     let gp: f64 = sizes(gold).values().map(|&n| pairs(n)).sum();
-    let tp: f64 = sizes(
-        &pred
-            .iter()
-            .copied()
-            .zip(gold.iter().copied())
-            .collect::<Vec<_>>(),
-    )
-    .values()
-    .map(|&n| pairs(n))
-    .sum();
+    let tp: f64 = joint_sizes(pred, gold).values().map(|&n| pairs(n)).sum();
     Prf::new(
         if pp > 0.0 { tp / pp } else { 1.0 },
         if gp > 0.0 { tp / gp } else { 1.0 },
