@@ -10,6 +10,7 @@
 //! * [`cluster`]: story clustering quality on a labelled corpus, throughput and
 //!   memory on generated articles.
 //! * [`embed`]: sentence-embedding speed.
+//! * [`learn`]: learning the story clusterer's pair models from an event-labelled corpus (ECB+).
 //! * [`serve`]: HTTP ingest throughput and story read latency of an in-process server.
 //! * [`metrics`]: clustering scores against gold labels (B-cubed, pairwise).
 //! * [`synth`]: the generated corpora (deterministic for a seed).
@@ -25,6 +26,7 @@ pub mod corpus;
 pub mod dedup;
 pub mod embed;
 pub mod extract;
+pub mod learn;
 pub mod metrics;
 pub mod serve;
 pub mod synth;

@@ -28,6 +28,9 @@ pub struct Features {
     /// Sentence embedding (unit length) of [`embedding_text`], when a model was given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub embedding: Option<Vec<f32>>,
+    /// Who, where, when and what ([`crate::signals`]).
+    #[serde(default)]
+    pub signals: crate::signals::EventSignals,
 }
 
 /// What an article's embedding is computed from: the title and the lead
@@ -136,6 +139,7 @@ pub fn featurize(article: &Article) -> Features {
         entities,
         time: crate::dedup::published_secs(article),
         embedding: None,
+        signals: crate::signals::EventSignals::default(),
     }
 }
 

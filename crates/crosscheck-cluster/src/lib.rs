@@ -23,7 +23,10 @@
 
 pub mod dedup;
 pub mod features;
+pub mod learned;
 pub mod minhash;
+pub mod model;
+pub mod signals;
 pub mod story;
 pub mod tables;
 pub mod tokens;

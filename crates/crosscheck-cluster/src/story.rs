@@ -41,19 +41,24 @@ use serde::{Deserialize, Serialize};
 
 use crate::dedup::{DedupConfig, DedupError, Deduper, Fingerprint};
 use crate::features::{embedding_text, featurize, Features};
-use crate::tables;
+use crate::model::{PairModel, PairSignals, PairVector};
+use crate::signals::{core, event_signals, share, weighted_share};
+use crate::{learned, tables};
 use crate::tokens::{hash_bytes, PreMap};
 
 /// Settings of story clustering.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StoryConfig {
-    /// Minimum score to join an existing story.
-    pub threshold: f32,
-    pub weight_tfidf: f32,
-    pub weight_entities: f32,
-    /// Weight of the sentence-embedding cosine (used only when articles carry embeddings).
-    #[serde(default = "default_weight_embedding")]
-    pub weight_embedding: f32,
+    /// Minimum probability (of the pair model, times the time factor) to join
+    /// an existing story. The learned models put their threshold at 0.5.
+    #[serde(default = "default_join_probability")]
+    pub join_probability: f32,
+    /// Pair model for articles without a sentence embedding.
+    #[serde(default = "default_lexical_model")]
+    pub lexical_model: PairModel,
+    /// Pair model for articles with one.
+    #[serde(default = "default_embedding_model")]
+    pub embedding_model: PairModel,
     pub weight_time: f32,
     pub time_scale_days: f64,
     /// Stories idle for longer than this (relative to the article) are not candidates.
@@ -64,17 +69,24 @@ pub struct StoryConfig {
     pub dedup: Option<DedupConfig>,
 }
 
-fn default_weight_embedding() -> f32 {
-    tables::WEIGHT_EMBEDDING
+fn default_join_probability() -> f32 {
+    tables::JOIN_PROBABILITY
+}
+
+fn default_lexical_model() -> PairModel {
+    learned::LEXICAL
+}
+
+fn default_embedding_model() -> PairModel {
+    learned::WITH_EMBEDDING
 }
 
 impl Default for StoryConfig {
     fn default() -> Self {
         StoryConfig {
-            threshold: tables::STORY_THRESHOLD,
-            weight_tfidf: tables::WEIGHT_TFIDF,
-            weight_entities: tables::WEIGHT_ENTITIES,
-            weight_embedding: tables::WEIGHT_EMBEDDING,
+            join_probability: tables::JOIN_PROBABILITY,
+            lexical_model: learned::LEXICAL,
+            embedding_model: learned::WITH_EMBEDDING,
             weight_time: tables::WEIGHT_TIME,
             time_scale_days: tables::TIME_SCALE_DAYS,
             window_days: tables::STORY_WINDOW_DAYS,
@@ -102,6 +114,15 @@ pub struct Story {
     centroid: Vec<(u32, f32)>,
     /// (entity, number of members mentioning it), sorted by entity.
     entities: Vec<(u32, u32)>,
+    /// Who, where, when, what of the members: (id, members naming it), sorted by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    people: Vec<(u32, u32)>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    places: Vec<(u32, u32)>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    years: Vec<(u32, u32)>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    numbers: Vec<(u32, u32)>,
     first_time: Option<i64>,
     last_time: Option<i64>,
     /// Sum of the (non-duplicate) members' embeddings; empty when none had one.
@@ -248,7 +269,7 @@ impl StoryClusterer {
     /// Features and fingerprint of an article (pure; safe to run on other threads).
     pub fn prepare(&self, article: &Article) -> Prepared {
         Prepared {
-            features: featurize(article),
+            features: Features { signals: event_signals(article), ..featurize(article) },
             fingerprint: self.deduper.as_ref().map(|d| d.fingerprint(&article.text)),
         }
     }
@@ -273,6 +294,24 @@ impl StoryClusterer {
 
     /// [`StoryClusterer::add`] with features computed beforehand by [`StoryClusterer::prepare`].
     pub fn add_prepared(&mut self, article: &Article, p: Prepared) -> Assignment {
+        self.add_inner(article, p, None).0
+    }
+
+    /// Learning only: add an article to the story `target` names (`None`: open
+    /// one) whatever the scores say, and return the pair features of every
+    /// candidate story the article was compared with, and the story it went to
+    /// (`crosscheck bench learn-cluster` trains on these; duplicates give none).
+    pub fn add_forced(&mut self, article: &Article, p: Prepared, target: Option<u32>) -> (Vec<(u32, PairVector)>, u32) {
+        let (asg, pairs) = self.add_inner(article, p, Some(target));
+        (pairs, self.live(self.articles[asg.index as usize].story))
+    }
+
+    /// The live story index of a story index (follows merges).
+    pub fn live_index(&self, s: u32) -> u32 {
+        self.live(s)
+    }
+
+    fn add_inner(&mut self, article: &Article, p: Prepared, force: Option<Option<u32>>) -> (Assignment, Vec<(u32, PairVector)>) {
         let index = self.articles.len() as u32;
         let mut entry = ArticleEntry {
             id: article.id.clone(),
@@ -296,13 +335,16 @@ impl StoryClusterer {
                 self.stories[s as usize].members.push(index);
                 self.articles.push(entry);
                 tracing::debug!(article = %article.id, story = %self.stories[s as usize].id, "duplicate joins story");
-                return Assignment {
-                    index,
-                    story_id: self.stories[s as usize].id.clone(),
-                    score: m.jaccard.max(m.containment),
-                    opened: false,
-                    duplicate_of: Some(m.a),
-                };
+                return (
+                    Assignment {
+                        index,
+                        story_id: self.stories[s as usize].id.clone(),
+                        score: m.jaccard.max(m.containment),
+                        opened: false,
+                        duplicate_of: Some(m.a),
+                    },
+                    Vec::new(),
+                );
             }
         }
         let f = p.features;
@@ -354,20 +396,28 @@ impl StoryClusterer {
         for &(s, _) in &counted {
             self.refresh_norm(s);
         }
+        let mut pairs: Vec<(u32, PairVector)> = Vec::new();
         let mut scored: Vec<(u32, f32)> = counted
             .iter()
             .map(|&(s, _)| {
-                (
-                    s,
-                    self.score(&weighted, norm, &f, &self.stories[s as usize]),
-                )
+                let (x, sc) = self.score(&weighted, norm, &f, &self.stories[s as usize]);
+                if force.is_some() {
+                    pairs.push((s, x));
+                }
+                (s, sc)
             })
             .collect();
         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let best = scored
-            .first()
-            .copied()
-            .filter(|&(_, sc)| sc >= self.config.threshold);
+        let best = match force {
+            Some(target) => target.map(|t| {
+                let t = self.live(t);
+                (t, scored.iter().find(|x| x.0 == t).map_or(0.0, |x| x.1))
+            }),
+            None => scored
+                .first()
+                .copied()
+                .filter(|&(_, sc)| sc >= self.config.join_probability),
+        };
         let (story, score, opened) = match best {
             Some((s, sc)) => (s, sc, false),
             None => {
@@ -394,6 +444,10 @@ impl StoryClusterer {
                     merged_into: None,
                     centroid: Vec::new(),
                     entities: Vec::new(),
+                    people: Vec::new(),
+                    places: Vec::new(),
+                    years: Vec::new(),
+                    numbers: Vec::new(),
                     first_time: None,
                     last_time: None,
                     embedding_sum: Vec::new(),
@@ -417,9 +471,9 @@ impl StoryClusterer {
             }
         }
         // 5. A bridge between two similar stories merges them.
-        if !opened {
+        if !opened && force.is_none() {
             if let Some(&(other, sc)) = scored.get(1) {
-                if sc >= self.config.threshold && other != story {
+                if sc >= self.config.join_probability && other != story {
                     let cos = self.centroid_cosine(story, other);
                     if cos >= self.config.merge_cosine {
                         self.merge(story.min(other), story.max(other), &article.id, cos);
@@ -428,13 +482,16 @@ impl StoryClusterer {
             }
         }
         let live = self.live(story);
-        Assignment {
-            index,
-            story_id: self.stories[live as usize].id.clone(),
-            score,
-            opened,
-            duplicate_of: None,
-        }
+        (
+            Assignment {
+                index,
+                story_id: self.stories[live as usize].id.clone(),
+                score,
+                opened,
+                duplicate_of: None,
+            },
+            pairs,
+        )
     }
 
     fn refresh_norm(&mut self, s: u32) {
@@ -454,9 +511,9 @@ impl StoryClusterer {
         st.norm_at = n;
     }
 
-    fn score(&self, weighted: &[(u32, f32)], norm: f32, f: &Features, st: &Story) -> f32 {
-        let mut num = 0.0;
-        let mut den = 0.0;
+    /// The pair features of an article and a story, and the join probability
+    /// (the pair model's, times the time factor).
+    fn score(&self, weighted: &[(u32, f32)], norm: f32, f: &Features, st: &Story) -> (PairVector, f32) {
         // TF-IDF cosine (centroid weighted with the current IDF; its norm cached).
         let mut dot = 0.0f32;
         let (mut i, mut j) = (0, 0);
@@ -478,23 +535,25 @@ impl StoryClusterer {
         } else {
             0.0
         };
-        num += self.config.weight_tfidf * cos;
-        den += self.config.weight_tfidf;
-        if !f.entities.is_empty() {
-            let shared = f
-                .entities
-                .iter()
-                .filter(|e| st.entities.binary_search_by_key(e, |x| &x.0).is_ok())
-                .count();
-            num += self.config.weight_entities * shared as f32 / f.entities.len() as f32;
-            den += self.config.weight_entities;
-        }
-        if let Some(cos) = f.embedding.as_deref().and_then(|e| embedding_cosine(e, &st.embedding_sum)) {
-            let floor = tables::EMBEDDING_FLOOR;
-            num += self.config.weight_embedding * ((cos - floor) / (1.0 - floor)).max(0.0);
-            den += self.config.weight_embedding;
-        }
-        let content = if den > 0.0 { num / den } else { 0.0 };
+        let embedding_cosine = f.embedding.as_deref().and_then(|e| embedding_cosine(e, &st.embedding_sum));
+        let core_people = core(&st.people, st.members.len());
+        let signals = PairSignals {
+            tfidf_cosine: cos,
+            names: weighted_share(&f.entities, &st.entities, |t| self.idf(t)),
+            embedding_cosine,
+            people: weighted_share(&f.signals.people, &st.people, |t| self.idf(t)),
+            places: share(&f.signals.places, &st.places),
+            years: share(&f.signals.years, &st.years),
+            numbers: share(&f.signals.numbers, &st.numbers),
+            key_person: (!f.signals.key_person.is_empty() && !core_people.is_empty())
+                .then(|| f32::from(f.signals.key_person.iter().any(|w| core_people.binary_search(w).is_ok()))),
+            core_people: (!f.signals.people.is_empty() && !core_people.is_empty()).then(|| {
+                core_people.iter().filter(|w| f.signals.people.binary_search(w).is_ok()).count() as f32 / core_people.len() as f32
+            }),
+        };
+        let x = signals.vector();
+        let model = if embedding_cosine.is_some() { &self.config.embedding_model } else { &self.config.lexical_model };
+        let content = model.probability(&x);
         // Time only ever lowers the score: articles of the same days are not
         // thereby similar (everything in a news feed is recent), but coverage
         // weeks apart is less likely one story. A missing date is neutral.
@@ -513,7 +572,7 @@ impl StoryClusterer {
             }
             _ => 1.0,
         };
-        content * time_factor
+        (x, content * time_factor)
     }
 
     fn centroid_cosine(&self, a: u32, b: u32) -> f32 {
@@ -556,6 +615,11 @@ impl StoryClusterer {
         st.centroid = merge_sorted(&st.centroid, &f.terms, |a, b| a + b);
         let ents: Vec<(u32, u32)> = f.entities.iter().map(|&e| (e, 1)).collect();
         st.entities = merge_sorted(&st.entities, &ents, |a, b| a + b);
+        let count = |v: &[u32]| v.iter().map(|&e| (e, 1)).collect::<Vec<(u32, u32)>>();
+        st.people = merge_sorted(&st.people, &count(&f.signals.people), |a, b| a + b);
+        st.places = merge_sorted(&st.places, &count(&f.signals.places), |a, b| a + b);
+        st.years = merge_sorted(&st.years, &count(&f.signals.years), |a, b| a + b);
+        st.numbers = merge_sorted(&st.numbers, &count(&f.signals.numbers), |a, b| a + b);
         if let Some(t) = f.time {
             st.first_time = Some(st.first_time.map_or(t, |x| x.min(t)));
             st.last_time = Some(st.last_time.map_or(t, |x| x.max(t)));
@@ -580,11 +644,19 @@ impl StoryClusterer {
             self.stories[s as usize].centroid = c.into_iter().map(|(t, w, _)| (t, w)).collect();
         }
         let st = &mut self.stories[s as usize];
-        if st.entities.len() > tables::STORY_ENTITIES {
-            st.entities
-                .sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            st.entities.truncate(tables::STORY_ENTITIES);
-            st.entities.sort_by_key(|x| x.0);
+        for (set, cap) in [
+            (&mut st.entities, tables::STORY_ENTITIES),
+            (&mut st.people, tables::STORY_SIGNAL_IDS),
+            (&mut st.places, tables::STORY_SIGNAL_IDS),
+            (&mut st.years, tables::STORY_SIGNAL_IDS),
+            (&mut st.numbers, tables::STORY_SIGNAL_IDS),
+        ] {
+            if set.len() > cap {
+                set.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                set.truncate(cap);
+                set.sort_by_key(|x| x.0);
+            }
+            set.shrink_to_fit();
         }
         st.norm_at = 0;
         // Merged vectors are allocated for the sum of both inputs; at a million
@@ -604,6 +676,15 @@ impl StoryClusterer {
                 f.last_time,
             )
         };
+        let signal_sets = {
+            let f = &mut self.stories[from as usize];
+            [
+                std::mem::take(&mut f.people),
+                std::mem::take(&mut f.places),
+                std::mem::take(&mut f.years),
+                std::mem::take(&mut f.numbers),
+            ]
+        };
         let from_embedding = std::mem::take(&mut self.stories[from as usize].embedding_sum);
         let from_id = self.stories[from as usize].id.clone();
         let from_aliases = std::mem::take(&mut self.stories[from as usize].aliases);
@@ -618,6 +699,11 @@ impl StoryClusterer {
         k.members.sort_unstable();
         k.centroid = merge_sorted(&k.centroid, &c, |a, b| a + b);
         k.entities = merge_sorted(&k.entities, &e, |a, b| a + b);
+        let [people, places, years, numbers] = signal_sets;
+        k.people = merge_sorted(&k.people, &people, |a, b| a + b);
+        k.places = merge_sorted(&k.places, &places, |a, b| a + b);
+        k.years = merge_sorted(&k.years, &years, |a, b| a + b);
+        k.numbers = merge_sorted(&k.numbers, &numbers, |a, b| a + b);
         add_vector(&mut k.embedding_sum, &from_embedding);
         k.first_time = min_opt(k.first_time, ft);
         k.last_time = max_opt(k.last_time, lt);
@@ -732,6 +818,8 @@ impl StoryClusterer {
                     + s.members.capacity() * 4
                     + s.centroid.capacity() * 8
                     + s.entities.capacity() * 8
+                    + (s.people.capacity() + s.places.capacity() + s.years.capacity() + s.numbers.capacity()) * 8
+                    + s.embedding_sum.capacity() * 4
             })
             .sum();
         let articles: usize = self

@@ -34,24 +34,17 @@ pub const MINHASH_SEED: u64 = 0x5eed_c1a5_7e2d_0001;
 
 // ---------------------------------------------------------------- stories
 
-/// Minimum combined score for an article to join an existing story.
-pub const STORY_THRESHOLD: f32 = 0.22;
-/// Weights of the two content signals (weighted mean).
-pub const WEIGHT_TFIDF: f32 = 0.60;
-pub const WEIGHT_ENTITIES: f32 = 0.25;
-/// Weight of the sentence-embedding signal, when a model is given (it joins
-/// the weighted mean; without a model it is left out, as a missing signal is).
-pub const WEIGHT_EMBEDDING: f32 = 0.35;
-/// Embedding cosine at or below which two leads are taken to share no story;
-/// the signal counts `(cos − floor) / (1 − floor)`, so the closeness texts of
-/// one theme share does not lift the mean. On the labelled corpus
-/// (all-MiniLM-L6-v2, title and lead): leads of different stories median
-/// 0.09, p99 0.47, max 0.55 (two stories of one theme: drones over Poland and
-/// NATO's answer to hybrid attacks); leads of one story min 0.42, p10 0.59,
-/// median 0.74. At 0.4 the corpus's B-cubed F1 is 1.000 (0.3: 1.000, 0.5:
-/// 0.988; without embeddings 0.984); the floor sits near the p99 of
-/// different stories, so a same-theme neighbour adds little.
-pub const EMBEDDING_FLOOR: f32 = 0.4;
+/// Join probability of the pair models ([`crate::model`], weights in
+/// [`crate::learned`]): the learner shifts each model's bias so that its
+/// learned threshold sits here.
+pub const JOIN_PROBABILITY: f32 = 0.5;
+/// Ids of each event signal kept per article ([`crate::signals`]).
+pub const ARTICLE_SIGNAL_IDS: usize = 32;
+/// Share of a story's members that must name a person for it to be one of the
+/// story's core participants ([`crate::signals::core`]).
+pub const CORE_SHARE: f32 = 0.5;
+/// Ids of each event signal kept per story (the most often named).
+pub const STORY_SIGNAL_IDS: usize = 32;
 /// Articles embedded at once in batch clustering (bounds the memory of one call).
 pub const EMBEDDING_BATCH: usize = 256;
 /// Bytes of an article (title aside) read for its embedding: the lead, about

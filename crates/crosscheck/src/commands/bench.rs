@@ -9,6 +9,7 @@ pub mod cluster;
 pub mod dedup;
 pub mod embed;
 pub mod extract;
+pub mod learn;
 pub mod serve;
 
 #[derive(Debug, clap::Args)]
@@ -25,6 +26,8 @@ pub enum Which {
     Dedup(dedup::Args),
     /// Story clustering quality and throughput.
     Cluster(cluster::Args),
+    /// Learn the story clusterer's pair models from an event-labelled corpus (ECB+ layout).
+    LearnCluster(learn::Args),
     /// Sentence-embedding speed (model load, sentences/s, articles/s).
     Embed(embed::Args),
     /// HTTP API ingest throughput and story read latency (in-process server).
@@ -38,6 +41,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         Which::Cluster(a) => cluster::run(ctx, a),
         Which::Serve(a) => serve::run(ctx, a),
         Which::Embed(a) => embed::run(ctx, a),
+        Which::LearnCluster(a) => learn::run(ctx, a),
     }
 }
 

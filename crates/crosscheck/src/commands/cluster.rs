@@ -18,8 +18,8 @@ pub struct Args {
     /// Files, directories, globs, or `-` for JSONL on stdin.
     #[arg(required = true)]
     pub inputs: Vec<String>,
-    /// Minimum similarity for an article to join an existing story.
-    #[arg(long, default_value_t = crosscheck_cluster::tables::STORY_THRESHOLD)]
+    /// Minimum probability (of the learned pair model) for an article to join an existing story.
+    #[arg(long, default_value_t = crosscheck_cluster::tables::JOIN_PROBABILITY)]
     pub threshold: f32,
     /// Do not detect near-duplicates (every copy counts as its own article).
     #[arg(long)]
@@ -43,7 +43,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         }
         _ => {
             let mut cfg = StoryConfig {
-                threshold: args.threshold,
+                join_probability: args.threshold,
                 ..Default::default()
             };
             if args.no_dedup {
