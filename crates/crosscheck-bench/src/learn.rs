@@ -97,8 +97,10 @@ pub struct Learned {
     pub in_sample: Scores,
     /// Pooled over the held-out folds (each fold clustered on its own).
     pub held_out: Option<Scores>,
-    /// The shipped defaults ([`StoryConfig::default`]) on the whole corpus.
+    /// The shipped table (event signals on) on the whole corpus.
     pub defaults: Scores,
+    /// The default weighted-mean scorer ([`StoryConfig::default`]) on the whole corpus.
+    pub mean: Scores,
 }
 
 /// What the learner reports.
@@ -124,7 +126,7 @@ pub fn run_learn(opts: &LearnOptions, encoder: Option<&dyn SentenceEncoder>, pro
     progress("reading the corpus");
     let c = event_corpus(&opts.corpus)?;
     progress("event signals");
-    let preparer = StoryClusterer::new(StoryConfig::default())?;
+    let preparer = StoryClusterer::new(learned_config())?;
     let plain: Vec<Prepared> = c.articles.iter().map(|a| preparer.prepare(a)).collect();
     let embedded = encoder.map(|e| {
         progress("embedding");
@@ -159,8 +161,13 @@ pub fn run_learn(opts: &LearnOptions, encoder: Option<&dyn SentenceEncoder>, pro
     })
 }
 
+/// The clusterer's settings with event signals and the learned pair models on.
+fn learned_config() -> StoryConfig {
+    StoryConfig { event_signals: true, ..StoryConfig::default() }
+}
+
 fn config_with(model: PairModel, embedding: bool) -> StoryConfig {
-    let mut cfg = StoryConfig::default();
+    let mut cfg = learned_config();
     if embedding {
         cfg.embedding_model = model;
     } else {
@@ -173,7 +180,8 @@ fn learn_mode(c: &EventCorpus, prep: &[Prepared], folds: usize, fold_of: &HashMa
     let all: Vec<usize> = (0..c.articles.len()).collect();
     let (model, threshold, pairs, positives) = learn_on(c, prep, &all, embedding)?;
     let in_sample = score_on(c, prep, &all, &config_with(model, embedding))?;
-    let defaults = score_on(c, prep, &all, &StoryConfig::default())?;
+    let defaults = score_on(c, prep, &all, &learned_config())?;
+    let mean = score_on(c, prep, &all, &StoryConfig::default())?;
     let held_out = if folds >= 2 {
         let mut pred: Vec<(usize, u32)> = Vec::new();
         let mut order: Vec<usize> = Vec::new();
@@ -189,13 +197,13 @@ fn learn_mode(c: &EventCorpus, prep: &[Prepared], folds: usize, fold_of: &HashMa
     } else {
         None
     };
-    Ok(Learned { model, threshold, pairs, positives, in_sample, held_out, defaults })
+    Ok(Learned { model, threshold, pairs, positives, in_sample, held_out, defaults, mean })
 }
 
 /// Learn a model on the articles `subset` (indices, in corpus order).
 fn learn_on(c: &EventCorpus, prep: &[Prepared], subset: &[usize], embedding: bool) -> Result<(PairModel, f32, usize, usize), BenchError> {
     // 1. Teacher-forced pairs.
-    let mut forced = StoryClusterer::new(StoryConfig::default())?;
+    let mut forced = StoryClusterer::new(learned_config())?;
     let mut story_of: HashMap<&str, u32> = HashMap::new();
     let mut xs: Vec<[f64; PAIR_FEATURES]> = Vec::new();
     let mut ys: Vec<f64> = Vec::new();
@@ -408,6 +416,7 @@ impl LearnReport {
         };
         let mut block = |name: &str, l: &Learned| {
             out.push_str(&format!("{name}: {} pairs ({} positive), threshold {:.3}\n", l.pairs, l.positives, l.threshold));
+            out.push_str(&format!("  weighted mean: {}\n", sc(&l.mean)));
             out.push_str(&format!("  shipped table: {}\n", sc(&l.defaults)));
             out.push_str(&format!("  in sample:     {}\n", sc(&l.in_sample)));
             if let Some(h) = &l.held_out {

@@ -5,6 +5,8 @@
 //!   trimmed or re-led republications). Word-shingle MinHash with LSH banding,
 //!   verified by exact sentence containment. A group has one canonical member,
 //!   its first publisher; later stages count a group as one source.
+//! * [`storyline`]: **storylines** — the events (stories) of one developing
+//!   story, linked by shared core participants and places close in time.
 //! * [`story`]: **stories** — articles about one event, clustered as they
 //!   arrive (Miranda et al. 2018): TF-IDF cosine with an incremental IDF, shared
 //!   capitalised names, publication-time distance, and the cosine of sentence
@@ -28,10 +30,12 @@ pub mod minhash;
 pub mod model;
 pub mod signals;
 pub mod story;
+pub mod storyline;
 pub mod tables;
 pub mod tokens;
 
 pub use dedup::{dedup, DedupConfig, DedupError, Deduper, DupCopy, DupGroup, DupMember, MatchKind};
+pub use storyline::StorylineView;
 pub use story::{cluster, embed_articles, Prepared, StoryArticle, StoryClusterer, StoryConfig, StoryEvent, StoryView};
 
 /// Map `f` over `items` on the available cores (at most 8 threads), keeping order.

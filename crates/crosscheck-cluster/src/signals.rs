@@ -5,8 +5,8 @@
 //! Two earthquakes are told in the same words; they differ in the place, the
 //! date and the magnitude. Two stars entering rehab differ in the person. The
 //! text signals of [`crate::features`] cannot see that, these can:
-//! * **who**: the people the entity layer names (each name's words, so a later
-//!   surname alone matches the full name);
+//! * **who**: the people the entity layer names, by surname (so a later
+//!   surname alone matches the full name, and a shared first name is no match);
 //! * **where**: the places the place layer finds, by gazetteer id when resolved;
 //! * **when**: the years of the dates the date layer resolved. An unresolved
 //!   date stays unknown (no year is guessed); an article without any is neutral;
@@ -26,10 +26,10 @@ use crate::tables;
 /// The who, where, when and what of one article.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct EventSignals {
-    /// Words of the people's names (match form), sorted, distinct.
+    /// Surnames of the people named (match form), sorted, distinct.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub people: Vec<u32>,
-    /// Words of the article's key participant: the person it names most often.
+    /// Surname of the article's key participant: the person it names most often.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub key_person: Vec<u32>,
     /// Place ids (gazetteer key when resolved, else the name), sorted, distinct.
@@ -62,20 +62,13 @@ pub fn event_signals(article: &Article) -> EventSignals {
     let text = &article.text;
     let sentences = split_sentences(text);
     let index = entities::find_entities(text, &sentences);
-    let people: Vec<u32> = index
-        .entities
-        .iter()
-        .filter(|e| e.kind == EntityKind::Person)
-        .flat_map(|e| e.name.split_whitespace().filter(|w| w.chars().count() > 1).map(id_of).collect::<Vec<_>>())
-        .collect();
-    let name_ids = |name: &str| name.split_whitespace().filter(|w| w.chars().count() > 1).map(id_of).collect::<Vec<_>>();
-    let key_person = index
-        .entities
-        .iter()
-        .filter(|e| e.kind == EntityKind::Person)
-        .max_by_key(|e| e.mentions.len())
-        .map(|e| sorted(name_ids(&e.name), tables::ARTICLE_SIGNAL_IDS))
-        .unwrap_or_default();
+    // A person is their surname (the last word of the fullest name the entity
+    // layer merged): a later "Doe" matches "Admiral Jane Doe", and two people
+    // who share a first name do not match.
+    let surname = |name: &str| name.split_whitespace().last().filter(|w| w.chars().count() > 1).map(id_of);
+    let persons = || index.entities.iter().filter(|e| e.kind == EntityKind::Person);
+    let people: Vec<u32> = persons().filter_map(|e| surname(&e.name)).collect();
+    let key_person: Vec<u32> = persons().max_by_key(|e| e.mentions.len()).and_then(|e| surname(&e.name)).into_iter().collect();
     let places: Vec<u32> = places::find_places(text, &sentences)
         .iter()
         .map(|p| id_of(&p.place.id))

@@ -48,3 +48,40 @@ fn copies_join_their_original_story_as_one_source() {
         .unwrap();
     assert_eq!(t.duplicate_of.as_ref(), Some(&wire.id));
 }
+
+fn with_event_signals() -> StoryConfig {
+    StoryConfig { event_signals: true, ..StoryConfig::default() }
+}
+
+#[test]
+fn with_event_signals_the_seeds_stay_one_story_and_one_storyline() {
+    let seeds = seeds();
+    let c = cluster(&seeds, &with_event_signals(), None).unwrap();
+    let stories = c.stories();
+    assert_eq!(stories.len(), 1, "{stories:#?}");
+    let lines = c.storylines();
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    assert_eq!(lines[0].id, format!("storyline-{}", stories[0].id));
+    assert_eq!(lines[0].stories, vec![stories[0].id.clone()]);
+}
+
+#[test]
+fn with_event_signals_one_by_one_equals_batch() {
+    let seeds = seeds();
+    let batch = cluster(&seeds, &with_event_signals(), None).unwrap();
+    let mut inc = crosscheck_cluster::StoryClusterer::new(with_event_signals()).unwrap();
+    for a in &seeds {
+        inc.add(a);
+    }
+    assert_eq!(inc.labels(), batch.labels());
+    assert_eq!(inc.storylines(), batch.storylines());
+}
+
+#[test]
+fn every_story_is_in_one_storyline() {
+    let seeds = seeds();
+    let c = cluster(&seeds, &StoryConfig::default(), None).unwrap();
+    let ids: Vec<String> = c.storylines().into_iter().flat_map(|l| l.stories).collect();
+    let stories: Vec<String> = c.stories().into_iter().map(|s| s.id).collect();
+    assert_eq!(ids, stories);
+}

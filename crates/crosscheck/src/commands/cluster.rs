@@ -18,9 +18,14 @@ pub struct Args {
     /// Files, directories, globs, or `-` for JSONL on stdin.
     #[arg(required = true)]
     pub inputs: Vec<String>,
-    /// Minimum probability (of the learned pair model) for an article to join an existing story.
-    #[arg(long, default_value_t = crosscheck_cluster::tables::JOIN_PROBABILITY)]
-    pub threshold: f32,
+    /// Minimum similarity for an article to join an existing story (with
+    /// `--event-signals`: the learned pair model's probability, default 0.5).
+    #[arg(long)]
+    pub threshold: Option<f32>,
+    /// Read who, where, when and what of each article (extraction layers) and
+    /// join with the pair model learned on ECB+ (`bench learn-cluster`).
+    #[arg(long)]
+    pub event_signals: bool,
     /// Do not detect near-duplicates (every copy counts as its own article).
     #[arg(long)]
     pub no_dedup: bool,
@@ -42,10 +47,14 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
                 .with_context(|| format!("parsing state {}", p.display()))?
         }
         _ => {
-            let mut cfg = StoryConfig {
-                join_probability: args.threshold,
-                ..Default::default()
-            };
+            let mut cfg = StoryConfig { event_signals: args.event_signals, ..Default::default() };
+            if let Some(t) = args.threshold {
+                if args.event_signals {
+                    cfg.join_probability = t;
+                } else {
+                    cfg.threshold = t;
+                }
+            }
             if args.no_dedup {
                 cfg.dedup = None;
             }
@@ -88,7 +97,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         writeln!(
             out,
             "{}",
-            serde_json::to_string_pretty(&serde_json::json!({ "stories": stories }))?
+            serde_json::to_string_pretty(&serde_json::json!({ "stories": stories, "storylines": c.storylines() }))?
         )?;
     } else {
         for s in &stories {
