@@ -10,8 +10,11 @@
 //! * [`story`]: **stories** — articles about one event, clustered as they
 //!   arrive (Miranda et al. 2018): TF-IDF cosine with an incremental IDF, shared
 //!   capitalised names, publication-time distance, and the cosine of sentence
-//!   embeddings when a [`crosscheck_core::SentenceEncoder`] is given. Story ids
-//!   are stable and the whole state serialises with serde.
+//!   embeddings when a [`crosscheck_core::SentenceEncoder`] is given; optionally
+//!   ([`story::StoryConfig::event_signals`]) who/where/when/what from the
+//!   extraction layers ([`signals`]) combined by a learned pair model
+//!   ([`model`], [`learned`]). Story ids are stable and the whole state
+//!   serialises with serde.
 //!
 //! The benchmarks (`crosscheck bench dedup|cluster`), their corpus generators
 //! and clustering metrics live in `crosscheck-bench`, outside this library.

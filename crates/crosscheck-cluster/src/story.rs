@@ -15,6 +15,13 @@
 //!   (weighted mean of the signals above) is multiplied by
 //!   `1 − w_time·(1 − exp(−Δ/scale))`, so time can only lower it.
 //!
+//! With [`StoryConfig::event_signals`] the article also carries who, where,
+//! when and what ([`crate::signals`], read from the extraction layers) and the
+//! join decision is the learned logistic pair model's ([`crate::model`],
+//! weights in [`crate::learned`], learned on ECB+ by `crosscheck bench
+//! learn-cluster`) instead of the weighted mean; stories also keep those
+//! signals, which [`StoryClusterer::storylines`] links stories by.
+//!
 //! A signal that cannot be computed (no date on either side, no entity in the
 //! article, no embedding) is left out (entities: the weights are renormalised; time: factor
 //! 1): missing is neutral, neither for nor against. The article joins the best story scoring at least
