@@ -265,8 +265,7 @@ fn score_on(c: &EventCorpus, prep: &[Prepared], subset: &[usize], cfg: &StoryCon
 fn scores<P: std::hash::Hash + Eq + Copy>(c: &EventCorpus, order: &[usize], pred: &[P]) -> Scores {
     let events: Vec<&str> = order.iter().map(|&i| c.events[i].as_str()).collect();
     let topics: Vec<&str> = order.iter().map(|&i| c.topics[i].as_str()).collect();
-    let mut distinct: Vec<&P> = pred.iter().collect::<std::collections::HashSet<_>>().into_iter().collect();
-    distinct.dedup();
+    let distinct: std::collections::HashSet<&P> = pred.iter().collect();
     Scores {
         event_bcubed: bcubed(pred, &events),
         event_pairwise: pairwise(pred, &events),
@@ -277,6 +276,7 @@ fn scores<P: std::hash::Hash + Eq + Copy>(c: &EventCorpus, order: &[usize], pred
 
 /// L2-penalised logistic regression by Newton's method (the bias, feature 0,
 /// is not penalised). Features are few, so each step solves the full system.
+#[allow(clippy::needless_range_loop)] // matrix arithmetic reads clearest with indices
 pub fn logistic_regression(xs: &[[f64; PAIR_FEATURES]], ys: &[f64], l2: f64, steps: usize) -> [f64; PAIR_FEATURES] {
     const N: usize = PAIR_FEATURES;
     let mut w = [0.0f64; N];
@@ -320,6 +320,7 @@ pub fn logistic_regression(xs: &[[f64; PAIR_FEATURES]], ys: &[f64], l2: f64, ste
 }
 
 /// Solve `a · x = b` by Gaussian elimination with partial pivoting.
+#[allow(clippy::needless_range_loop)] // matrix arithmetic reads clearest with indices
 fn solve<const N: usize>(mut a: [[f64; N]; N], mut b: [f64; N]) -> Option<[f64; N]> {
     for col in 0..N {
         let piv = (col..N).max_by(|&i, &j| a[i][col].abs().total_cmp(&a[j][col].abs()))?;
