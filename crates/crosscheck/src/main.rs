@@ -100,6 +100,8 @@ fn main() -> ExitCode {
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn,html5ever=error")),
         )
         .with_writer(commands::progress::LogWriter::default)
+        // Colour codes only for a terminal: logs redirected to a file stay plain text.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     let ctx = Context { db: cli.db, json: cli.json, quiet: cli.quiet, no_embeddings: cli.no_embeddings, verbose: cli.verbose };
     let result = match cli.verb {

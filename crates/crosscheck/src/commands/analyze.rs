@@ -82,7 +82,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(crosscheck_pipeline::tables::DOSSIER_THREADS_MAX);
         for (stage, d) in stage_times {
             let note = match stage {
-                Stage::Store | Stage::Cluster => "(inside cluster above)".to_string(),
+                Stage::Store | Stage::Cluster => "(part of store+cluster)".to_string(),
                 Stage::Embed => "(part of cluster and compare)".to_string(),
                 _ => format!("(summed over up to {threads} threads)"),
             };
@@ -128,6 +128,9 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The pipeline's time per stage.
+type StageTimes = Vec<(Stage, std::time::Duration)>;
+
 /// Store the articles in `ctx.db` through the pipeline and return the stored
 /// dossiers of their stories (each built once, by the pipeline's worker) and
 /// the pipeline's time per stage. Draws the cluster, annotate and compare bars
@@ -137,7 +140,7 @@ fn analyze_in_store(
     articles: &[crosscheck_core::Article],
     encoder: Option<std::sync::Arc<dyn crosscheck_core::SentenceEncoder>>,
     timings: &mut Timings,
-) -> anyhow::Result<(Vec<crosscheck_report::Dossier>, Vec<(Stage, std::time::Duration)>)> {
+) -> anyhow::Result<(Vec<crosscheck_report::Dossier>, StageTimes)> {
     let db = &ctx.db;
     let store = crosscheck_store::open(db).with_context(|| format!("opening the store {db}"))?;
     let pipeline = timings
@@ -155,11 +158,13 @@ fn analyze_in_store(
         let mut cluster_time = None;
         loop {
             let p = pipeline.progress();
-            let clustered = p.clustered - base.clustered;
-            if clustered > 0 {
-                cluster_bar.set_message("");
+            if cluster_time.is_none() {
+                let clustered = p.clustered - base.clustered;
+                if clustered > 0 {
+                    cluster_bar.set_message("");
+                }
+                cluster_bar.set_position(clustered);
             }
-            cluster_bar.set_position(clustered);
             if p.expected_built > base.built {
                 // Set once analyze knows which stories its inputs touched.
                 if cluster_time.is_none() {

@@ -106,7 +106,7 @@ impl Timings {
     pub fn render(&self) -> String {
         let mut s = String::from("stage timings:\n");
         for (stage, d, note) in &self.rows {
-            s.push_str(&format!("  {stage:<12} {:>9.3} s{}{note}\n", d.as_secs_f64(), if note.is_empty() { "" } else { "  " }));
+            s.push_str(&format!("  {stage:<14} {:>9.3} s{}{note}\n", d.as_secs_f64(), if note.is_empty() { "" } else { "  " }));
         }
         s
     }
