@@ -1,6 +1,6 @@
 //! # crosscheck-bench
 //!
-//! The benchmarks behind `crosscheck bench extract|dedup|cluster|embed|serve`,
+//! The benchmarks behind `crosscheck bench analyze|extract|dedup|cluster|embed|serve`,
 //! kept out of the library crates: they print figures, and nothing here is a
 //! timed test. The CLI parses the arguments and calls in here.
 //!
@@ -9,6 +9,8 @@
 //! * [`dedup`]: near-duplicate detection on a generated corpus with planted copies.
 //! * [`cluster`]: story clustering quality on a labelled corpus, throughput and
 //!   memory on generated articles.
+//! * [`analyze`]: `crosscheck analyze` end to end, articles/s without and with
+//!   the model, time per stage.
 //! * [`embed`]: sentence-embedding speed.
 //! * [`learn`]: learning the story clusterer's pair models from an event-labelled corpus (ECB+).
 //! * [`serve`]: HTTP ingest throughput and story read latency of an in-process server.
@@ -21,6 +23,7 @@
 //! Nothing of a particular story is compiled in: folders and files are
 //! arguments, and articles carry the dates their reader gives them.
 
+pub mod analyze;
 pub mod cluster;
 pub mod corpus;
 pub mod dedup;

@@ -22,7 +22,7 @@ pub use article::{
     paragraph_spans, Article, ArticleBuilder, ArticleId, DateMethod, DatePrecision, PublishedDate, SourceFormat,
 };
 pub use embedding::{EncodeError, SentenceEncoder};
-pub use span::Span;
+pub use span::{ceil_char_boundary, floor_char_boundary, Span};
 
 /// Errors of the document model itself (a span outside its text, a malformed id).
 #[derive(Debug, thiserror::Error)]

@@ -65,7 +65,7 @@ fn resolve_chunk(text: &str, chunk: &[Tok], idx: &EntityIndex, before: usize) ->
         // An anonymous source introduced after the last named person ("A ferry hand
         // said …. “…,” he said.") is the nearer antecedent.
         let last_person = idx.mentions.iter().filter(|(m, e)| m.end <= limit && idx.entities[*e].kind == EntityKind::Person).map(|(m, _)| m.end).max();
-        let from = last_person.unwrap_or(0).max(limit.saturating_sub(MAX_ANON_ANTECEDENT_BYTES));
+        let from = last_person.unwrap_or(0).max(crosscheck_core::floor_char_boundary(text, limit.saturating_sub(MAX_ANON_ANTECEDENT_BYTES)));
         if g.is_some() {
             if let Some(sp) = anonymous_antecedent(text, Span::new(from, limit)) {
                 return Some((Speaker::Anonymous { description: sp.slice(text).to_string() }, c[0].span(), "pronoun-anonymous", CONF_PRONOUN));

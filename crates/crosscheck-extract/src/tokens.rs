@@ -23,9 +23,11 @@ fn joiner(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}' | '.' | '&')
 }
 
-/// Tokens of `text[range]`, offsets into `text`.
+/// Tokens of `text[range]`, offsets into `text`. A range found by byte
+/// arithmetic is first widened to the characters it touches.
 pub fn tokenize(text: &str, span: Span) -> Vec<Tok> {
-    let s = &text[span.start..span.end];
+    let span = span.fit(text);
+    let s = span.slice(text);
     let mut out = Vec::with_capacity(s.len() / 5);
     let mut cur: Option<usize> = None;
     let mut it = s.char_indices().peekable();

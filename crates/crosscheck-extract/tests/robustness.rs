@@ -60,3 +60,19 @@ fn every_non_empty_text_has_sentences_covering_its_words() {
         }
     }
 }
+
+/// A pronoun speaker ("…,” he said) looks for an anonymous antecedent in a
+/// window a fixed number of bytes back; that window must start on a character
+/// boundary however the multi-byte characters before it fall (issue 17: "start
+/// byte index 750 is not a char boundary; it is inside '’'").
+#[test]
+fn pronoun_antecedent_window_starts_on_a_char_boundary() {
+    for pad in 0..4 {
+        let filler = "the crew\u{2019}s boat\u{2019}s hull\u{2019}s paint ".repeat(20);
+        // The padding sits between the filler and the quote, so the window's start moves through the filler's characters.
+        let t = format!("{filler}was {}bad.\n\n\u{201c}We are fine,\u{201d} he said.", "x".repeat(pad));
+        let a = ArticleBuilder::new("t", "t", SourceFormat::Text, t.as_bytes(), &t).build(None, None).unwrap();
+        let d = annotate(&a, None);
+        assert_eq!(d.quotes.len(), 1, "pad {pad}");
+    }
+}

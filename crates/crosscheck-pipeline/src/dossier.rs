@@ -10,10 +10,11 @@ use chrono::NaiveDate;
 use crosscheck_compare::{Claim, ClaimStatus, Comparison, TimelineEvent};
 use crosscheck_core::{Article, SentenceEncoder};
 use crosscheck_extract::Annotated;
-use crosscheck_report::{Dossier, DossierArticle, Summary, SCHEMA};
+use crosscheck_report::{Dossier, DossierArticle, Problem, Summary, SCHEMA};
 
+use crate::guard::guarded;
 use crate::stages::{self, DupGroups};
-use crate::{PipelineError, Work};
+use crate::{PipelineError, Stage, Work};
 
 /// The story's timeline: the incident register's rows (merged, placed, dated
 /// by the incident stage) plus the comparison's other events (meetings,
@@ -68,19 +69,61 @@ pub fn build_dossier_with_id(story_id: &str, articles: &[Article], encoder: Opti
 }
 
 /// [`stages::dossier`]: annotate each article once, group copies, compare,
-/// build the incident register, and assemble the dossier.
+/// build the incident register, and assemble the dossier. Each stage runs
+/// [`guarded`]: one that fails on an article or on the story is listed in the
+/// dossier's `problems` (stage, article, path) and the dossier is built
+/// without what it would have added. An article whose annotation failed stays
+/// in the dossier (its text as one sentence) and takes part in nothing else.
 pub(crate) fn build(story_id: &str, articles: &[Article], encoder: Option<&dyn SentenceEncoder>, work: &Work) -> Dossier {
+    let timed = encoder.map(|inner| TimedEncoder { inner, work });
+    let encoder = timed.as_ref().map(|t| t as &dyn SentenceEncoder);
+    let mut problems: Vec<Problem> = Vec::new();
+    let mut fail = |stage: Stage, article: Option<&Article>, message: String| {
+        tracing::warn!(story = story_id, stage = stage.name(), path = article.map(|a| a.path.as_str()), article = article.map(|a| a.id.as_str()), "{message}; going on without it");
+        work.problem();
+        problems.push(Problem { stage: stage.name().to_string(), article: article.map(|a| a.id.clone()), path: article.map(|a| a.path.clone()), message });
+    };
     let sdate = story_date(articles);
+    let mut unannotated = vec![false; articles.len()];
     let docs: Vec<Annotated> = articles
         .iter()
-        .map(|a| {
+        .enumerate()
+        .map(|(i, a)| {
             work.annotated(story_id);
             // The story's date resolves relative dates only of an article without a date of its own.
-            stages::annotate(a, sdate)
+            match work.time(Stage::Annotate, || guarded(|| stages::annotate(a, sdate))) {
+                Ok(d) => d,
+                Err(e) => {
+                    fail(Stage::Annotate, Some(a), e);
+                    unannotated[i] = true;
+                    without_layers(a)
+                }
+            }
         })
         .collect();
-    let groups: DupGroups = stages::dedup_groups(articles);
-    let cmp: Comparison = stages::compare(&docs, &groups, sdate, encoder);
+    let groups: DupGroups = work.time(Stage::Dedup, || guarded(|| stages::dedup_groups(articles))).unwrap_or_else(|e| {
+        fail(Stage::Dedup, None, e);
+        DupGroups { group_of: (0..articles.len()).collect(), copy_of: vec![None; articles.len()] }
+    });
+    let cmp: Comparison = work.time(Stage::Compare, || guarded(|| stages::compare(&docs, &groups, sdate, encoder))).unwrap_or_else(|e| {
+        fail(Stage::Compare, None, e);
+        empty_comparison()
+    });
+    let incidents = work.time(Stage::Incidents, || guarded(|| stages::incidents(&docs, sdate))).unwrap_or_else(|e| {
+        fail(Stage::Incidents, None, e);
+        Vec::new()
+    });
+    let assembled = work.time(Stage::Dossier, || {
+        guarded(|| {
+            let summary = summarize(articles, &groups.group_of, &cmp);
+            let timeline = merge_timeline(cmp.timeline.clone(), &incidents);
+            (summary, timeline)
+        })
+    });
+    let (summary, timeline) = assembled.unwrap_or_else(|e| {
+        fail(Stage::Dossier, None, e);
+        (bare_summary(articles), Vec::new())
+    });
     let dossier_articles: Vec<DossierArticle> = docs
         .iter()
         .enumerate()
@@ -93,12 +136,9 @@ pub(crate) fn build(story_id: &str, articles: &[Article], encoder: Option<&dyn S
             duplicate_of: groups.copy_of[i].clone(),
             dup_group: groups.group_of[i],
             text: d.article.text.clone(),
-            sentences: d.sentence_spans(),
+            sentences: if unannotated[i] { whole_text(&d.article) } else { d.sentence_spans() },
         })
         .collect();
-    let summary = summarize(articles, &groups.group_of, &cmp);
-    let incidents = stages::incidents(&docs, sdate);
-    let timeline = merge_timeline(cmp.timeline.clone(), &incidents);
     work.built(story_id);
     Dossier {
         schema: SCHEMA.to_string(),
@@ -114,6 +154,94 @@ pub(crate) fn build(story_id: &str, articles: &[Article], encoder: Option<&dyn S
         timeline,
         incidents,
         embedding_model: encoder.map(|e| e.model_name().to_string()),
+        problems,
+    }
+}
+
+/// The dossier of a story whose dossier could not be assembled at all: its
+/// articles (each as one sentence) and the problem, nothing found. So no
+/// article of a story is ever missing from the stored dossiers.
+pub fn bare_dossier(story_id: &str, articles: &[Article], problem: Problem) -> Dossier {
+    Dossier {
+        schema: SCHEMA.to_string(),
+        story_id: story_id.to_string(),
+        generated_by: format!("crosscheck-report {}", env!("CARGO_PKG_VERSION")),
+        summary: bare_summary(articles),
+        articles: articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| DossierArticle {
+                id: a.id.clone(),
+                source: a.source.clone(),
+                path: a.path.clone(),
+                title: a.title.clone(),
+                published: a.published.as_ref().map(|p| p.date),
+                duplicate_of: None,
+                dup_group: i,
+                text: a.text.clone(),
+                sentences: whole_text(a),
+            })
+            .collect(),
+        people: Vec::new(),
+        quotes: Vec::new(),
+        claims: Vec::new(),
+        conflicts: Vec::new(),
+        framing: Default::default(),
+        timeline: Vec::new(),
+        incidents: Vec::new(),
+        embedding_model: None,
+        problems: vec![problem],
+    }
+}
+
+/// An article with no annotation layer (its annotation failed): later stages
+/// simply find nothing in it.
+fn without_layers(a: &Article) -> Annotated {
+    Annotated { article: a.clone(), sentences: Vec::new(), dateline: None, quotes: Vec::new(), entities: Vec::new(), quantities: Vec::new(), dates: Vec::new(), events: Vec::new(), places: Vec::new() }
+}
+
+/// The sentence layer of an unannotated article in the dossier: its whole text.
+fn whole_text(a: &Article) -> Vec<crosscheck_core::Span> {
+    vec![crosscheck_core::Span::new(0, a.text.len())]
+}
+
+fn empty_comparison() -> Comparison {
+    Comparison { people: Vec::new(), claims: Vec::new(), quote_groups: Vec::new(), conflicts: Vec::new(), framing: Default::default(), timeline: Vec::new() }
+}
+
+/// A summary from counts alone.
+fn bare_summary(articles: &[Article]) -> Summary {
+    let mut outlets: Vec<&str> = articles.iter().map(|a| a.source.as_str()).collect();
+    outlets.sort_unstable();
+    outlets.dedup();
+    let dates: Vec<NaiveDate> = articles.iter().filter_map(|a| a.published.as_ref().map(|p| p.date)).collect();
+    Summary {
+        headline: articles.first().map(|a| a.lead().to_string()).unwrap_or_default(),
+        lines: vec![format!("{} reports from {} outlets; not cross-checked (see problems).", articles.len(), outlets.len())],
+        article_count: articles.len(),
+        outlet_count: outlets.len(),
+        independent_outlets: articles.len(),
+        first_date: dates.iter().min().copied(),
+        last_date: dates.iter().max().copied(),
+    }
+}
+
+/// The encoder the stages of one dossier see: the real one, timed as [`Stage::Embed`].
+#[derive(Debug)]
+struct TimedEncoder<'a> {
+    inner: &'a dyn SentenceEncoder,
+    work: &'a Work,
+}
+
+impl SentenceEncoder for TimedEncoder<'_> {
+    fn model_name(&self) -> &str {
+        self.inner.model_name()
+    }
+    fn encode(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, crosscheck_core::EncodeError> {
+        self.work.time(Stage::Embed, || self.inner.encode(texts))
+    }
+    fn reads_language(&self, language: Option<&str>) -> bool {
+        self.inner.reads_language(language)
     }
 }
 

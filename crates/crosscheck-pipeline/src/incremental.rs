@@ -29,7 +29,9 @@ use serde::{Deserialize, Serialize};
 
 use crosscheck_report::Dossier;
 
-use crate::{stages, tables, PipelineError, StoryWork, Work};
+use crate::guard::guarded;
+use crate::{stages, tables, PipelineError, Progress, Stage, StoryWork, Work};
+use crosscheck_report::Problem;
 
 /// What one [`Pipeline::ingest`] did.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -196,7 +198,7 @@ impl Pipeline {
         if articles.is_empty() {
             return Ok(IngestReport::default());
         }
-        let put = self.shared.store.put_articles(articles)?;
+        let put = self.shared.work.time(Stage::Store, || self.shared.store.put_articles(articles))?;
         self.catch_up()?;
         let g = lock(&self.shared.clustering);
         let stories = articles
@@ -215,6 +217,7 @@ impl Pipeline {
         // One catch-up at a time; readers of the clustering state are blocked
         // only while a batch is added, not while it is read or embedded.
         let _one_at_a_time = lock(&sh.catching_up);
+        let started = Instant::now();
         let mut touched: BTreeSet<String> = BTreeSet::new();
         let mut deleted: BTreeSet<String> = BTreeSet::new();
         let mut clustered = 0;
@@ -231,7 +234,7 @@ impl Pipeline {
                         let g = lock(&sh.clustering);
                         batch.iter().filter(|(_, a)| !g.index_of.contains_key(&a.id)).map(|(_, a)| a).collect()
                     };
-                    crosscheck_cluster::embed_articles(fresh, encoder.as_ref())
+                    sh.work.time(Stage::Embed, || crosscheck_cluster::embed_articles(fresh, encoder.as_ref()))
                 }
                 None => Vec::new(),
             };
@@ -265,6 +268,7 @@ impl Pipeline {
                 touched.insert(asg.story_id);
                 g.unsaved += 1;
                 clustered += 1;
+                sh.work.clustered(1);
             }
         }
         let mut g = lock(&sh.clustering);
@@ -281,6 +285,7 @@ impl Pipeline {
             q.dirty.extend(touched.iter().cloned());
             sh.queue_changed.notify_all();
         }
+        sh.work.add_time(Stage::Cluster, started.elapsed());
         if g.unsaved > 0 && g.last_saved.elapsed() >= tables::PERSIST_INTERVAL {
             self.save(&mut g)?;
         }
@@ -400,6 +405,18 @@ impl Pipeline {
         self.shared.work.snapshot()
     }
 
+    /// Running totals (articles clustered and annotated, dossiers built, stage
+    /// failures), read without a lock: for progress bars.
+    pub fn progress(&self) -> Progress {
+        self.shared.work.progress()
+    }
+
+    /// Time spent per stage since this pipeline was opened (summed over the
+    /// dossier worker's threads).
+    pub fn timings(&self) -> Vec<(Stage, Duration)> {
+        self.shared.work.timings()
+    }
+
     /// `crosscheck analyze`: store `articles`, cluster them, wait (up to
     /// `timeout`) for the dossiers of the stories they belong to, and return
     /// those stored dossiers, largest story first. Each dossier is built once,
@@ -408,6 +425,11 @@ impl Pipeline {
     pub fn analyze(&self, articles: &[Article], timeout: Duration) -> Result<Vec<Dossier>, PipelineError> {
         let report = self.ingest(articles)?;
         let stories: Vec<String> = report.stories.values().cloned().collect::<BTreeSet<_>>().into_iter().collect();
+        {
+            let g = lock(&self.shared.clustering);
+            let members: usize = stories.iter().filter_map(|s| g.members.get(s)).map(Vec::len).sum();
+            self.shared.work.expect(members as u64, stories.len() as u64);
+        }
         if !self.wait_for(&stories, timeout) {
             return Err(PipelineError::Timeout(stories.len(), timeout.as_secs()));
         }
@@ -423,7 +445,8 @@ impl Pipeline {
                 continue;
             };
             let Some(json) = record.dossier_json else {
-                tracing::warn!(story = %live, "story stored without a dossier (building it failed); left out");
+                // Not written by this version (its records always carry a dossier).
+                tracing::warn!(story = %live, "story stored without a dossier; left out");
                 continue;
             };
             match serde_json::from_str::<Dossier>(&json) {
@@ -528,39 +551,48 @@ fn rebuild_story(sh: &Shared, id: &str) -> Result<(), PipelineError> {
 }
 
 /// The stored form of one story: dossier (JSON + Markdown), headline, outlet
-/// count and quotations for search. A panic in a stage over hostile text costs
-/// that story its dossier (logged), never the server.
+/// count and quotations for search. A stage failing on one article or on the
+/// story is a `problems` entry of the dossier ([`crate::dossier`]); should even
+/// assembling or rendering it fail, the story is stored with a bare dossier
+/// (its articles and the problem), so no article is ever missing from the
+/// stored dossiers and the server never goes down over hostile text.
 pub fn story_record(id: &str, articles: &[Article], encoder: Option<&dyn SentenceEncoder>, work: &Work) -> StoryRecord {
-    let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let d = stages::dossier(id, articles, encoder, work);
-        let quotes: Vec<QuoteText> = d
-            .quotes
-            .iter()
-            .flat_map(|g| {
-                g.members.iter().map(move |m| QuoteText { article_id: m.cite.article.clone(), speaker: m.speaker.clone().or_else(|| g.speaker.clone()), text: m.cite.text.clone() })
+    let render = |d: &Dossier| {
+        work.time(Stage::Dossier, || {
+            guarded(|| {
+                let quotes: Vec<QuoteText> = d
+                    .quotes
+                    .iter()
+                    .flat_map(|g| {
+                        g.members.iter().map(move |m| QuoteText { article_id: m.cite.article.clone(), speaker: m.speaker.clone().or_else(|| g.speaker.clone()), text: m.cite.text.clone() })
+                    })
+                    .collect();
+                (crosscheck_report::render::json(d), crosscheck_report::render::markdown(d), quotes)
             })
-            .collect();
-        (d.summary.headline.clone(), d.summary.outlet_count as u64, crosscheck_report::render::json(&d), crosscheck_report::render::markdown(&d), quotes)
-    }));
-    let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-    let article_ids: Vec<ArticleId> = articles.iter().map(|a| a.id.clone()).collect();
-    match built {
-        Ok((headline, outlets, json, md, quotes)) => StoryRecord { id: id.to_string(), article_ids, outlets, headline, dossier_json: Some(json), dossier_md: Some(md), quotes, updated_at: now },
-        Err(_) => {
-            tracing::error!(story = id, "building the dossier panicked; the story is stored without one");
-            let mut outlets: Vec<&str> = articles.iter().map(|a| a.source.as_str()).collect();
-            outlets.sort_unstable();
-            outlets.dedup();
-            StoryRecord {
-                id: id.to_string(),
-                article_ids,
-                outlets: outlets.len() as u64,
-                headline: articles.first().map(|a| a.lead().to_string()).unwrap_or_default(),
-                dossier_json: None,
-                dossier_md: None,
-                quotes: Vec::new(),
-                updated_at: now,
-            }
+        })
+    };
+    let bare = |stage: Stage, message: String| {
+        tracing::error!(story = id, stage = stage.name(), "{message}; the story is stored with its articles only");
+        work.problem();
+        crate::dossier::bare_dossier(id, articles, Problem { stage: stage.name().to_string(), article: None, path: None, message })
+    };
+    let mut dossier = guarded(|| stages::dossier(id, articles, encoder, work)).unwrap_or_else(|e| bare(Stage::Dossier, e));
+    let (json, md, quotes) = match render(&dossier) {
+        Ok(r) => r,
+        Err(e) => {
+            dossier = bare(Stage::Dossier, format!("rendering: {e}"));
+            render(&dossier).unwrap_or_else(|_| (crosscheck_report::render::json(&dossier), String::new(), Vec::new()))
         }
+    };
+    let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+    StoryRecord {
+        id: id.to_string(),
+        article_ids: articles.iter().map(|a| a.id.clone()).collect(),
+        outlets: dossier.summary.outlet_count as u64,
+        headline: dossier.summary.headline.clone(),
+        dossier_json: Some(json),
+        dossier_md: Some(md),
+        quotes,
+        updated_at: now,
     }
 }

@@ -21,5 +21,5 @@
 pub mod model;
 pub mod render;
 
-pub use model::{Dossier, DossierArticle, Summary, SCHEMA};
+pub use model::{Dossier, DossierArticle, Problem, Summary, SCHEMA};
 

@@ -37,6 +37,13 @@
 //!   `multiplicity`, `date?`, `place?`, `places`, `actors`, `counts`,
 //!   `independent_sources`, `outlets`, `sources[]` with spans, `conflicts`).
 //!
+//! * `problems[]` (absent when none): a stage that failed on one article or on
+//!   the whole story while the dossier was built, as `stage` (read | annotate |
+//!   dedup | compare | incidents | dossier), `article?`, `path?`, `message`. The
+//!   dossier is complete except for what that stage would have added: an
+//!   article whose annotation failed is listed with its text as one sentence and
+//!   takes part in nothing else.
+//!
 //! A cite is `{article, source, span: {start, end}, text}`.
 
 use chrono::NaiveDate;
@@ -106,6 +113,40 @@ pub struct Dossier {
     /// they were aligned on words alone.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub embedding_model: Option<String>,
+    /// Stages that failed while this dossier was built (see the module docs).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub problems: Vec<Problem>,
+}
+
+/// A stage that failed on one article (or on the whole story) while a dossier
+/// was built; what that stage would have added is missing, nothing else.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    /// The stage: `annotate`, `dedup`, `compare`, `incidents` or `dossier`.
+    pub stage: String,
+    /// The article it failed on (`None`: the story as a whole).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article: Option<ArticleId>,
+    /// That article's path (file, `file#record` or URL).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// What went wrong (a panic's message and place, or the error).
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (&self.path, &self.article) {
+            (Some(p), _) => write!(f, "{p}: the {} stage failed ({}); ", self.stage, self.message)?,
+            (None, Some(a)) => write!(f, "article {a}: the {} stage failed ({}); ", self.stage, self.message)?,
+            (None, None) => write!(f, "the {} stage failed ({}); ", self.stage, self.message)?,
+        }
+        f.write_str(match (self.stage.as_str(), self.article.is_some()) {
+            ("annotate", true) => "the article is listed in its story without annotations",
+            (_, true) => "the article is left out of that stage's findings",
+            _ => "the story's dossier lacks that stage's findings",
+        })
+    }
 }
 
 impl Dossier {

@@ -49,6 +49,12 @@ pub fn markdown(d: &Dossier) -> String {
     for l in &d.summary.lines {
         let _ = writeln!(m, "- {}", md_escape(l));
     }
+    if !d.problems.is_empty() {
+        let _ = writeln!(m, "\n## Problems\n");
+        for p in &d.problems {
+            let _ = writeln!(m, "- {}", md_escape(&p.to_string()));
+        }
+    }
     let _ = writeln!(m, "\n## Who said what\n");
     for q in &d.quotes {
         let _ = writeln!(
@@ -176,6 +182,12 @@ pub fn html(d: &Dossier) -> String {
     );
     for l in &d.summary.lines {
         let _ = writeln!(h, "<li>{}</li>", escape(l));
+    }
+    if !d.problems.is_empty() {
+        let _ = writeln!(h, "</ul><h2 id=\"problems\">Problems</h2><ul>");
+        for p in &d.problems {
+            let _ = writeln!(h, "<li>{}</li>", escape(&p.to_string()));
+        }
     }
     let _ = writeln!(h, "</ul><p class=\"meta\"><a href=\"#quotes\">Who said what</a> · <a href=\"#claims\">Claims</a> · <a href=\"#conflicts\">Conflicts</a> · <a href=\"#framing\">Framing</a> · <a href=\"#timeline\">Timeline</a> · <a href=\"#incidents\">Incidents</a> · <a href=\"#outlets\">Outlets</a> · <a href=\"#articles\">Articles</a></p>");
 

@@ -22,6 +22,8 @@ pub struct Context {
     pub quiet: bool,
     /// Sentence embeddings turned off by `--no-embeddings`.
     pub no_embeddings: bool,
+    /// `-v`: per-stage timings at the end (and, for `eval`, the missed and extra items).
+    pub verbose: bool,
 }
 
 impl Context {
@@ -51,6 +53,9 @@ struct Cli {
     /// Do not use sentence embeddings (all-MiniLM-L6-v2) even when the model is installed.
     #[arg(long, global = true)]
     no_embeddings: bool,
+    /// Per-stage timings at the end (analyze); missed and extra items (eval).
+    #[arg(long, short, global = true)]
+    verbose: bool,
     #[command(subcommand)]
     verb: Verb,
 }
@@ -85,15 +90,20 @@ enum Verb {
 
 fn main() -> ExitCode {
     restore_default_sigpipe();
+    // A panic caught at a stage boundary is reported with its article and
+    // stage by the pipeline; any other is one line saying it is a bug.
+    crosscheck_pipeline::guard::install_panic_hook();
     let cli = Cli::parse();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("CROSSCHECK_LOG")
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn,html5ever=error")),
         )
-        .with_writer(std::io::stderr)
+        .with_writer(commands::progress::LogWriter::default)
+        // Colour codes only for a terminal: logs redirected to a file stay plain text.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
-    let ctx = Context { db: cli.db, json: cli.json, quiet: cli.quiet, no_embeddings: cli.no_embeddings };
+    let ctx = Context { db: cli.db, json: cli.json, quiet: cli.quiet, no_embeddings: cli.no_embeddings, verbose: cli.verbose };
     let result = match cli.verb {
         Verb::Ingest(a) => commands::ingest::run(&ctx, a),
         Verb::Ls(a) => commands::ls::run(&ctx, a),

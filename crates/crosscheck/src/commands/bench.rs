@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use crate::Context;
 
+pub mod analyze;
 pub mod cluster;
 pub mod dedup;
 pub mod embed;
@@ -20,6 +21,8 @@ pub struct Args {
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Which {
+    /// `analyze` end to end: articles/s without and with the model, time per stage.
+    Analyze(analyze::Args),
     /// HTML extraction speed (and accuracy against a ground truth, if given).
     Extract(extract::Args),
     /// Near-duplicate detection speed and recall on a generated corpus.
@@ -36,6 +39,7 @@ pub enum Which {
 
 pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     match args.which {
+        Which::Analyze(a) => analyze::run(ctx, a),
         Which::Extract(a) => extract::run(ctx, a),
         Which::Dedup(a) => dedup::run(ctx, a),
         Which::Cluster(a) => cluster::run(ctx, a),

@@ -16,9 +16,6 @@ pub struct Args {
     /// Gold annotation (the crosscheck gold format: see crosscheck-eval's documentation).
     #[arg(long)]
     pub gold: String,
-    /// Also list missed and extra items per category.
-    #[arg(long, short)]
-    pub verbose: bool,
     /// Only these categories (comma-separated), e.g. `quotes,speakers`.
     #[arg(long)]
     pub only: Option<String>,
@@ -51,7 +48,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let mut out = String::new();
     if ctx.json {
         let mut v = serde_json::to_value(&report)?;
-        if !args.verbose {
+        if !ctx.verbose {
             if let Some(cats) = v.get_mut("categories").and_then(|c| c.as_object_mut()) {
                 for c in cats.values_mut() {
                     if let Some(o) = c.as_object_mut() {
@@ -65,7 +62,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         out.push('\n');
     } else {
         out.push_str(&crosscheck_eval::table(&report));
-        if args.verbose {
+        if ctx.verbose {
             for (k, s) in &report.categories {
                 for m in &s.missed {
                     out.push_str(&format!("{k}\tmissed\t{m}\n"));

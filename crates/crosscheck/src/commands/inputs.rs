@@ -1,7 +1,8 @@
 //! Reading command-line inputs: the one way every verb turns `PATH...` (files,
 //! directories, globs, `-` for JSONL on stdin) into articles, with progress and
 //! per-input warnings. A bad input is reported with its path and reason and the
-//! batch goes on.
+//! batch goes on; so is a reader that fails on one file (a bug meeting a
+//! pathological file: the panic is caught at the file, stage `read`).
 
 use std::collections::HashSet;
 
@@ -15,16 +16,14 @@ use crate::Context;
 /// before a bar would be read).
 const PROGRESS_MIN_FILES: usize = 50;
 
-/// A progress spinner counting articles, hidden with `--quiet`, `--json` or when
-/// `machine` output (e.g. `--jsonl`) goes to stdout.
+/// A progress spinner counting articles (the `read` stage's bar), hidden with
+/// `--quiet`, `--json`, on a non-terminal stderr, or when `machine` output
+/// (e.g. `--jsonl`) goes to stdout.
 pub(crate) fn spinner(ctx: &Context, machine: bool, what: &str) -> ProgressBar {
-    if ctx.quiet || ctx.json || machine {
+    if machine {
         return ProgressBar::hidden();
     }
-    let pb = ProgressBar::new_spinner();
-    pb.set_style(ProgressStyle::with_template("{spinner} {msg} {pos} articles ({per_sec})").expect("template"));
-    pb.set_message(what.to_string());
-    pb
+    super::progress::stage_spinner(ctx, what, "articles")
 }
 
 /// What a walk over the inputs met.
@@ -50,7 +49,7 @@ pub(crate) fn visit_inputs(
     let mut tally = Tally::default();
     let warn = |tally: &mut Tally, e: IngestError| {
         if !ctx.quiet && !ctx.json {
-            pb.suspend(|| eprintln!("crosscheck: warning: {e}"));
+            super::progress::suspend(|| eprintln!("crosscheck: warning: {e}"));
         }
         tracing::warn!(path = %e.path, reason = %e.reason, "input skipped");
         tally.errors.push(e);
@@ -75,7 +74,7 @@ pub(crate) fn visit_inputs(
     if per_file {
         pb.set_length(expanded.len() as u64);
         pb.set_style(
-            ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} files ({per_sec}, eta {eta})")
+            ProgressStyle::with_template("{prefix:>9} [{bar:30}] {pos}/{len} files ({per_sec}, eta {eta}) {msg}")
                 .expect("template")
                 .progress_chars("=> "),
         );
@@ -89,7 +88,11 @@ pub(crate) fn visit_inputs(
             }
         };
         tally.files += 1;
-        for r in crosscheck_ingest::read_path(&path) {
+        let records = match crosscheck_pipeline::guard::guarded(|| crosscheck_ingest::read_path(&path).collect::<Vec<_>>()) {
+            Ok(records) => records,
+            Err(panic) => vec![Err(IngestError { path: path.display().to_string(), reason: format!("the reader failed on this file ({panic}); skipped"), code: None })],
+        };
+        for r in records {
             match r {
                 Ok(a) => {
                     tally.articles += 1;

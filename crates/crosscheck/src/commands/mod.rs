@@ -10,6 +10,7 @@ pub mod incidents;
 pub mod inputs;
 pub mod ingest;
 pub mod ls;
+pub mod progress;
 pub mod serve;
 pub mod show;
 pub mod watch;
