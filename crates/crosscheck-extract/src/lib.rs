@@ -368,3 +368,63 @@ pub fn annotate(article: &Article, story_date: Option<NaiveDate>) -> Annotated {
     let places = places::find_places(text, &sentences);
     Annotated { article: article.clone(), sentences, dateline, quotes, entities: index.entities, quantities, dates, events, places }
 }
+
+/// One quotation as a flat record: what `crosscheck quotes` prints and what the
+/// quote scorers read. Spans are byte offsets into the article text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteRecord {
+    pub quote: String,
+    pub quote_span: Span,
+    /// A word or two in quotation marks used as a term, not reported speech.
+    pub scare_quote: bool,
+    /// The speaker's full name as resolved in the article (the entity's name, or
+    /// the role or anonymous description); `None` when the quote is unattributed.
+    pub speaker: Option<String>,
+    /// The speaker as printed next to the quote ("he", "Mr. Clarke", "the minister").
+    pub speaker_as_printed: Option<String>,
+    pub speaker_span: Option<Span>,
+    /// The speaker's role as the article gives it ("the interior minister").
+    pub role: Option<String>,
+    /// The reporting verb ("said", "sagte").
+    pub cue: Option<String>,
+    /// How the speaker was found (the attribution method).
+    pub method: Option<String>,
+    pub confidence: f32,
+    /// Why no speaker is given, when none is.
+    pub abstained: Option<String>,
+}
+
+impl Annotated {
+    /// Every quotation of the article as a flat record, in text order.
+    pub fn quote_records(&self) -> Vec<QuoteRecord> {
+        let text = &self.article.text;
+        self.quotes
+            .iter()
+            .map(|q| {
+                let a = q.attribution.as_ref();
+                let role = a.and_then(|a| match &a.speaker {
+                    Speaker::Entity { entity } => self.entities.get(*entity).and_then(|e| e.roles.first()).map(|r| r.text.clone()),
+                    Speaker::Role { role } => Some(role.clone()),
+                    Speaker::Anonymous { .. } => None,
+                });
+                QuoteRecord {
+                    quote: q.span.slice(text).to_string(),
+                    quote_span: q.span,
+                    scare_quote: q.kind == QuoteKind::ScareQuote,
+                    speaker: a.and_then(|a| self.speaker_name(&a.speaker)),
+                    speaker_as_printed: a.and_then(|a| text.get(a.evidence.start..a.evidence.end)).map(str::to_string),
+                    speaker_span: a.map(|a| a.evidence),
+                    role,
+                    cue: a.and_then(|a| a.cue.clone()),
+                    method: a.map(|a| a.method.clone()),
+                    confidence: a.map(|a| a.confidence).unwrap_or(0.0),
+                    abstained: match (a, q.kind) {
+                        (Some(_), _) => None,
+                        (None, QuoteKind::ScareQuote) => Some("scare quote: no speech to attribute".into()),
+                        (None, QuoteKind::Full) => Some("no candidate speaker near the quotation".into()),
+                    },
+                }
+            })
+            .collect()
+    }
+}

@@ -11,5 +11,6 @@ pub mod inputs;
 pub mod ingest;
 pub mod ls;
 pub mod serve;
+pub mod quotes;
 pub mod show;
 pub mod watch;
