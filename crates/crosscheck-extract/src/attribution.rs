@@ -16,7 +16,7 @@ use crate::entities::EntityIndex;
 use crate::roles::role_phrase_at;
 use crate::tables::*;
 use crate::tokens::{is_cap, lower, strip_possessive, tokenize, Tok};
-use crate::{Attribution, EntityKind, Quote, Sentence, Speaker};
+use crate::{Attribution, EntityKind, Quote, QuoteKind, Sentence, Speaker};
 
 fn is_cue(w: &str) -> bool {
     crosscheck_lexicon::english().is_reporting_verb(&lower(w))
@@ -316,6 +316,46 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &mut [Quote], idx: 
             }
         }
         quotes[qi].attribution = att;
+    }
+    link_statements(text, quotes);
+}
+
+/// Join quotations that are parts of one statement: the next quotation starts
+/// right after the previous one's attribution (“…,” she said. “…”) or right
+/// after the previous quotation itself (same paragraph, or the next one when it
+/// opens with the quotation), and has no attribution of its own. Its speaker
+/// becomes the first part's.
+fn link_statements(text: &str, quotes: &mut [Quote]) {
+    for qi in 1..quotes.len() {
+        let (prev, q) = (&quotes[qi - 1], &quotes[qi]);
+        if prev.kind != QuoteKind::Full || q.kind != QuoteKind::Full {
+            continue;
+        }
+        let Some(gap) = text.get(prev.outer.end..q.outer.start) else { continue };
+        let head = prev.continues.unwrap_or(qi - 1);
+        let own = q.attribution.as_ref().filter(|a| a.method != "continuation");
+        let prev_att = prev.attribution.as_ref();
+        let joined = if gap.trim().is_empty() {
+            // Resumed: nothing between, at most one paragraph break.
+            own.is_none() && gap.matches('\n').count() <= 2
+        } else {
+            // Interrupted by the previous part's own attribution, and nothing more.
+            let in_gap = |sp: Span| sp.start >= prev.outer.end && sp.end <= q.outer.start;
+            // The gap is the previous part's attribution, or an attribution clause of its own
+            // when the previous part has none yet (“…,” he said at a rally. “…”).
+            let gap_cue = tokenize(text, Span::new(prev.outer.end, q.outer.start)).iter().any(|t| is_cue(t.text(text)));
+            let by_prev = prev_att.is_some_and(|a| in_gap(a.evidence)) || (gap_cue && own.is_none() && prev_att.is_none());
+            let short = gap.len() <= MAX_INTERRUPTION_BYTES && !gap.contains('\n');
+            let same = match own {
+                None => true,
+                Some(a) => prev_att.is_some_and(|p| p.speaker == a.speaker && p.evidence == a.evidence),
+            };
+            by_prev && short && same
+        };
+        if joined {
+            quotes[qi].continues = Some(head);
+            quotes[qi].attribution = quotes[head].attribution.clone().or_else(|| quotes[qi].attribution.clone());
+        }
     }
 }
 

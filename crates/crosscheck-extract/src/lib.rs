@@ -93,6 +93,11 @@ pub struct Quote {
     pub sentence: usize,
     /// `None` when the evidence is too weak: unknown, not guessed.
     pub attribution: Option<Attribution>,
+    /// The earlier quotation this one continues as one statement: a quotation
+    /// interrupted by its attribution (“…,” she said. “…”), or resumed right
+    /// after it. The unit's speaker is its first part's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub continues: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -373,8 +378,13 @@ pub fn annotate(article: &Article, story_date: Option<NaiveDate>) -> Annotated {
 /// quote scorers read. Spans are byte offsets into the article text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuoteRecord {
+    /// The quoted words; the parts of a statement interrupted by its
+    /// attribution are joined with " … ".
     pub quote: String,
+    /// The first part's span.
     pub quote_span: Span,
+    /// Every part's span, in text order (one for an uninterrupted quotation).
+    pub parts: Vec<Span>,
     /// A word or two in quotation marks used as a term, not reported speech.
     pub scare_quote: bool,
     /// The speaker's full name as resolved in the article (the entity's name, or
@@ -400,7 +410,12 @@ impl Annotated {
         let text = &self.article.text;
         self.quotes
             .iter()
-            .map(|q| {
+            .enumerate()
+            .filter(|(_, q)| q.continues.is_none())
+            .map(|(qi, q)| {
+                let parts: Vec<Span> = std::iter::once(q.span)
+                    .chain(self.quotes.iter().filter(|p| p.continues == Some(qi)).map(|p| p.span))
+                    .collect();
                 let a = q.attribution.as_ref();
                 let role = a.and_then(|a| match &a.speaker {
                     Speaker::Entity { entity } => self.entities.get(*entity).and_then(|e| e.roles.first()).map(|r| r.text.clone()),
@@ -408,8 +423,9 @@ impl Annotated {
                     Speaker::Anonymous { .. } => None,
                 });
                 QuoteRecord {
-                    quote: q.span.slice(text).to_string(),
+                    quote: parts.iter().map(|p| p.slice(text)).collect::<Vec<_>>().join(" … "),
                     quote_span: q.span,
+                    parts,
                     scare_quote: q.kind == QuoteKind::ScareQuote,
                     speaker: a.and_then(|a| self.speaker_name(&a.speaker)),
                     speaker_as_printed: a.and_then(|a| text.get(a.evidence.start..a.evidence.end)).map(str::to_string),
