@@ -318,6 +318,40 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &mut [Quote], idx: 
         quotes[qi].attribution = att;
     }
     link_statements(text, quotes);
+    for q in quotes.iter_mut() {
+        mark_partial(text, sentences, q);
+    }
+}
+
+/// A quotation inside the clause a named speaker's reporting verb governs
+/// earlier in the sentence ("X said the plan was “dead on arrival” in the
+/// Senate") is a partial quotation of that speaker, not a scare quote, even when
+/// short; its content is the clause, from after the verb to the sentence's end.
+fn mark_partial(text: &str, sentences: &[Sentence], q: &mut Quote) {
+    let Some(a) = q.attribution.as_ref() else { return };
+    if !a.method.starts_with("subject-cue") || q.continues.is_some() {
+        return;
+    }
+    let Some(cue) = a.cue.as_deref() else { return };
+    let Some(sent) = sentences.get(q.sentence) else { return };
+    if sent.span.start > q.outer.start {
+        return;
+    }
+    let before = tokenize(text, Span::new(sent.span.start, q.outer.start));
+    let Some(verb) = before.iter().rev().find(|t| t.text(text) == cue) else { return };
+    let between = text[verb.end..q.outer.start].trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ':'));
+    let between_words = tokenize(text, Span::new(verb.end, q.outer.start));
+    // The quotation opens the complement ("said: “…”", "said that “…”"): it is the statement.
+    if between.is_empty() || (between_words.len() == 1 && COMPLEMENT_MARKERS.contains(&lower(between_words[0].text(text)).as_str())) {
+        return;
+    }
+    q.kind = QuoteKind::Full;
+    let end_si = crate::sentences::sentence_at(sentences, q.outer.end.saturating_sub(1));
+    let end = sentences[end_si].span.end.max(q.outer.end);
+    let clause = Span::new(verb.end, end).trim(text);
+    let clause_text = clause.slice(text);
+    let stripped = clause_text.trim_end_matches(['.', ' ']);
+    q.content = (!stripped.is_empty()).then(|| Span::new(clause.start, clause.start + stripped.len()));
 }
 
 /// Join quotations that are parts of one statement: the next quotation starts

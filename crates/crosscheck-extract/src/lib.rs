@@ -98,6 +98,11 @@ pub struct Quote {
     /// after it. The unit's speaker is its first part's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub continues: Option<usize>,
+    /// The reported clause a partial quotation sits in (“He said the plan was
+    /// “dead on arrival” in the Senate”): from after the reporting verb to the
+    /// end of the sentence. `None` when the quotation is the whole statement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<Span>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -385,6 +390,10 @@ pub struct QuoteRecord {
     pub quote_span: Span,
     /// Every part's span, in text order (one for an uninterrupted quotation).
     pub parts: Vec<Span>,
+    /// What the speaker is reported to have said: the quote itself, or for a
+    /// partial quotation the reported clause around it (`Quote::content`).
+    pub content: String,
+    pub content_span: Span,
     /// A word or two in quotation marks used as a term, not reported speech.
     pub scare_quote: bool,
     /// The speaker's full name as resolved in the article (the entity's name, or
@@ -423,6 +432,11 @@ impl Annotated {
                     Speaker::Anonymous { .. } => None,
                 });
                 QuoteRecord {
+                    content: match q.content {
+                        Some(c) => c.slice(text).to_string(),
+                        None => parts.iter().map(|p| p.slice(text)).collect::<Vec<_>>().join(" … "),
+                    },
+                    content_span: q.content.unwrap_or(q.span),
                     quote: parts.iter().map(|p| p.slice(text)).collect::<Vec<_>>().join(" … "),
                     quote_span: q.span,
                     parts,

@@ -165,7 +165,7 @@ pub fn find_quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
         .map(|(outer, inner)| {
             let si = sentence_at(sentences, outer.start);
             let sent = sentences.get(si).map(|s| s.span).unwrap_or(outer);
-            Quote { span: inner, outer, kind: classify(text, sent, outer, inner), sentence: si, attribution: None, continues: None }
+            Quote { span: inner, outer, kind: classify(text, sent, outer, inner), sentence: si, attribution: None, continues: None, content: None }
         })
         .collect()
 }

@@ -107,7 +107,7 @@ fn quote_corpus(ctx: &Context, args: &Args, gold_text: &str) -> anyhow::Result<E
         let annotated = crosscheck_pipeline::stages::annotate(&article, None);
         let quotes = predictions.entry(stem).or_default();
         for r in annotated.quote_records().into_iter().filter(|r| !r.scare_quote) {
-            quotes.push(crosscheck_eval::PredictedQuote { quote: r.quote, speaker: r.speaker });
+            quotes.push(crosscheck_eval::PredictedQuote { quote: r.content, speaker: r.speaker });
         }
         Ok(())
     })?;
