@@ -23,7 +23,7 @@ fn is_cue(w: &str) -> bool {
 }
 
 /// Text of a sentence with every quotation blanked, as tokens.
-fn frame_tokens(text: &str, sent: Span, quotes: &[Quote]) -> Vec<Tok> {
+pub(crate) fn frame_tokens(text: &str, sent: Span, quotes: &[Quote]) -> Vec<Tok> {
     tokenize(text, sent)
         .into_iter()
         .filter(|t| !quotes.iter().any(|q| q.outer.contains(t.span())))
@@ -31,7 +31,7 @@ fn frame_tokens(text: &str, sent: Span, quotes: &[Quote]) -> Vec<Tok> {
 }
 
 /// Resolve a subject chunk (tokens) to a speaker.
-fn resolve_chunk(text: &str, chunk: &[Tok], idx: &EntityIndex, before: usize) -> Option<(Speaker, Span, &'static str, f32)> {
+pub(crate) fn resolve_chunk(text: &str, chunk: &[Tok], idx: &EntityIndex, before: usize) -> Option<(Speaker, Span, &'static str, f32)> {
     if chunk.is_empty() || chunk.len() > MAX_SUBJECT_WORDS {
         return None;
     }

@@ -26,6 +26,8 @@ pub mod places;
 pub mod quotes;
 pub mod roles;
 pub mod sentences;
+pub mod speaker_weights;
+pub mod speakers;
 pub mod story;
 pub mod tables;
 mod tokens;
@@ -364,19 +366,47 @@ impl Annotated {
 /// the article's story passes one, is used only when the article has neither,
 /// and is recorded as [`DateAnchor::StoryDate`]. Failing all, they stay unresolved.
 pub fn annotate(article: &Article, story_date: Option<NaiveDate>) -> Annotated {
+    annotate_with(article, story_date, true).0
+}
+
+/// The article's language as the quote layer reads it: the detected language,
+/// else English.
+fn article_language(article: &Article) -> &str {
+    article.language.as_deref().unwrap_or("en")
+}
+
+/// What the speaker ranker is learned from: the article annotated with the rule
+/// pass's attributions only (no ranking), and every statement's candidates with
+/// their features (`crosscheck bench learn-speakers`).
+pub fn speaker_candidates(article: &Article) -> (Annotated, Vec<speakers::StatementCandidates>) {
+    let (annotated, candidates) = annotate_with(article, None, false);
+    (annotated, candidates.unwrap_or_default())
+}
+
+fn annotate_with(article: &Article, story_date: Option<NaiveDate>, rank: bool) -> (Annotated, Option<Vec<speakers::StatementCandidates>>) {
     let text = &article.text;
     let sentences = split_sentences(text);
     let dateline = dateline::article_dateline(article);
     let mut quotes = quotes::find_quotes(text, &sentences);
     let index = entities::find_entities(text, &sentences);
     attribution::attribute(text, &sentences, &mut quotes, &index);
+    let language = article_language(article);
+    let lexicon = crosscheck_lexicon::for_language(language);
+    let mut learning = None;
+    if rank {
+        if let Some(weights) = speaker_weights::for_language(language) {
+            speakers::rank(text, &sentences, &mut quotes, &index, lexicon, weights);
+        }
+    } else {
+        learning = Some(speakers::candidates(text, &sentences, &quotes, &index, lexicon));
+    }
     let reference = dates::article_reference(article, dateline.as_ref())
         .or(story_date.map(|date| Reference { date, anchor: DateAnchor::StoryDate }));
     let quantities = numbers::find_quantities(text, &sentences);
     let dates = dates::find_dates(text, &sentences, reference);
     let events = events::find_events(text, &sentences);
     let places = places::find_places(text, &sentences);
-    Annotated { article: article.clone(), sentences, dateline, quotes, entities: index.entities, quantities, dates, events, places }
+    (Annotated { article: article.clone(), sentences, dateline, quotes, entities: index.entities, quantities, dates, events, places }, learning)
 }
 
 /// One quotation as a flat record: what `crosscheck quotes` prints and what the
