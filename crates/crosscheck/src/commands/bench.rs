@@ -9,6 +9,7 @@ pub mod cluster;
 pub mod dedup;
 pub mod embed;
 pub mod extract;
+pub mod learn_speakers;
 pub mod serve;
 
 #[derive(Debug, clap::Args)]
@@ -27,6 +28,8 @@ pub enum Which {
     Cluster(cluster::Args),
     /// Sentence-embedding speed (model load, sentences/s, articles/s).
     Embed(embed::Args),
+    /// Learn the speaker ranker's weights from quote corpora (PolNeAR, SpkAtt), cross-validated.
+    LearnSpeakers(learn_speakers::Args),
     /// HTTP API ingest throughput and story read latency (in-process server).
     Serve(serve::Args),
 }
@@ -38,6 +41,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         Which::Cluster(a) => cluster::run(ctx, a),
         Which::Serve(a) => serve::run(ctx, a),
         Which::Embed(a) => embed::run(ctx, a),
+        Which::LearnSpeakers(a) => learn_speakers::run(ctx, a),
     }
 }
 

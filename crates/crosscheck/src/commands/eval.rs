@@ -32,6 +32,12 @@ pub struct Args {
     /// reference scorer's input) to this file.
     #[arg(long)]
     pub predictions: Option<std::path::PathBuf>,
+    /// Quote corpora: name each speaker by its resolved name only. By default the
+    /// speaker is the resolved name together with the words printed next to the
+    /// quote ("Barack Obama (the president)"), since the corpora's gold sources are
+    /// the printed mention, without coreference.
+    #[arg(long)]
+    pub resolved_only: bool,
     /// Files or directories to analyse. A leading category word (`quotes`,
     /// `claims`...) is accepted as a shorthand for `--only`.
     #[arg(required = true)]
@@ -107,7 +113,11 @@ fn quote_corpus(ctx: &Context, args: &Args, gold_text: &str) -> anyhow::Result<E
         let annotated = crosscheck_pipeline::stages::annotate(&article, None);
         let quotes = predictions.entry(stem).or_default();
         for r in annotated.quote_records().into_iter().filter(|r| !r.scare_quote) {
-            quotes.push(crosscheck_eval::PredictedQuote { quote: r.content, speaker: r.speaker });
+            let speaker = match (r.speaker, r.speaker_as_printed) {
+                (Some(name), Some(printed)) if !args.resolved_only && !name.contains(printed.as_str()) => Some(format!("{name} ({printed})")),
+                (name, _) => name,
+            };
+            quotes.push(crosscheck_eval::PredictedQuote { quote: r.content, speaker });
         }
         Ok(())
     })?;
