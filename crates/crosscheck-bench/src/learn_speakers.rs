@@ -179,8 +179,8 @@ fn accuracy(examples: &[Example], w: &[f32], statements: usize) -> f64 {
 /// Conditional-logit fit: maximise the log of the probability mass of the right
 /// candidates, with an L2 penalty; plain gradient descent from zero.
 fn fit(examples: &[Example]) -> Vec<f32> {
-    const ITERATIONS: usize = 400;
-    const RATE: f64 = 0.5;
+    const ITERATIONS: usize = 1500;
+    const RATE: f64 = 1.0;
     const L2: f64 = 1e-3;
     let mut w = vec![0f64; N_FEATURES];
     if examples.is_empty() {

@@ -51,6 +51,9 @@ pub const FEATURES: &[&str] = &[
     "nearest_person_before",
     "sentence_initial",
     "right_after_quote",
+    "colon_clause",
+    "determiner_initial",
+    "title_word",
 ];
 
 /// Number of features.
@@ -79,6 +82,9 @@ pub struct StatementCandidates {
     pub quote: usize,
     pub candidates: Vec<Candidate>,
 }
+
+/// The longest subject phrase before a reporting verb, in words.
+const MAX_SUBJECT_TOKENS: usize = 12;
 
 /// Words at which a subject phrase stops (between two tokens).
 fn clause_break(gap: &str) -> bool {
@@ -143,6 +149,16 @@ pub fn candidates(text: &str, sentences: &[Sentence], quotes: &[Quote], idx: &En
                 f[feature("cue_adjacent")] = frame[lo..hi].iter().any(|t| !ev.contains(t.span()) && is_cue(t)) as u8 as f32;
             }
             f[feature("sentence_initial")] = text[sentences[si].span.start..ev.start].trim().is_empty() as u8 as f32;
+            // The clause naming the candidate introduces the quotation with a colon
+            // ("X sagte: „…“", "X told reporters: “…”").
+            if before && text.get(ev.end..unit.start).is_some_and(|g| g.trim_end().ends_with(':') && !g.contains(['.', '!', '?', '\n'])) {
+                f[feature("colon_clause")] = 1.0;
+            }
+            let words: Vec<Tok> = crate::tokens::tokenize(text, ev);
+            if let Some(w) = words.first() {
+                f[feature("determiner_initial")] = lexicon.is_stopword(&lower(w.text(text))) as u8 as f32;
+            }
+            f[feature("title_word")] = words.iter().any(|w| lexicon.is_title(&lower(w.text(text)))) as u8 as f32;
             let prev_sent = s0.checked_sub(1).filter(|p| *p == si);
             if prev_sent.is_some() && sentences[si].span.slice(text).trim_end().ends_with(':') {
                 f[feature("colon_intro")] = 1.0;
@@ -185,9 +201,13 @@ pub fn candidates(text: &str, sentences: &[Sentence], quotes: &[Quote], idx: &En
                 after.push(*t);
             }
             let mut before: Vec<Tok> = Vec::new();
-            for t in frame[..j].iter().rev().take(6) {
+            // Before the verb the subject may carry an apposition between commas
+            // ("X, the mayor, said"; "Der Leiter …, Klaus Stöhr, sagte").
+            let apposition = j > 0 && text[frame[j - 1].end..cue.start].trim() == ",";
+            for t in frame[..j].iter().rev().take(if apposition { MAX_SUBJECT_TOKENS } else { 6 }) {
                 let next_start = before.last().map(|p: &Tok| p.start).unwrap_or(cue.start);
-                if clause_break(&text[t.end..next_start]) {
+                let gap = &text[t.end..next_start];
+                if if apposition { clause_break(&gap.replace(',', "")) } else { clause_break(gap) } {
                     break;
                 }
                 before.push(*t);

@@ -9,7 +9,7 @@
 //! clustering stopwords), it keeps them as a small table of its own whose doc
 //! comment says why.
 //!
-//! Languages: English ([`en`]) now. A language is one more module with the
+//! Languages: English ([`en`]) and German ([`de`]). A language is one more module with the
 //! same items and one more arm in [`for_language`]. Month names of languages
 //! without a lexicon yet, read when dating pages of any language, are in
 //! [`calendar`].
@@ -20,6 +20,7 @@
 //! [`Lexicon::known_organisations`].
 
 pub mod calendar;
+pub mod de;
 pub mod en;
 
 /// What a number word stands for, so each stage can take the part it needs.
@@ -87,6 +88,7 @@ pub fn for_language(code: &str) -> &'static Lexicon {
     let primary = code.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
     match primary.as_str() {
         "en" => &en::LEXICON,
+        "de" => &de::LEXICON,
         _ => &en::LEXICON,
     }
 }
