@@ -387,11 +387,11 @@ fn annotate_with(article: &Article, story_date: Option<NaiveDate>, rank: bool) -
     let text = &article.text;
     let sentences = split_sentences(text);
     let dateline = dateline::article_dateline(article);
-    let mut quotes = quotes::find_quotes(text, &sentences);
-    let index = entities::find_entities(text, &sentences);
-    attribution::attribute(text, &sentences, &mut quotes, &index);
     let language = article_language(article);
     let lexicon = crosscheck_lexicon::for_language(language);
+    let mut quotes = quotes::find_quotes(text, &sentences, lexicon);
+    let index = entities::find_entities(text, &sentences);
+    attribution::attribute(text, &sentences, &mut quotes, &index);
     let mut learning = None;
     if rank {
         if let Some(weights) = speaker_weights::for_language(language) {
