@@ -14,6 +14,8 @@
 //! * [`embed`]: sentence-embedding speed.
 //! * [`learn`]: learning the story clusterer's pair models from an event-labelled corpus (ECB+).
 //! * [`serve`]: HTTP ingest throughput and story read latency of an in-process server.
+//! * [`learn_speakers`]: the speaker ranker's weights learned from quote corpora
+//!   (PolNeAR, SpkAtt), with cross-validated accuracy, written as a Rust table.
 //! * [`metrics`]: clustering scores against gold labels (B-cubed, pairwise).
 //! * [`synth`]: the generated corpora (deterministic for a seed).
 //! * [`corpus`]: the labelled corpus (a fixture JSON of stories, and optionally a
@@ -30,6 +32,7 @@ pub mod dedup;
 pub mod embed;
 pub mod extract;
 pub mod learn;
+pub mod learn_speakers;
 pub mod metrics;
 pub mod serve;
 pub mod synth;

@@ -9,9 +9,9 @@
 //!
 //! Each gold format is one module with a reader implementing [`GoldReader`]:
 //! text in, the format's gold value out. Today there is one, the crosscheck
-//! format ([`gold::CrosscheckGold`]); the quote-attribution corpora (PolNeAR,
-//! SpkAtt; `shared/bench/quotes-polnear/README.md`) are to come as further
-//! modules with their own reader and scorer.
+//! format ([`gold::CrosscheckGold`]), and the quote-attribution corpora (PolNeAR,
+//! SpkAtt; `shared/bench/quotes-polnear/README.md`) with their scorer's rules
+//! ([`quote_corpora::QuoteCorpusReader`], [`quote_corpora::score_quote_corpus`]).
 //!
 //! ## The crosscheck gold format
 //!
@@ -42,10 +42,12 @@
 
 pub mod gold;
 pub mod incidents;
+pub mod quote_corpora;
 pub mod score;
 
 pub use gold::{parse_gold, CrosscheckGold, Gold};
 pub use incidents::{score_against_gold, GoldIncident, GoldScore};
+pub use quote_corpora::{is_quote_corpus, score_quote_corpus, PredictedQuote, QuoteCorpusGold, QuoteCorpusReader, QuoteCorpusScore};
 pub use score::{evaluate, table, EvalReport, Score};
 
 /// Errors of reading gold files.

@@ -23,7 +23,7 @@ fn main() {
             let s = split_sentences(text);
             t[0] += c.elapsed().as_secs_f64();
             let c = Instant::now();
-            let mut q = quotes::find_quotes(text, &s);
+            let mut q = quotes::find_quotes(text, &s, crosscheck_lexicon::english());
             t[1] += c.elapsed().as_secs_f64();
             let c = Instant::now();
             let idx = entities::find_entities(text, &s);

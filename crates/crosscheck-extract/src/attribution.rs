@@ -16,14 +16,14 @@ use crate::entities::EntityIndex;
 use crate::roles::role_phrase_at;
 use crate::tables::*;
 use crate::tokens::{is_cap, lower, strip_possessive, tokenize, Tok};
-use crate::{Attribution, EntityKind, Quote, Sentence, Speaker};
+use crate::{Attribution, EntityKind, Quote, QuoteKind, Sentence, Speaker};
 
 fn is_cue(w: &str) -> bool {
     crosscheck_lexicon::english().is_reporting_verb(&lower(w))
 }
 
 /// Text of a sentence with every quotation blanked, as tokens.
-fn frame_tokens(text: &str, sent: Span, quotes: &[Quote]) -> Vec<Tok> {
+pub(crate) fn frame_tokens(text: &str, sent: Span, quotes: &[Quote]) -> Vec<Tok> {
     tokenize(text, sent)
         .into_iter()
         .filter(|t| !quotes.iter().any(|q| q.outer.contains(t.span())))
@@ -31,7 +31,7 @@ fn frame_tokens(text: &str, sent: Span, quotes: &[Quote]) -> Vec<Tok> {
 }
 
 /// Resolve a subject chunk (tokens) to a speaker.
-fn resolve_chunk(text: &str, chunk: &[Tok], idx: &EntityIndex, before: usize) -> Option<(Speaker, Span, &'static str, f32)> {
+pub(crate) fn resolve_chunk(text: &str, chunk: &[Tok], idx: &EntityIndex, before: usize) -> Option<(Speaker, Span, &'static str, f32)> {
     if chunk.is_empty() || chunk.len() > MAX_SUBJECT_WORDS {
         return None;
     }
@@ -316,6 +316,80 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &mut [Quote], idx: 
             }
         }
         quotes[qi].attribution = att;
+    }
+    link_statements(text, quotes);
+    for q in quotes.iter_mut() {
+        mark_partial(text, sentences, q);
+    }
+}
+
+/// A quotation inside the clause a named speaker's reporting verb governs
+/// earlier in the sentence ("X said the plan was “dead on arrival” in the
+/// Senate") is a partial quotation of that speaker, not a scare quote, even when
+/// short; its content is the clause, from after the verb to the sentence's end.
+fn mark_partial(text: &str, sentences: &[Sentence], q: &mut Quote) {
+    let Some(a) = q.attribution.as_ref() else { return };
+    if !a.method.starts_with("subject-cue") || q.continues.is_some() {
+        return;
+    }
+    let Some(cue) = a.cue.as_deref() else { return };
+    let Some(sent) = sentences.get(q.sentence) else { return };
+    if sent.span.start > q.outer.start {
+        return;
+    }
+    let before = tokenize(text, Span::new(sent.span.start, q.outer.start));
+    let Some(verb) = before.iter().rev().find(|t| t.text(text) == cue) else { return };
+    let between = text[verb.end..q.outer.start].trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ':'));
+    let between_words = tokenize(text, Span::new(verb.end, q.outer.start));
+    // The quotation opens the complement ("said: “…”", "said that “…”"): it is the statement.
+    if between.is_empty() || (between_words.len() == 1 && COMPLEMENT_MARKERS.contains(&lower(between_words[0].text(text)).as_str())) {
+        return;
+    }
+    q.kind = QuoteKind::Full;
+    let end_si = crate::sentences::sentence_at(sentences, q.outer.end.saturating_sub(1));
+    let end = sentences[end_si].span.end.max(q.outer.end);
+    let clause = Span::new(verb.end, end).trim(text);
+    let clause_text = clause.slice(text);
+    let stripped = clause_text.trim_end_matches(['.', ' ']);
+    q.content = (!stripped.is_empty()).then(|| Span::new(clause.start, clause.start + stripped.len()));
+}
+
+/// Join quotations that are parts of one statement: the next quotation starts
+/// right after the previous one's attribution (“…,” she said. “…”) or right
+/// after the previous quotation itself (same paragraph, or the next one when it
+/// opens with the quotation), and has no attribution of its own. Its speaker
+/// becomes the first part's.
+fn link_statements(text: &str, quotes: &mut [Quote]) {
+    for qi in 1..quotes.len() {
+        let (prev, q) = (&quotes[qi - 1], &quotes[qi]);
+        if prev.kind != QuoteKind::Full || q.kind != QuoteKind::Full {
+            continue;
+        }
+        let Some(gap) = text.get(prev.outer.end..q.outer.start) else { continue };
+        let head = prev.continues.unwrap_or(qi - 1);
+        let own = q.attribution.as_ref().filter(|a| a.method != "continuation");
+        let prev_att = prev.attribution.as_ref();
+        let joined = if gap.trim().is_empty() {
+            // Resumed: nothing between, at most one paragraph break.
+            own.is_none() && gap.matches('\n').count() <= 2
+        } else {
+            // Interrupted by the previous part's own attribution, and nothing more.
+            let in_gap = |sp: Span| sp.start >= prev.outer.end && sp.end <= q.outer.start;
+            // The gap is the previous part's attribution, or an attribution clause of its own
+            // when the previous part has none yet (“…,” he said at a rally. “…”).
+            let gap_cue = tokenize(text, Span::new(prev.outer.end, q.outer.start)).iter().any(|t| is_cue(t.text(text)));
+            let by_prev = prev_att.is_some_and(|a| in_gap(a.evidence)) || (gap_cue && own.is_none() && prev_att.is_none());
+            let short = gap.len() <= MAX_INTERRUPTION_BYTES && !gap.contains('\n');
+            let same = match own {
+                None => true,
+                Some(a) => prev_att.is_some_and(|p| p.speaker == a.speaker && p.evidence == a.evidence),
+            };
+            by_prev && short && same
+        };
+        if joined {
+            quotes[qi].continues = Some(head);
+            quotes[qi].attribution = quotes[head].attribution.clone().or_else(|| quotes[qi].attribution.clone());
+        }
     }
 }
 

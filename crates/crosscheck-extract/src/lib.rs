@@ -26,6 +26,8 @@ pub mod places;
 pub mod quotes;
 pub mod roles;
 pub mod sentences;
+pub mod speaker_weights;
+pub mod speakers;
 pub mod story;
 pub mod tables;
 mod tokens;
@@ -93,6 +95,16 @@ pub struct Quote {
     pub sentence: usize,
     /// `None` when the evidence is too weak: unknown, not guessed.
     pub attribution: Option<Attribution>,
+    /// The earlier quotation this one continues as one statement: a quotation
+    /// interrupted by its attribution (“…,” she said. “…”), or resumed right
+    /// after it. The unit's speaker is its first part's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub continues: Option<usize>,
+    /// The reported clause a partial quotation sits in (“He said the plan was
+    /// “dead on arrival” in the Senate”): from after the reporting verb to the
+    /// end of the sentence. `None` when the quotation is the whole statement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<Span>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -354,17 +366,125 @@ impl Annotated {
 /// the article's story passes one, is used only when the article has neither,
 /// and is recorded as [`DateAnchor::StoryDate`]. Failing all, they stay unresolved.
 pub fn annotate(article: &Article, story_date: Option<NaiveDate>) -> Annotated {
+    annotate_with(article, story_date, true).0
+}
+
+/// The article's language as the quote layer reads it: the detected language,
+/// else English.
+fn article_language(article: &Article) -> &str {
+    article.language.as_deref().unwrap_or("en")
+}
+
+/// What the speaker ranker is learned from: the article annotated with the rule
+/// pass's attributions only (no ranking), and every statement's candidates with
+/// their features (`crosscheck bench learn-speakers`).
+pub fn speaker_candidates(article: &Article) -> (Annotated, Vec<speakers::StatementCandidates>) {
+    let (annotated, candidates) = annotate_with(article, None, false);
+    (annotated, candidates.unwrap_or_default())
+}
+
+fn annotate_with(article: &Article, story_date: Option<NaiveDate>, rank: bool) -> (Annotated, Option<Vec<speakers::StatementCandidates>>) {
     let text = &article.text;
     let sentences = split_sentences(text);
     let dateline = dateline::article_dateline(article);
-    let mut quotes = quotes::find_quotes(text, &sentences);
+    let language = article_language(article);
+    let lexicon = crosscheck_lexicon::for_language(language);
+    let mut quotes = quotes::find_quotes(text, &sentences, lexicon);
     let index = entities::find_entities(text, &sentences);
     attribution::attribute(text, &sentences, &mut quotes, &index);
+    let mut learning = None;
+    if rank {
+        if let Some(weights) = speaker_weights::for_language(language) {
+            speakers::rank(text, &sentences, &mut quotes, &index, lexicon, weights);
+        }
+    } else {
+        learning = Some(speakers::candidates(text, &sentences, &quotes, &index, lexicon));
+    }
     let reference = dates::article_reference(article, dateline.as_ref())
         .or(story_date.map(|date| Reference { date, anchor: DateAnchor::StoryDate }));
     let quantities = numbers::find_quantities(text, &sentences);
     let dates = dates::find_dates(text, &sentences, reference);
     let events = events::find_events(text, &sentences);
     let places = places::find_places(text, &sentences);
-    Annotated { article: article.clone(), sentences, dateline, quotes, entities: index.entities, quantities, dates, events, places }
+    (Annotated { article: article.clone(), sentences, dateline, quotes, entities: index.entities, quantities, dates, events, places }, learning)
+}
+
+/// One quotation as a flat record: what `crosscheck quotes` prints and what the
+/// quote scorers read. Spans are byte offsets into the article text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteRecord {
+    /// The quoted words; the parts of a statement interrupted by its
+    /// attribution are joined with " … ".
+    pub quote: String,
+    /// The first part's span.
+    pub quote_span: Span,
+    /// Every part's span, in text order (one for an uninterrupted quotation).
+    pub parts: Vec<Span>,
+    /// What the speaker is reported to have said: the quote itself, or for a
+    /// partial quotation the reported clause around it (`Quote::content`).
+    pub content: String,
+    pub content_span: Span,
+    /// A word or two in quotation marks used as a term, not reported speech.
+    pub scare_quote: bool,
+    /// The speaker's full name as resolved in the article (the entity's name, or
+    /// the role or anonymous description); `None` when the quote is unattributed.
+    pub speaker: Option<String>,
+    /// The speaker as printed next to the quote ("he", "Mr. Clarke", "the minister").
+    pub speaker_as_printed: Option<String>,
+    pub speaker_span: Option<Span>,
+    /// The speaker's role as the article gives it ("the interior minister").
+    pub role: Option<String>,
+    /// The reporting verb ("said", "sagte").
+    pub cue: Option<String>,
+    /// How the speaker was found (the attribution method).
+    pub method: Option<String>,
+    pub confidence: f32,
+    /// Why no speaker is given, when none is.
+    pub abstained: Option<String>,
+}
+
+impl Annotated {
+    /// Every quotation of the article as a flat record, in text order.
+    pub fn quote_records(&self) -> Vec<QuoteRecord> {
+        let text = &self.article.text;
+        self.quotes
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.continues.is_none())
+            .map(|(qi, q)| {
+                let parts: Vec<Span> = std::iter::once(q.span)
+                    .chain(self.quotes.iter().filter(|p| p.continues == Some(qi)).map(|p| p.span))
+                    .collect();
+                let a = q.attribution.as_ref();
+                let role = a.and_then(|a| match &a.speaker {
+                    Speaker::Entity { entity } => self.entities.get(*entity).and_then(|e| e.roles.first()).map(|r| r.text.clone()),
+                    Speaker::Role { role } => Some(role.clone()),
+                    Speaker::Anonymous { .. } => None,
+                });
+                QuoteRecord {
+                    content: match q.content {
+                        Some(c) => c.slice(text).to_string(),
+                        None => parts.iter().map(|p| p.slice(text)).collect::<Vec<_>>().join(" … "),
+                    },
+                    content_span: q.content.unwrap_or(q.span),
+                    quote: parts.iter().map(|p| p.slice(text)).collect::<Vec<_>>().join(" … "),
+                    quote_span: q.span,
+                    parts,
+                    scare_quote: q.kind == QuoteKind::ScareQuote,
+                    speaker: a.and_then(|a| self.speaker_name(&a.speaker)),
+                    speaker_as_printed: a.and_then(|a| text.get(a.evidence.start..a.evidence.end)).map(str::to_string),
+                    speaker_span: a.map(|a| a.evidence),
+                    role,
+                    cue: a.and_then(|a| a.cue.clone()),
+                    method: a.map(|a| a.method.clone()),
+                    confidence: a.map(|a| a.confidence).unwrap_or(0.0),
+                    abstained: match (a, q.kind) {
+                        (Some(_), _) => None,
+                        (None, QuoteKind::ScareQuote) => Some("scare quote: no speech to attribute".into()),
+                        (None, QuoteKind::Full) => Some("no candidate speaker near the quotation".into()),
+                    },
+                }
+            })
+            .collect()
+    }
 }

@@ -3,6 +3,7 @@
 //! scare-quote distinction.
 
 use crosscheck_core::Span;
+use crosscheck_lexicon::Lexicon;
 
 use crate::sentences::sentence_at;
 use crate::tables::{NAMING_VERBS, COMPLEMENT_MARKERS, FULL_QUOTE_MIN_WORDS, MAX_QUOTE_BYTES, MAX_QUOTE_PARAGRAPHS, TERM_MARKERS};
@@ -132,10 +133,10 @@ pub fn find_quote_spans(text: &str) -> Vec<(Span, Span)> {
 }
 
 /// Classify a quotation: a full quotation, or a short phrase used as a term.
-pub fn classify(text: &str, sentence: Span, outer: Span, inner: Span) -> QuoteKind {
+pub fn classify(text: &str, sentence: Span, outer: Span, inner: Span, lexicon: &Lexicon) -> QuoteKind {
     let inner_text = inner.slice(text);
     let words = tokenize(text, inner).len();
-    if words >= FULL_QUOTE_MIN_WORDS {
+    if words >= FULL_QUOTE_MIN_WORDS && (lexicon.is_speech_quote_without_punctuation() || speech_by_position(text, sentence, outer, inner, lexicon)) {
         return QuoteKind::Full;
     }
     let before = tokenize(text, Span::new(sentence.start.min(outer.start), outer.start));
@@ -144,7 +145,7 @@ pub fn classify(text: &str, sentence: Span, outer: Span, inner: Span) -> QuoteKi
     if prev.as_deref().is_some_and(|p| TERM_MARKERS.contains(&p)) {
         return QuoteKind::ScareQuote;
     }
-    let has_cue = before.iter().any(|t| crosscheck_lexicon::english().is_reporting_verb(&lower(t.text(text))));
+    let has_cue = before.iter().any(|t| lexicon.is_reporting_verb(&lower(t.text(text))));
     let complement = |w: &Option<String>| w.as_deref().is_some_and(|p| COMPLEMENT_MARKERS.contains(&p));
     let is_complement = complement(&prev) || (prev.as_deref() == Some("the") && complement(&prev2));
     let naming = before.iter().rev().take(5).any(|t| NAMING_VERBS.contains(&lower(t.text(text)).as_str()));
@@ -158,14 +159,34 @@ pub fn classify(text: &str, sentence: Span, outer: Span, inner: Span) -> QuoteKi
     QuoteKind::ScareQuote
 }
 
+/// Where long fragments are not speech by default ([`Lexicon::fragments_are_speech`]):
+/// whether the quotation stands as speech by its punctuation or position: it
+/// ends a sentence inside its marks, follows a colon, opens its sentence and
+/// is closed by punctuation („…“, sagte X), or shares its sentence with a
+/// reporting verb.
+fn speech_by_position(text: &str, sentence: Span, outer: Span, inner: Span, lexicon: &Lexicon) -> bool {
+    let inside = inner.slice(text).trim_end();
+    if inside.ends_with(['.', '!', '?', ',', '…', ':', ';']) {
+        return true;
+    }
+    let before = text.get(sentence.start.min(outer.start)..outer.start).unwrap_or("").trim_end();
+    let after = text.get(outer.end..).unwrap_or("");
+    if before.ends_with(':') || (before.is_empty() && after.starts_with([',', '.', '!', '?'])) {
+        return true;
+    }
+    let sent_end = sentence.end.max(outer.end).min(text.len());
+    let frame = tokenize(text, Span::new(sentence.start.min(outer.start), outer.start)).into_iter().chain(tokenize(text, Span::new(outer.end, sent_end)));
+    frame.into_iter().any(|t| lexicon.is_reporting_verb(&lower(t.text(text))))
+}
+
 /// Quotations of a text with their kinds; attribution is left to [`crate::attribution`].
-pub fn find_quotes(text: &str, sentences: &[Sentence]) -> Vec<Quote> {
+pub fn find_quotes(text: &str, sentences: &[Sentence], lexicon: &Lexicon) -> Vec<Quote> {
     find_quote_spans(text)
         .into_iter()
         .map(|(outer, inner)| {
             let si = sentence_at(sentences, outer.start);
             let sent = sentences.get(si).map(|s| s.span).unwrap_or(outer);
-            Quote { span: inner, outer, kind: classify(text, sent, outer, inner), sentence: si, attribution: None }
+            Quote { span: inner, outer, kind: classify(text, sent, outer, inner, lexicon), sentence: si, attribution: None, continues: None, content: None }
         })
         .collect()
 }
@@ -217,7 +238,7 @@ mod tests {
     fn scare_vs_full() {
         let t = "The army is considering “pre-emptive strikes” now. He described it as the “hardest part” of the deal. She called it “a deliberate and dangerous attempt to mislead.”";
         let s = split_sentences(t);
-        let q = find_quotes(t, &s);
+        let q = find_quotes(t, &s, crosscheck_lexicon::english());
         let kinds: Vec<QuoteKind> = q.iter().map(|x| x.kind).collect();
         assert_eq!(kinds, vec![QuoteKind::ScareQuote, QuoteKind::Full, QuoteKind::Full]);
         assert_eq!(q[2].sentence, 2);

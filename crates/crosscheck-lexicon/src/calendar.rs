@@ -10,12 +10,6 @@ pub const FR: &[(&str, u32)] = &[
     ("juillet", 7), ("août", 8), ("aout", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11),
     ("décembre", 12), ("decembre", 12),
 ];
-/// German month names (with the Austrian "Jänner"; those spelled as in
-/// English — April, August, September, November — are found there).
-pub const DE: &[(&str, u32)] = &[
-    ("januar", 1), ("jänner", 1), ("februar", 2), ("märz", 3), ("maerz", 3), ("mai", 5), ("juni", 6),
-    ("juli", 7), ("oktober", 10), ("dezember", 12),
-];
 /// Spanish month names.
 pub const ES: &[(&str, u32)] = &[
     ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5), ("junio", 6), ("julio", 7),
@@ -43,7 +37,7 @@ pub const RU: &[(&str, u32)] = &[
 
 /// Every month table: English (full and abbreviated) first, then the others.
 pub fn all_month_tables() -> [&'static [(&'static str, u32)]; 9] {
-    [crate::en::MONTHS, crate::en::MONTH_ABBREVIATIONS, FR, DE, ES, IT, PT, NL, RU]
+    [crate::en::MONTHS, crate::en::MONTH_ABBREVIATIONS, FR, crate::de::MONTHS, ES, IT, PT, NL, RU]
 }
 
 /// Month number of a lower-case month name (a final dot ignored) in any

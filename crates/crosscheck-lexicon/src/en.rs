@@ -16,6 +16,7 @@ pub static LEXICON: Lexicon = Lexicon {
     reporting_verbs: REPORTING_VERBS,
     demonym_endings: DEMONYM_ENDINGS,
     sentence_abbreviations: SENTENCE_ABBREVIATIONS,
+    fragments_are_speech: true,
     known_organisations: KNOWN_ORGANISATIONS,
 };
 

@@ -9,7 +9,7 @@
 //! clustering stopwords), it keeps them as a small table of its own whose doc
 //! comment says why.
 //!
-//! Languages: English ([`en`]) now. A language is one more module with the
+//! Languages: English ([`en`]) and German ([`de`]). A language is one more module with the
 //! same items and one more arm in [`for_language`]. Month names of languages
 //! without a lexicon yet, read when dating pages of any language, are in
 //! [`calendar`].
@@ -20,6 +20,7 @@
 //! [`Lexicon::known_organisations`].
 
 pub mod calendar;
+pub mod de;
 pub mod en;
 
 /// What a number word stands for, so each stage can take the part it needs.
@@ -78,6 +79,13 @@ pub struct Lexicon {
     pub sentence_abbreviations: &'static [&'static str],
     /// Domain list: particular organisations, outlets and platforms, as printed.
     pub known_organisations: &'static [&'static str],
+    /// Whether a long quotation without closing punctuation still counts as
+    /// speech. English news quotes fragments of speech in running text (“…
+    /// called it “a betrayal of every voter in the state” on Monday”); German
+    /// news marks titles, names and slogans with „…“ and prints quoted speech
+    /// as whole sentences, so there such a fragment is a term, not speech
+    /// (checked on `shared/bench/quotes-spkatt-de` train).
+    pub fragments_are_speech: bool,
 }
 
 /// The lexicon of a language (ISO 639-1 code, any case, region suffix
@@ -87,6 +95,7 @@ pub fn for_language(code: &str) -> &'static Lexicon {
     let primary = code.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
     match primary.as_str() {
         "en" => &en::LEXICON,
+        "de" => &de::LEXICON,
         _ => &en::LEXICON,
     }
 }
@@ -146,6 +155,11 @@ impl Lexicon {
     pub fn is_title(&self, word: &str) -> bool {
         let w = word.strip_suffix('.').unwrap_or(word);
         self.titles.contains(&w) || self.title_abbreviations.contains(&w)
+    }
+
+    /// See [`Lexicon::fragments_are_speech`].
+    pub fn is_speech_quote_without_punctuation(&self) -> bool {
+        self.fragments_are_speech
     }
 
     /// Whether a lower-case word is a reporting verb.

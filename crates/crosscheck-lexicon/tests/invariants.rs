@@ -17,7 +17,7 @@ fn is_sorted(words: &[&str]) -> bool {
 
 #[test]
 fn word_lists_are_sorted_unique_and_lower_case() {
-    let lex = english();
+    for lex in [english(), for_language("de")] {
     for (name, list) in [
         ("stopwords", lex.stopwords),
         ("titles", lex.titles),
@@ -30,8 +30,24 @@ fn word_lists_are_sorted_unique_and_lower_case() {
         assert!(list.iter().all(|w| !w.is_empty() && !w.ends_with('.')), "{name} has an empty word or a dot");
     }
     // As printed, but still sorted and without duplicates.
-    assert!(is_sorted(lex.sentence_abbreviations));
+    assert!(is_sorted(lex.sentence_abbreviations), "{}", lex.language);
     assert!(is_sorted(lex.known_organisations));
+    }
+}
+
+#[test]
+fn german_months_and_weekdays_cover_every_number() {
+    let lex = for_language("de");
+    assert_eq!(lex.language, "de");
+    for n in 1..=12 {
+        assert!(lex.months.iter().any(|(_, m)| *m == n), "month {n}");
+    }
+    for n in 1..=7 {
+        assert!(lex.weekdays.iter().any(|(_, d)| *d == n), "weekday {n}");
+    }
+    for (a, n) in lex.month_abbreviations {
+        assert!(lex.months.iter().any(|(m, k)| k == n && m.starts_with(a)), "{a}");
+    }
 }
 
 #[test]

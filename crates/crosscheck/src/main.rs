@@ -74,6 +74,8 @@ enum Verb {
     Dedup(commands::dedup::Args),
     /// Group articles into stories.
     Cluster(commands::cluster::Args),
+    /// Every quotation of every article with its speaker, role, cue and spans.
+    Quotes(commands::quotes::Args),
     /// Ingest, group and cross-check; write the story dossiers.
     Analyze(commands::analyze::Args),
     /// Score the analysis against a gold annotation.
@@ -111,6 +113,7 @@ fn main() -> ExitCode {
         Verb::Extract(a) => commands::extract::run(&ctx, a),
         Verb::Dedup(a) => commands::dedup::run(&ctx, a),
         Verb::Cluster(a) => commands::cluster::run(&ctx, a),
+        Verb::Quotes(a) => commands::quotes::run(&ctx, a),
         Verb::Analyze(a) => commands::analyze::run(&ctx, a),
         Verb::Eval(a) => commands::eval::run(&ctx, a),
         Verb::Incidents(a) => commands::incidents::run(&ctx, a),

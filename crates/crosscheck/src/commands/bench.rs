@@ -11,6 +11,7 @@ pub mod dedup;
 pub mod embed;
 pub mod extract;
 pub mod learn;
+pub mod learn_speakers;
 pub mod serve;
 
 #[derive(Debug, clap::Args)]
@@ -33,6 +34,8 @@ pub enum Which {
     LearnCluster(learn::Args),
     /// Sentence-embedding speed (model load, sentences/s, articles/s).
     Embed(embed::Args),
+    /// Learn the speaker ranker's weights from quote corpora (PolNeAR, SpkAtt), cross-validated.
+    LearnSpeakers(learn_speakers::Args),
     /// HTTP API ingest throughput and story read latency (in-process server).
     Serve(serve::Args),
 }
@@ -46,6 +49,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         Which::Serve(a) => serve::run(ctx, a),
         Which::Embed(a) => embed::run(ctx, a),
         Which::LearnCluster(a) => learn::run(ctx, a),
+        Which::LearnSpeakers(a) => learn_speakers::run(ctx, a),
     }
 }
 

@@ -13,12 +13,28 @@ use crate::Context;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Gold annotation (the crosscheck gold format: see crosscheck-eval's documentation).
+    /// Gold annotation: the crosscheck gold format (see crosscheck-eval's
+    /// documentation), or a quote corpus's gold (PolNeAR `gold_<split>.json`,
+    /// SpkAtt `gold_train.json`), told apart by shape; a quote corpus is scored
+    /// on the quote layer alone with its scorer's rules.
     #[arg(long)]
     pub gold: String,
     /// Only these categories (comma-separated), e.g. `quotes,speakers`.
     #[arg(long)]
     pub only: Option<String>,
+    /// Quote corpora: score indirect attributions too (the scorer's `--all`).
+    #[arg(long)]
+    pub all: bool,
+    /// Quote corpora: write the predictions (`{stem: [{quote, speaker}]}`, the
+    /// reference scorer's input) to this file.
+    #[arg(long)]
+    pub predictions: Option<std::path::PathBuf>,
+    /// Quote corpora: name each speaker by its resolved name only. By default the
+    /// speaker is the resolved name together with the words printed next to the
+    /// quote ("Barack Obama (the president)"), since the corpora's gold sources are
+    /// the printed mention, without coreference.
+    #[arg(long)]
+    pub resolved_only: bool,
     /// Files or directories to analyse. A leading category word (`quotes`,
     /// `claims`...) is accepted as a shorthand for `--only`.
     #[arg(required = true)]
@@ -27,6 +43,9 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let gold_text = std::fs::read_to_string(&args.gold).with_context(|| format!("reading gold file {}", args.gold))?;
+    if crosscheck_eval::is_quote_corpus(&gold_text) {
+        return quote_corpus(ctx, &args, &gold_text);
+    }
     let gold = crosscheck_eval::parse_gold(&gold_text).with_context(|| format!("parsing gold file {}", args.gold))?;
     let mut paths = args.paths.clone();
     let mut only: Option<Vec<String>> = args.only.as_ref().map(|o| o.split(',').map(|s| s.trim().to_string()).collect());
@@ -74,6 +93,37 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     // A closed pipe (`| head`) is not an error worth a panic.
+    let _ = std::io::stdout().write_all(out.as_bytes());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Score the quote layer against a quote corpus's gold: every article is
+/// annotated (no stories, no dossiers) and its full quotations, keyed by the
+/// file stem, are matched by the corpus scorer's rules.
+fn quote_corpus(ctx: &Context, args: &Args, gold_text: &str) -> anyhow::Result<ExitCode> {
+    use crosscheck_eval::GoldReader as _;
+    let gold = crosscheck_eval::QuoteCorpusReader.read(gold_text).with_context(|| format!("parsing gold file {}", args.gold))?;
+    let pb = spinner(ctx, false, "annotating");
+    let mut predictions: std::collections::BTreeMap<String, Vec<crosscheck_eval::PredictedQuote>> = Default::default();
+    super::inputs::visit_inputs(ctx, &args.paths, &pb, |article| {
+        let stem = std::path::Path::new(&article.path).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let annotated = crosscheck_pipeline::stages::annotate(&article, None);
+        let quotes = predictions.entry(stem).or_default();
+        for r in annotated.quote_records().into_iter().filter(|r| !r.scare_quote) {
+            let speaker = match (r.speaker, r.speaker_as_printed) {
+                (Some(name), Some(printed)) if !args.resolved_only && !name.contains(printed.as_str()) => Some(format!("{name} ({printed})")),
+                (name, _) => name,
+            };
+            quotes.push(crosscheck_eval::PredictedQuote { quote: r.content, speaker });
+        }
+        Ok(())
+    })?;
+    pb.finish_and_clear();
+    if let Some(p) = &args.predictions {
+        std::fs::write(p, serde_json::to_vec(&predictions)?).with_context(|| format!("writing {}", p.display()))?;
+    }
+    let score = crosscheck_eval::score_quote_corpus(&gold, &predictions, args.all);
+    let out = if ctx.json { format!("{}\n", serde_json::to_string_pretty(&score)?) } else { format!("{} gold: {score}", gold.format) };
     let _ = std::io::stdout().write_all(out.as_bytes());
     Ok(ExitCode::SUCCESS)
 }

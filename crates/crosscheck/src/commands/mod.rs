@@ -12,5 +12,6 @@ pub mod ingest;
 pub mod ls;
 pub mod progress;
 pub mod serve;
+pub mod quotes;
 pub mod show;
 pub mod watch;

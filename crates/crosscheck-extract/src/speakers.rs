@@ -1,0 +1,326 @@
+//! Speaker ranking: for every statement (a quotation with its continued parts),
+//! the candidate speakers around it, each with features, scored by a linear
+//! model whose weights are learned from labelled news
+//! ([`crate::speaker_weights`], written by `crosscheck bench learn-speakers`).
+//!
+//! Candidates are: the person and organisation mentions of the statement's
+//! sentences, the sentence before it (two before, within the previous
+//! paragraph) and the one after it in its paragraph; the subject of every
+//! reporting verb there (before the verb: "X said"; after it: "said X", "so X"),
+//! resolved like the rule pass resolves a subject (a name, a pronoun to its
+//! antecedent, a description, an anonymous or role-only source) or, failing
+//! that, kept as printed ("the statement", "der Sprecher"); and the rule pass's
+//! own pick ([`crate::attribution`]), whose method is a feature like any other.
+//! The best-scoring candidate is the speaker; a quotation abstains only when
+//! it has no candidate at all.
+
+use crosscheck_core::Span;
+use crosscheck_lexicon::Lexicon;
+
+use crate::attribution::{frame_tokens, resolve_chunk};
+use crate::entities::EntityIndex;
+use crate::tokens::{lower, Tok};
+use crate::{Attribution, EntityKind, Quote, QuoteKind, Sentence, Speaker};
+
+/// The features of a candidate, in the order of the weight tables.
+pub const FEATURES: &[&str] = &[
+    "bias",
+    "rule_pick",
+    "rule_after_quote",
+    "rule_subject_before",
+    "rule_colon",
+    "rule_continuation",
+    "person",
+    "organisation",
+    "nominal",
+    "via_pronoun",
+    "cue_subject",
+    "cue_inverted",
+    "cue_adjacent",
+    "same_sentence",
+    "previous_sentence",
+    "next_sentence",
+    "earlier_sentence",
+    "before_quote",
+    "distance",
+    "previous_paragraph",
+    "previous_speaker",
+    "salience",
+    "colon_intro",
+    "quote_between",
+    "nearest_person_before",
+    "sentence_initial",
+    "right_after_quote",
+    "colon_clause",
+    "determiner_initial",
+    "title_word",
+];
+
+/// Number of features.
+pub const N_FEATURES: usize = FEATURES.len();
+
+fn feature(name: &str) -> usize {
+    FEATURES.iter().position(|f| *f == name).expect("known feature")
+}
+
+/// A possible speaker of one statement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub speaker: Speaker,
+    /// The words naming it next to the statement.
+    pub evidence: Span,
+    /// The reporting verb it is the subject of, if any.
+    pub cue: Option<String>,
+    /// How it was found (for the attribution's method).
+    pub origin: &'static str,
+    pub features: [f32; N_FEATURES],
+}
+
+/// The candidates of one statement (by the index of its first quotation).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatementCandidates {
+    pub quote: usize,
+    pub candidates: Vec<Candidate>,
+}
+
+/// The longest subject phrase before a reporting verb, in words.
+const MAX_SUBJECT_TOKENS: usize = 12;
+
+/// Words at which a subject phrase stops (between two tokens).
+fn clause_break(gap: &str) -> bool {
+    gap.contains([',', '.', ';', ':', '!', '?', '(', ')', '"', '\u{201c}', '\u{201d}', '\u{201e}', '\u{ab}', '\u{bb}', '\n', '—', '–'])
+}
+
+/// The candidates of every statement of an article, after the rule pass.
+pub fn candidates(text: &str, sentences: &[Sentence], quotes: &[Quote], idx: &EntityIndex, lexicon: &Lexicon) -> Vec<StatementCandidates> {
+    let mut out = Vec::new();
+    let mut previous_rule: Option<Speaker> = None;
+    for (qi, q) in quotes.iter().enumerate() {
+        if q.kind != QuoteKind::Full || q.continues.is_some() || sentences.is_empty() {
+            continue;
+        }
+        let unit_end = quotes.iter().filter(|p| p.continues == Some(qi)).map(|p| p.outer.end).max().unwrap_or(q.outer.end);
+        let unit = Span::new(q.outer.start, unit_end);
+        let s0 = q.sentence.min(sentences.len() - 1);
+        let s1 = crate::sentences::sentence_at(sentences, unit.end.saturating_sub(1)).max(s0);
+        let para0 = sentences[s0].paragraph;
+        let mut first = s0;
+        while first > 0 && s0 - (first - 1) <= 2 && sentences[first - 1].paragraph + 1 >= para0 {
+            first -= 1;
+        }
+        let mut last = s1;
+        if last + 1 < sentences.len() && sentences[last + 1].paragraph == sentences[s1].paragraph {
+            last += 1;
+        }
+        let window = Span::new(sentences[first].span.start, sentences[last].span.end.max(unit.end));
+        let frame = frame_tokens(text, window, quotes);
+        let sentence_of = |pos: usize| crate::sentences::sentence_at(sentences, pos);
+        let is_cue = |t: &Tok| lexicon.is_reporting_verb(&lower(t.text(text)));
+        let mut cands: Vec<Candidate> = Vec::new();
+        let base = |ev: Span| -> [f32; N_FEATURES] {
+            let mut f = [0f32; N_FEATURES];
+            f[feature("bias")] = 1.0;
+            let si = sentence_of(ev.start);
+            if si >= s0 && si <= s1 {
+                f[feature("same_sentence")] = 1.0;
+            } else if si + 1 == s0 {
+                f[feature("previous_sentence")] = 1.0;
+            } else if si > s1 {
+                f[feature("next_sentence")] = 1.0;
+            } else {
+                f[feature("earlier_sentence")] = 1.0;
+            }
+            if sentences[si].paragraph < para0 {
+                f[feature("previous_paragraph")] = 1.0;
+            }
+            let before = ev.end <= unit.start;
+            f[feature("before_quote")] = before as u8 as f32;
+            let gap = if before { unit.start - ev.end } else { ev.start.saturating_sub(unit.end) };
+            f[feature("distance")] = ((1 + gap / 6) as f32).ln() / 4.0;
+            let between = if before { Span::new(ev.end, unit.start) } else { Span::new(unit.end, ev.start.max(unit.end)) };
+            f[feature("quote_between")] = quotes.iter().any(|o| between.contains(o.outer)) as u8 as f32;
+            if !before && text.get(unit.end..ev.start).is_some_and(|g| g.trim_matches(|c: char| c.is_whitespace() || c == ',').split_whitespace().count() <= 1) {
+                f[feature("right_after_quote")] = 1.0;
+            }
+            let k = frame.iter().position(|t| t.start >= ev.start);
+            if let Some(k) = k {
+                let lo = k.saturating_sub(3);
+                let hi = (k + 4).min(frame.len());
+                f[feature("cue_adjacent")] = frame[lo..hi].iter().any(|t| !ev.contains(t.span()) && is_cue(t)) as u8 as f32;
+            }
+            f[feature("sentence_initial")] = text[sentences[si].span.start..ev.start].trim().is_empty() as u8 as f32;
+            // The clause naming the candidate introduces the quotation with a colon
+            // ("X sagte: „…“", "X told reporters: “…”").
+            if before && text.get(ev.end..unit.start).is_some_and(|g| g.trim_end().ends_with(':') && !g.contains(['.', '!', '?', '\n'])) {
+                f[feature("colon_clause")] = 1.0;
+            }
+            let words: Vec<Tok> = crate::tokens::tokenize(text, ev);
+            if let Some(w) = words.first() {
+                f[feature("determiner_initial")] = lexicon.is_stopword(&lower(w.text(text))) as u8 as f32;
+            }
+            f[feature("title_word")] = words.iter().any(|w| lexicon.is_title(&lower(w.text(text)))) as u8 as f32;
+            let prev_sent = s0.checked_sub(1).filter(|p| *p == si);
+            if prev_sent.is_some() && sentences[si].span.slice(text).trim_end().ends_with(':') {
+                f[feature("colon_intro")] = 1.0;
+            }
+            f
+        };
+        // Person and organisation mentions.
+        let nearest_person_before = idx
+            .mentions
+            .iter()
+            .filter(|(m, e)| m.end <= unit.start && idx.entities[*e].kind == EntityKind::Person && !quotes.iter().any(|o| o.outer.contains(*m)))
+            .map(|(m, _)| *m)
+            .next_back();
+        for (m, e) in &idx.mentions {
+            if !window.contains(*m) || quotes.iter().any(|o| o.outer.contains(*m)) {
+                continue;
+            }
+            let kind = idx.entities[*e].kind;
+            if kind == EntityKind::Place || text[m.end..].starts_with(['\u{2019}', '\'']) {
+                continue;
+            }
+            let mut f = base(*m);
+            f[feature(if kind == EntityKind::Person { "person" } else { "organisation" })] = 1.0;
+            f[feature("salience")] = ((1 + idx.entities[*e].mentions.len()) as f32).ln() / 3.0;
+            f[feature("nearest_person_before")] = (Some(*m) == nearest_person_before) as u8 as f32;
+            cands.push(Candidate { speaker: Speaker::Entity { entity: *e }, evidence: *m, cue: None, origin: "mention", features: f });
+        }
+        // Subjects of reporting verbs.
+        for (j, cue) in frame.iter().enumerate() {
+            if !is_cue(cue) || sentence_of(cue.start) < first {
+                continue;
+            }
+            let cue_word = cue.text(text).to_string();
+            let mut after: Vec<Tok> = Vec::new();
+            for t in frame[j + 1..].iter().take(5) {
+                let prev_end = after.last().map(|p: &Tok| p.end).unwrap_or(cue.end);
+                if clause_break(&text[prev_end..t.start]) || unit.contains(t.span()) {
+                    break;
+                }
+                after.push(*t);
+            }
+            let mut before: Vec<Tok> = Vec::new();
+            // Before the verb the subject may carry an apposition between commas
+            // ("X, the mayor, said"; "Der Leiter …, Klaus Stöhr, sagte").
+            let apposition = j > 0 && text[frame[j - 1].end..cue.start].trim() == ",";
+            for t in frame[..j].iter().rev().take(if apposition { MAX_SUBJECT_TOKENS } else { 6 }) {
+                let next_start = before.last().map(|p: &Tok| p.start).unwrap_or(cue.start);
+                let gap = &text[t.end..next_start];
+                if if apposition { clause_break(&gap.replace(',', "")) } else { clause_break(gap) } {
+                    break;
+                }
+                before.push(*t);
+            }
+            before.reverse();
+            for (chunk, inverted) in [(before, false), (after, true)] {
+                if chunk.is_empty() {
+                    continue;
+                }
+                let span = Span::new(chunk[0].start, chunk.last().expect("non-empty").end);
+                // A mention in the chunk is already a candidate: mark it as the verb's subject.
+                let mut marked = false;
+                for c in cands.iter_mut().filter(|c| c.origin == "mention" && span.contains(c.evidence)) {
+                    c.features[feature("cue_subject")] = 1.0;
+                    c.features[feature("cue_inverted")] = inverted as u8 as f32;
+                    c.cue.get_or_insert_with(|| cue_word.clone());
+                    marked = true;
+                }
+                if marked {
+                    continue;
+                }
+                let resolved = resolve_chunk(text, &chunk, idx, unit.start.min(span.start));
+                let (speaker, ev, origin) = match resolved {
+                    Some((sp, ev, method, _)) => (sp, ev, if method.starts_with("pronoun") { "pronoun" } else { "subject" }),
+                    None => {
+                        let words: Vec<&str> = chunk.iter().map(|t| t.text(text)).collect();
+                        let bare_pronoun = words.len() == 1 && lexicon.is_stopword(&lower(words[0]));
+                        if words.len() > 4 || bare_pronoun {
+                            continue;
+                        }
+                        (Speaker::Role { role: span.slice(text).to_string() }, span, "nominal")
+                    }
+                };
+                let mut f = base(ev);
+                f[feature("cue_subject")] = 1.0;
+                f[feature("cue_inverted")] = inverted as u8 as f32;
+                match &speaker {
+                    Speaker::Entity { entity } => {
+                        f[feature(if idx.entities[*entity].kind == EntityKind::Person { "person" } else { "organisation" })] = 1.0;
+                        f[feature("salience")] = ((1 + idx.entities[*entity].mentions.len()) as f32).ln() / 3.0;
+                    }
+                    _ => f[feature("nominal")] = 1.0,
+                }
+                if origin == "pronoun" {
+                    f[feature("via_pronoun")] = 1.0;
+                }
+                cands.push(Candidate { speaker, evidence: ev, cue: Some(cue_word.clone()), origin, features: f });
+            }
+        }
+        // The rule pass's pick.
+        if let Some(a) = &q.attribution {
+            let method = a.method.as_str();
+            let flag = if method.starts_with("quote-") {
+                "rule_after_quote"
+            } else if method.starts_with("colon") {
+                "rule_colon"
+            } else if method == "continuation" {
+                "rule_continuation"
+            } else {
+                "rule_subject_before"
+            };
+            let mut found = false;
+            for c in cands.iter_mut().filter(|c| c.speaker == a.speaker) {
+                c.features[feature("rule_pick")] = 1.0;
+                c.features[feature(flag)] = 1.0;
+                found = true;
+            }
+            if !found {
+                let mut f = base(a.evidence);
+                f[feature("rule_pick")] = 1.0;
+                f[feature(flag)] = 1.0;
+                f[feature(if matches!(a.speaker, Speaker::Entity { .. }) { "person" } else { "nominal" })] = 1.0;
+                cands.push(Candidate { speaker: a.speaker.clone(), evidence: a.evidence, cue: a.cue.clone(), origin: "rule", features: f });
+            }
+        }
+        if let Some(prev) = &previous_rule {
+            for c in cands.iter_mut().filter(|c| &c.speaker == prev) {
+                c.features[feature("previous_speaker")] = 1.0;
+            }
+        }
+        previous_rule = q.attribution.as_ref().map(|a| a.speaker.clone()).or(previous_rule);
+        out.push(StatementCandidates { quote: qi, candidates: cands });
+    }
+    out
+}
+
+/// A candidate's score under `weights` (one per feature).
+pub fn score(features: &[f32; N_FEATURES], weights: &[f32]) -> f32 {
+    features.iter().zip(weights).map(|(f, w)| f * w).sum()
+}
+
+/// Give every statement its best-scoring candidate as speaker (its continued
+/// parts the same); the confidence is the model's probability.
+pub fn rank(text: &str, sentences: &[Sentence], quotes: &mut [Quote], idx: &EntityIndex, lexicon: &Lexicon, weights: &[f32]) {
+    if weights.len() != N_FEATURES {
+        tracing::warn!(language = lexicon.language, "speaker weights do not match the features: ranking skipped");
+        return;
+    }
+    for sc in candidates(text, sentences, quotes, idx, lexicon) {
+        let best = sc.candidates.iter().map(|c| (score(&c.features, weights), c)).max_by(|a, b| a.0.total_cmp(&b.0));
+        let Some((s, c)) = best else { continue };
+        let rule = quotes[sc.quote].attribution.clone().filter(|a| a.speaker == c.speaker);
+        let confidence = 1.0 / (1.0 + (-s).exp());
+        let att = match rule {
+            Some(mut a) => {
+                a.confidence = confidence;
+                a
+            }
+            None => Attribution { speaker: c.speaker.clone(), method: format!("ranked-{}", c.origin), cue: c.cue.clone(), evidence: c.evidence, confidence },
+        };
+        for q in quotes.iter_mut().filter(|q| q.continues == Some(sc.quote)) {
+            q.attribution = Some(att.clone());
+        }
+        quotes[sc.quote].attribution = Some(att);
+    }
+}

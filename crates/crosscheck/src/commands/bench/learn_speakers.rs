@@ -1,0 +1,46 @@
+//! `crosscheck bench learn-speakers --corpus LANG:GOLD:TEXTS... [--write FILE]`.
+
+use std::process::ExitCode;
+
+use crosscheck_bench::learn_speakers::{learn, parse_corpus, weights_source, Corpus};
+
+use crate::Context;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// A corpus as LANG:GOLD.json:TEXT_DIR (PolNeAR or SpkAtt gold), e.g.
+    /// `en:../shared/bench/quotes-polnear/gold_train.json:../shared/bench/quotes-polnear/train/text`.
+    #[arg(long = "corpus", required = true, value_parser = parse_corpus)]
+    pub corpora: Vec<Corpus>,
+    /// Folds of the cross-validation over documents.
+    #[arg(long, default_value_t = 5)]
+    pub folds: usize,
+    /// Write the weight tables (Rust source) here, e.g.
+    /// `crates/crosscheck-extract/src/speaker_weights.rs`.
+    #[arg(long)]
+    pub write: Option<std::path::PathBuf>,
+}
+
+pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
+    super::debug_build_note(ctx);
+    let folds = args.folds.max(2);
+    let reports = learn(&args.corpora, folds, &super::progress(ctx))?;
+    if let Some(path) = &args.write {
+        let specs: Vec<String> = args.corpora.iter().map(|c| format!("--corpus {}:{}:{}", c.language, c.gold.display(), c.texts.display())).collect();
+        let command = format!("crosscheck bench learn-speakers {} --folds {folds} --write {}", specs.join(" "), path.display());
+        std::fs::write(path, weights_source(&reports, &command))?;
+    }
+    super::print(ctx, &reports, |rs| {
+        let mut s = String::new();
+        for r in rs {
+            s.push_str(&format!(
+                "{}: {} documents, {} statements ({} with a right candidate)\n  speaker accuracy: rule pass {:.3}, ranker in sample {:.3}, {}-fold cross-validated {:.3}\n",
+                r.language, r.documents, r.statements, r.learnable, r.rule_accuracy, r.in_sample_accuracy, r.folds, r.cross_validated_accuracy
+            ));
+            for (name, w) in &r.weights {
+                s.push_str(&format!("    {name:<24} {w:>8.3}\n"));
+            }
+        }
+        s
+    })
+}
