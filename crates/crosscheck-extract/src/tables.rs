@@ -117,6 +117,9 @@ pub const CONF_DESCRIPTION_NEAREST: f32 = 0.5;
 pub const FULL_QUOTE_MIN_WORDS: usize = 4;
 /// A quotation running past this many bytes without a closing mark is abandoned.
 pub const MAX_QUOTE_BYTES: usize = 3000;
+/// The fewest words of a quotation in a reported clause for it to count as a
+/// partial quotation of the speaker rather than a term in scare quotes.
+pub const PARTIAL_QUOTE_MIN_WORDS: usize = 3;
 /// The longest attribution that may interrupt one statement's quotation
 /// (“…,” said the chairman of the committee, on Monday. “…”), in bytes.
 pub const MAX_INTERRUPTION_BYTES: usize = 200;
