@@ -356,6 +356,13 @@ fn build_group(input: StoryInput<'_>, raws: &[Raw], idx: &[usize]) -> QuoteGroup
         if i == reference {
             continue;
         }
+        // A version only the reference's own outlets print is an outlet quoting
+        // itself at two lengths (a partial quotation and the full sentence), not
+        // a difference between outlets.
+        let reference_groups: Vec<usize> = versions[reference].2.iter().map(|&d| input.group(d)).collect();
+        if v.2.iter().all(|&d| reference_groups.contains(&input.group(d))) {
+            continue;
+        }
         let (kind, diff) = classify(&versions[reference].1.text, &v.1.text);
         variants.push(QuoteVariant { version: i, reference, kind, diff });
     }
