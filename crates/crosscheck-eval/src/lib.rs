@@ -5,6 +5,10 @@
 //! ([`score::evaluate`], [`score::table`]), the incident register's score
 //! ([`incidents::score_against_gold`]) and the readers of the gold formats.
 //!
+//! Precision audits ([`audit`]): a careful reader's verdicts on findings (conflicts,
+//! developments, framing flags, claims, incidents), kept as article id + byte span,
+//! scored against the findings of fresh dossiers.
+//!
 //! ## Gold readers
 //!
 //! Each gold format is one module with a reader implementing [`GoldReader`]:
@@ -40,11 +44,13 @@
 //! reader still derives the two lists from such a note
 //! ([`gold::GoldFraming::from_note`]).
 
+pub mod audit;
 pub mod gold;
 pub mod incidents;
 pub mod quote_corpora;
 pub mod score;
 
+pub use audit::{audit, audit_table, findings, parse_verdicts, AuditReport, Finding, FindingKind, Judgement, KindAudit, Verdict};
 pub use gold::{parse_gold, CrosscheckGold, Gold};
 pub use incidents::{score_against_gold, GoldIncident, GoldScore};
 pub use quote_corpora::{is_quote_corpus, score_quote_corpus, PredictedQuote, QuoteCorpusGold, QuoteCorpusReader, QuoteCorpusScore};
