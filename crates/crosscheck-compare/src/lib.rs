@@ -15,8 +15,11 @@
 //! 3. [`quotes`]: quotation segments grouped into utterances (same speaker,
 //!    same words) with a word-level LCS diff against a reference version,
 //!    classified by [`VariantKind`]; punctuation never makes a variant.
-//! 4. [`conflicts`]: one person given different titles, different numbers for
-//!    one counted thing, different dates for one claim.
+//! 4. [`conflicts`]: one person given titles that cannot both hold, values of
+//!    one fact that cannot both be true (a count of one counted noun phrase with
+//!    one predicate, qualifiers and ranges read as intervals), different dates
+//!    for one claim; values that changed between dated reports are a
+//!    [`Development`], exact against vague counts a vague count.
 //! 5. [`framing`]: certainty of each outlet's lead against the hedged words of
 //!    the story's main quoted source.
 //! 6. [`timeline`]: typed, dated events with places and sources.
@@ -40,7 +43,7 @@ pub mod tables;
 pub mod timeline;
 
 pub use claims::{Claim, ClaimStatus};
-pub use conflicts::{Conflict, ConflictKind, ConflictSide};
+pub use conflicts::{Conflict, ConflictKind, ConflictSide, Development, DevelopmentStep};
 pub use framing::{certainty, Certainty, Framing, FramingRow};
 pub use people::Person;
 pub use quotes::{classify, DiffOp, QuoteGroup, QuoteMember, QuoteVariant, QuoteVersion, VariantKind};
@@ -77,6 +80,10 @@ pub struct Comparison {
     pub claims: Vec<Claim>,
     pub quote_groups: Vec<QuoteGroup>,
     pub conflicts: Vec<Conflict>,
+    /// Figures that changed over time (a rising toll), each step dated and cited.
+    pub developments: Vec<Development>,
+    /// Facts some outlets count exactly and others only vaguely.
+    pub vague_counts: Vec<Conflict>,
     pub framing: Framing,
     pub timeline: Vec<TimelineEvent>,
 }
@@ -115,11 +122,12 @@ pub fn compare(input: StoryInput<'_>) -> Comparison {
     let quote_groups = quotes::group_quotes(input, &people);
     let claims = claims::align_claims(input);
     let mut conflicts = conflicts::role_conflicts(&people);
-    conflicts.extend(conflicts::number_conflicts(input, &claims));
+    let numbers = conflicts::number_findings(input);
+    conflicts.extend(numbers.conflicts);
     conflicts.extend(conflicts::date_conflicts(input, &claims));
     let framing = framing::framing(input, &quote_groups);
     let timeline = timeline::timeline(input, &claims);
-    Comparison { people: people.people, claims, quote_groups, conflicts, framing, timeline }
+    Comparison { people: people.people, claims, quote_groups, conflicts, developments: numbers.developments, vague_counts: numbers.vague_counts, framing, timeline }
 }
 
 /// Sorted, de-duplicated outlet names.

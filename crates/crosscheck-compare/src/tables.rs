@@ -41,6 +41,59 @@ pub const CLAIM_EMBEDDING_THRESHOLD: f32 = 0.78;
 /// Two counts of one noun conflict only when their units share at least this
 /// many other content words besides the noun (same subject, not just the same word).
 pub const NUMBER_CONFLICT_MIN_SHARED: usize = 2;
+/// What a qualifier printed before a number allows, as factors of the number:
+/// (qualifier, lowest, highest). "At least 129" and "130" agree, "nearly 130"
+/// and "129" agree, "about 100" and "130" do not. Round-number approximations
+/// in news ("about", "some") are taken to be within 10%. The qualifiers are
+/// extract's `tables::QUALIFIERS`; one missing here bounds nothing.
+pub const QUALIFIER_BOUNDS: &[(&str, f64, f64)] = &[
+    ("at least", 1.0, f64::INFINITY), ("more than", 1.0, f64::INFINITY), ("over", 1.0, f64::INFINITY),
+    ("exceed", 1.0, f64::INFINITY), ("exceeds", 1.0, f64::INFINITY), ("just over", 1.0, 1.1),
+    ("at most", 0.0, 1.0), ("less than", 0.0, 1.0), ("fewer than", 0.0, 1.0), ("under", 0.0, 1.0),
+    ("up to", 0.0, 1.0), ("as many as", 0.0, 1.0), ("just under", 0.9, 1.0),
+    ("nearly", 0.9, 1.0), ("almost", 0.9, 1.0), ("approach", 0.9, 1.0), ("approaching", 0.9, 1.0),
+    ("about", 0.9, 1.1), ("around", 0.9, 1.1), ("approximately", 0.9, 1.1), ("roughly", 0.9, 1.1),
+    ("some", 0.9, 1.1), ("an estimated", 0.9, 1.1),
+];
+/// What a vague count allows (its words are extract's `tables::VAGUE_COUNTS`):
+/// generous on purpose, since "several" against "three" is no contradiction;
+/// only a count outside these bounds is ("dozens of" against "three").
+pub const VAGUE_COUNT_BOUNDS: &[(&str, f64, f64)] = &[
+    ("multiple", 2.0, f64::INFINITY), ("several", 2.0, 30.0), ("numerous", 2.0, f64::INFINITY),
+    ("repeated", 2.0, f64::INFINITY), ("regular", 2.0, f64::INFINITY), ("many", 2.0, f64::INFINITY),
+    ("dozens of", 13.0, 300.0), ("hundreds of", 101.0, 3000.0), ("thousands of", 1001.0, 1e7),
+    ("a number of", 2.0, f64::INFINITY), ("a series of", 2.0, f64::INFINITY), ("a handful of", 2.0, 12.0),
+    ("various", 2.0, f64::INFINITY), ("some", 1.0, f64::INFINITY), ("a few", 2.0, 12.0), ("few", 0.0, 12.0),
+];
+/// Words before a date that give it a role other than the day of the event
+/// ("until June 1" a deadline, "since May" a start): dates compare only with
+/// dates of the same role.
+pub const DATE_ROLE_WORDS: &[&str] = &["until", "till", "by", "before", "after", "since", "from", "through", "to", "between", "ahead", "starting", "beginning", "ending", "next", "last"];
+/// A scaled number ("1.2 million") is taken to be rounded: it allows this
+/// share above and below.
+pub const SCALED_NUMBER_PRECISION: f64 = 0.05;
+/// ... and whose content words other than numbers overlap by at least this
+/// Jaccard share: two sentences giving one fact say nearly the same thing
+/// around it. Set on the ECB+ events of `../shared/bench/stories-ecbplus`
+/// (sports-statistics sentences about different players sit below it); check
+/// with `crosscheck eval --audit crates/crosscheck/tests/audits/conflicts.jsonl
+/// --events .../labels_event.json .../txt`.
+pub const NUMBER_CONFLICT_MIN_SIMILARITY: f64 = 0.3;
+/// Two sentences dating one claim conflict only when their content words
+/// other than numbers overlap by at least this Jaccard share (set on the ECB+
+/// events, like [`NUMBER_CONFLICT_MIN_SIMILARITY`]): biographies date many
+/// different happenings in sentences that share a few words.
+pub const DATE_CONFLICT_MIN_SIMILARITY: f64 = 0.3;
+/// Pronouns that stand for the subject of a count when no name is printed:
+/// whose count it is is then unknown, and it is compared with nothing.
+pub const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "it", "they", "his", "her", "its", "their", "him", "them", "we", "our", "i", "my"];
+/// Words of a counted noun phrase that say nothing about what is counted.
+pub const COUNT_DETERMINERS: &[&str] = &["the", "a", "an", "of", "these", "those", "its", "their", "his", "her", "our", "your", "my", "such"];
+/// Heads of counted phrases that are no counted thing: ages ("50-year-old")
+/// and clock times with their zones ("3 p.m. EST").
+pub const NOT_COUNTED_HEADS: &[&str] = &["old", "gmt", "utc", "est", "edt", "pst", "pdt", "bst", "cet", "cest"];
+/// Currency signs: "$2.5 million" and "€2 million" are different amounts.
+pub const CURRENCY_SIGNS: &[char] = &['$', '€', '£', '¥', '₹', '₽'];
 /// Two claim neighbourhoods sharing this share of their units are one claim.
 pub const CLAIM_MERGE_JACCARD: f64 = 0.5;
 /// Weight multiplier of a shared number (digits or number word): numbers are
@@ -68,6 +121,23 @@ pub const ROLE_DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "
 pub const GENERIC_ROLE_HEADS: &[&str] = &["official", "officer", "officials", "leader", "figure", "representative", "member", "head", "person", "source", "spokesperson", "diplomat", "expert", "analyst", "politician"];
 /// Words that end a role's head noun phrase.
 pub const ROLE_PREPOSITIONS: &[&str] = &["of", "to", "for", "at", "in", "on", "with", "from", "and", ","];
+/// Titles that name one office, or that one person holds at once by the
+/// nature of the job (a captain is a pilot): never a conflict. General English
+/// usage, not read from any story.
+pub const EQUIVALENT_TITLES: &[&[&str]] = &[
+    &["ceo", "executive", "chief"],
+    &["captain", "pilot", "commander"],
+    &["chair", "chairman", "chairwoman", "chairperson", "president"],
+    &["spokesman", "spokeswoman", "spokesperson"],
+    &["adviser", "advisor", "aide", "counselor", "counsellor"],
+    &["lawyer", "attorney", "counsel"],
+    &["director", "head", "chief"],
+    &["secretary", "minister"],
+    &["governor", "chief"],
+    &["nominee", "candidate"],
+    &["reporter", "correspondent", "journalist", "writer", "columnist", "editor", "contributor"],
+    &["cop", "officer", "policeman", "policewoman"],
+];
 /// Two role head nouns sharing a prefix at least this long are one title
 /// written two ways ("chair"/"chairman", "spokeswoman"/"spokesperson").
 pub const ROLE_SAME_PREFIX: usize = 5;

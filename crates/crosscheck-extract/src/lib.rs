@@ -157,6 +157,16 @@ pub struct Quantity {
     /// clock times are never quantities.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub vague: bool,
+    /// The upper end of a range printed as one quantity ("10-12 people",
+    /// "between 10 and 12 people", "10 to 12 people"); `value` is the lower.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upper: Option<f64>,
+    /// What happened to the counted thing, when the sentence says it next to
+    /// the count: the participle after the noun phrase ("people were killed",
+    /// "people dead") or the verb before the number ("killing 12 people").
+    /// Counts of one noun with different predicates are different facts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub predicate: Option<Span>,
 }
 
 /// The kinds of happening the event layer ([`events`]) recognises: the

@@ -198,11 +198,22 @@ pub const UNITS: &[&str] = &[
 /// Longest counted noun phrase after a number, in words: enough for a plural
 /// head noun after four modifiers ("multiple severed Baltic Sea data cables").
 pub const COUNTED_MAX_WORDS: usize = 5;
+/// Auxiliaries between a counted noun phrase and its participle ("people were
+/// killed", "have been arrested").
+pub const PREDICATE_AUXILIARIES: &[&str] = &["were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly", "also", "all", "later", "now", "still"];
+/// What can happen to a counted thing without an -ed/-ing form ("12 people
+/// dead", "12 hurt"), in English news usage.
+pub const PREDICATE_WORDS: &[&str] = &["dead", "hurt", "missing", "slain", "shot", "held", "taken", "stolen", "lost", "left", "sold", "born", "hit", "cut", "built", "won", "gone", "alive", "aboard", "on board"];
+/// -ed/-ing words that are prepositions or say nothing about the counted
+/// thing ("including two passengers", "according to").
+pub const NOT_PREDICATES: &[&str] = &["including", "included", "includes", "according", "regarding", "following", "concerning", "during", "excluding", "involving", "totalling", "totaling", "numbering", "estimated", "reported", "expected", "counting", "nothing", "something", "anything", "everything", "morning", "evening", "ceiling", "building", "bring", "thing", "king", "during", "red", "bed", "need", "speed", "feed", "seed", "hundred", "kindred"];
 /// Words that end a counted noun phrase.
 pub const COUNT_STOPS: &[&str] = &[
     "and", "or", "but", "in", "on", "at", "to", "from", "with", "by", "for", "since", "that", "which", "who",
     "were", "was", "is", "are", "have", "has", "had", "will", "would", "could", "across", "after", "before",
     "during", "while", "as", "than", "the", "a", "an", "of", "this", "these", "been", "be",
+    // prepositions after a money or measure ("$160 million over eight years")
+    "over", "per", "under", "about", "into", "through", "against", "between", "among", "off", "each", "apiece",
 ];
 
 /// Two role phrases name one office when they share this share of the longer

@@ -150,6 +150,8 @@ pub(crate) fn build(story_id: &str, articles: &[Article], encoder: Option<&dyn S
         quotes: cmp.quote_groups,
         claims: cmp.claims,
         conflicts: cmp.conflicts,
+        developments: cmp.developments,
+        vague_counts: cmp.vague_counts,
         framing: cmp.framing,
         timeline,
         incidents,
@@ -186,6 +188,8 @@ pub fn bare_dossier(story_id: &str, articles: &[Article], problem: Problem) -> D
         quotes: Vec::new(),
         claims: Vec::new(),
         conflicts: Vec::new(),
+        developments: Vec::new(),
+        vague_counts: Vec::new(),
         framing: Default::default(),
         timeline: Vec::new(),
         incidents: Vec::new(),
@@ -206,7 +210,7 @@ fn whole_text(a: &Article) -> Vec<crosscheck_core::Span> {
 }
 
 fn empty_comparison() -> Comparison {
-    Comparison { people: Vec::new(), claims: Vec::new(), quote_groups: Vec::new(), conflicts: Vec::new(), framing: Default::default(), timeline: Vec::new() }
+    Comparison { people: Vec::new(), claims: Vec::new(), quote_groups: Vec::new(), conflicts: Vec::new(), developments: Vec::new(), vague_counts: Vec::new(), framing: Default::default(), timeline: Vec::new() }
 }
 
 /// A summary from counts alone.
@@ -296,13 +300,17 @@ fn summarize(articles: &[Article], groups: &[usize], cmp: &Comparison) -> Summar
                 let values: Vec<String> = c.sides.iter().map(|s| format!("\u{201c}{}\u{201d} ({})", s.value, s.sources.join(", "))).collect();
                 let what = match c.kind {
                     crosscheck_compare::ConflictKind::Role => format!("title of {}", c.subject),
-                    crosscheck_compare::ConflictKind::Number => format!("number of {}", c.subject),
+                    crosscheck_compare::ConflictKind::Number => format!("count of {}", c.subject),
                     crosscheck_compare::ConflictKind::Date => "date of one event".to_string(),
                 };
                 format!("{what}: {}", values.join(" vs "))
             })
             .collect();
         lines.push(format!("{} conflict(s) between outlets: {}.", cmp.conflicts.len(), subj.join("; ")));
+    }
+    for dv in cmp.developments.iter().take(4) {
+        let steps: Vec<String> = dv.steps.iter().map(|s| format!("{} on {}", s.value, s.date)).collect();
+        lines.push(format!("Changed over time, {}: {}.", dv.subject, steps.join(" -> ")));
     }
     let flagged: Vec<&str> = cmp.framing.rows.iter().filter(|r| r.flagged).map(|r| r.source.as_str()).collect();
     if !flagged.is_empty() {

@@ -26,6 +26,8 @@
 //! * `claims[]`: `id`, `text`, `status` ∈ corroborated | single_source, `support[]`
 //!   (cites), `sources`, `independent_sources`, `specifics?`;
 //! * `conflicts[]`: `kind` ∈ role | number | date, `subject`, `claim?`, `sides[]`
+//! * `developments[]`: `subject`, `steps[]` (`date`, `value`, `sources`, `cites`), in date order
+//! * `vague_counts[]`: like `conflicts[]` (kind number): exact against vague counts of one fact
 //!   (`value`, `sources`, `cites`);
 //! * `framing`: `reference_group?`, `reference_speaker?`, `reference_text?`,
 //!   `reference_certainty?`, `rows[]` (`source`, `article`, `lead`, `lead_cites`,
@@ -47,7 +49,7 @@
 //! A cite is `{article, source, span: {start, end}, text}`.
 
 use chrono::NaiveDate;
-use crosscheck_compare::{Claim, Conflict, Framing, Person, QuoteGroup, TimelineEvent};
+use crosscheck_compare::{Claim, Conflict, Development, Framing, Person, QuoteGroup, TimelineEvent};
 use crosscheck_core::{ArticleId, Span};
 use serde::{Deserialize, Serialize};
 
@@ -104,6 +106,13 @@ pub struct Dossier {
     pub quotes: Vec<QuoteGroup>,
     pub claims: Vec<Claim>,
     pub conflicts: Vec<Conflict>,
+    /// Figures that changed over time, each step dated and cited (a rising
+    /// toll is a development, not a conflict).
+    #[serde(default)]
+    pub developments: Vec<Development>,
+    /// Facts some outlets count exactly, others only vaguely (compatible).
+    #[serde(default)]
+    pub vague_counts: Vec<Conflict>,
     pub framing: Framing,
     pub timeline: Vec<TimelineEvent>,
     /// Incident register rows of this story (from `crosscheck-incidents`).

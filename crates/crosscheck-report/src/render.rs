@@ -107,6 +107,20 @@ pub fn markdown(d: &Dossier) -> String {
         let sides: Vec<String> = c.sides.iter().map(|s| format!("\u{201c}{}\u{201d} ({})", md_escape(&s.value), s.sources.join(", "))).collect();
         let _ = writeln!(m, "- {kind}: {} — {}", md_escape(&c.subject), sides.join(" vs "));
     }
+    if !d.developments.is_empty() {
+        let _ = writeln!(m, "\n## Developments\n\nFigures that changed between dated reports (not conflicts).\n");
+        for dv in &d.developments {
+            let steps: Vec<String> = dv.steps.iter().map(|s| format!("{} on {} ({})", md_escape(&s.value), s.date, s.sources.join(", "))).collect();
+            let _ = writeln!(m, "- {}: {}", md_escape(&dv.subject), steps.join(" → "));
+        }
+    }
+    if !d.vague_counts.is_empty() {
+        let _ = writeln!(m, "\n## Counted exactly by some, vaguely by others\n");
+        for c in &d.vague_counts {
+            let sides: Vec<String> = c.sides.iter().map(|s| format!("\u{201c}{}\u{201d} ({})", md_escape(&s.value), s.sources.join(", "))).collect();
+            let _ = writeln!(m, "- {} — {}", md_escape(&c.subject), sides.join(" / "));
+        }
+    }
     let _ = writeln!(m, "\n## Framing\n");
     if let (Some(t), Some(c)) = (&d.framing.reference_text, &d.framing.reference_certainty) {
         let _ = writeln!(m, "Source's words ({}): \u{201c}{}\u{201d} — certainty {:.2}\n", md_escape(d.framing.reference_speaker.as_deref().unwrap_or("?")), md_escape(t), c.score);
@@ -271,6 +285,30 @@ pub fn html(d: &Dossier) -> String {
         let _ = writeln!(h, "<li><span class=\"tag flag\">{kind}</span>{} — {}</li>", escape(&c.subject), sides.join(" <i>vs</i> "));
     }
     let _ = writeln!(h, "</ul>");
+    if !d.developments.is_empty() {
+        let _ = writeln!(h, "<h3 id=\"developments\">Developments</h3><p class=\"meta\">Figures that changed between dated reports (not conflicts).</p><ul>");
+        for dv in &d.developments {
+            let steps: Vec<String> = dv
+                .steps
+                .iter()
+                .map(|s| format!("<b>{}</b> on {} ({}) {}", escape(&s.value), s.date, escape(&s.sources.join(", ")), s.cites.iter().map(|x| cite_link(d, x)).collect::<String>()))
+                .collect();
+            let _ = writeln!(h, "<li>{}: {}</li>", escape(&dv.subject), steps.join(" → "));
+        }
+        let _ = writeln!(h, "</ul>");
+    }
+    if !d.vague_counts.is_empty() {
+        let _ = writeln!(h, "<h3 id=\"vague-counts\">Counted exactly by some, vaguely by others</h3><ul>");
+        for c in &d.vague_counts {
+            let sides: Vec<String> = c
+                .sides
+                .iter()
+                .map(|s| format!("<b>\u{201c}{}\u{201d}</b> ({}) {}", escape(&s.value), escape(&s.sources.join(", ")), s.cites.iter().map(|x| cite_link(d, x)).collect::<String>()))
+                .collect();
+            let _ = writeln!(h, "<li>{} — {}</li>", escape(&c.subject), sides.join(" / "));
+        }
+        let _ = writeln!(h, "</ul>");
+    }
 
     let _ = writeln!(h, "<h2 id=\"framing\">Framing</h2>");
     if let (Some(t), Some(c)) = (&d.framing.reference_text, &d.framing.reference_certainty) {

@@ -20,8 +20,9 @@ pub struct Args {
     #[arg(long, required_unless_present = "audit")]
     pub gold: Option<String>,
     /// Precision audit instead of a gold score: verdict files (JSON lines, see
-    /// `crosscheck_eval::audit`) to score every finding of the dossiers against.
-    #[arg(long, num_args = 1.., value_delimiter = ',')]
+    /// `crosscheck_eval::audit`) to score every finding of the dossiers against;
+    /// several files comma-separated or by repeating the option.
+    #[arg(long, value_delimiter = ',')]
     pub audit: Vec<std::path::PathBuf>,
     /// Audit: build one dossier per gold event of this labels file (`{file stem:
     /// event}`, e.g. ECB+'s `labels_event.json`) instead of crosscheck's own stories.
