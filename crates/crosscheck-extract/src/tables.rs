@@ -203,7 +203,7 @@ pub const COUNTED_MAX_WORDS: usize = 5;
 pub const PREDICATE_AUXILIARIES: &[&str] = &["were", "was", "are", "is", "have", "has", "had", "been", "being", "be", "reportedly", "also", "all", "later", "now", "still"];
 /// What can happen to a counted thing without an -ed/-ing form ("12 people
 /// dead", "12 hurt"), in English news usage.
-pub const PREDICATE_WORDS: &[&str] = &["dead", "hurt", "missing", "slain", "shot", "held", "taken", "stolen", "lost", "left", "sold", "born", "hit", "cut", "built", "won", "gone", "alive", "aboard", "on board"];
+pub const PREDICATE_WORDS: &[&str] = &["dead", "hurt", "missing", "slain", "shot", "held", "taken", "stolen", "lost", "sold", "born", "hit", "cut", "built", "won", "gone", "alive", "aboard", "on board"];
 /// -ed/-ing words that are prepositions or say nothing about the counted
 /// thing ("including two passengers", "according to").
 pub const NOT_PREDICATES: &[&str] = &["including", "included", "includes", "according", "regarding", "following", "concerning", "during", "excluding", "involving", "totalling", "totaling", "numbering", "estimated", "reported", "expected", "counting", "nothing", "something", "anything", "everything", "morning", "evening", "ceiling", "building", "bring", "thing", "king", "during", "red", "bed", "need", "speed", "feed", "seed", "hundred", "kindred"];
