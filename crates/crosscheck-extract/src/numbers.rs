@@ -36,7 +36,9 @@ fn is_scale(kind: NumberKind) -> bool {
 fn counted_noun(text: &str, toks: &[Tok], j: usize) -> Vec<Tok> {
     let mut counted = Vec::new();
     let mut n = j;
-    while n < toks.len() && n < j + COUNTED_MAX_WORDS && !COUNT_STOPS.contains(&lower(toks[n].text(text)).as_str()) && number_value(toks[n].text(text)).is_none() {
+    // A predicate word ends the phrase ("12 people dead").
+    let predicate_word = |n: usize| n > j && PREDICATE_WORDS.contains(&lower(toks[n].text(text)).as_str());
+    while n < toks.len() && n < j + COUNTED_MAX_WORDS && !COUNT_STOPS.contains(&lower(toks[n].text(text)).as_str()) && number_value(toks[n].text(text)).is_none() && !predicate_word(n) {
         counted.push(toks[n]);
         n += 1;
         // A counted noun phrase ends at a plural ("fighter jets flew") or a word before punctuation.
