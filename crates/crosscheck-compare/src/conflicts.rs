@@ -377,7 +377,6 @@ fn same_time(a: &[UnitDate], b: &[UnitDate]) -> bool {
 
 /// One value of a fact with where it is printed.
 struct Printed {
-    value: String,
     count: Count,
     cite: Cite,
     date: Option<NaiveDate>,
@@ -400,7 +399,7 @@ pub fn number_findings(input: StoryInput<'_>) -> NumberFindings {
     let mut vaguer: BTreeMap<(Slot, Vec<String>), Vec<Printed>> = BTreeMap::new();
     let printed = |u: usize, c: &Count| {
         let doc = &input.docs[units[u].doc];
-        Printed { value: c.printed.clone(), count: c.clone(), cite: Cite::of(doc, units[u].span), date: doc.article.published.as_ref().map(|p| p.date) }
+        Printed { count: c.clone(), cite: Cite::of(doc, units[u].span), date: doc.article.published.as_ref().map(|p| p.date) }
     };
     // Every count an article prints, for "does this article print both values?".
     let mut by_doc: BTreeMap<usize, Vec<&Count>> = BTreeMap::new();
@@ -441,7 +440,7 @@ pub fn number_findings(input: StoryInput<'_>) -> NumberFindings {
                     let key = target.keys().find(|(slot, names)| *slot == a.slot && (names.is_empty() && a.subjects.is_empty() || names.iter().any(|n| a.subjects.iter().any(|x| names_meet(n, x))))).cloned();
                     let values = target.entry(key.unwrap_or_else(|| (a.slot.clone(), a.subjects.clone()))).or_default();
                     for p in [printed(i, a), printed(j, b)] {
-                        if !values.iter().any(|v| v.cite.article == p.cite.article && v.cite.span == p.cite.span && v.value == p.value) {
+                        if !values.iter().any(|v| v.cite.article == p.cite.article && v.cite.span == p.cite.span && v.count.printed == p.count.printed) {
                             values.push(p);
                         }
                     }
@@ -472,14 +471,9 @@ pub fn number_findings(input: StoryInput<'_>) -> NumberFindings {
 fn sides(values: Vec<Printed>) -> Vec<ConflictSide> {
     let mut sides: Vec<ConflictSide> = Vec::new();
     for v in values {
-        let label = format!("{} {}", v.value, v.count.subject);
+        let label = format!("{} {}", v.count.printed, v.count.subject);
         match sides.iter_mut().find(|s| crosscheck_core::text::match_form(&s.value) == crosscheck_core::text::match_form(&label)) {
-            Some(s) => {
-                if !s.cites.iter().any(|c| c.article == v.cite.article && c.span == v.cite.span) {
-                    s.cites.push(v.cite.clone());
-                }
-                s.sources = sorted_sources(s.cites.iter().map(|c| c.source.clone()));
-            }
+            Some(s) => add_cite(&mut s.cites, &mut s.sources, v.cite),
             None => sides.push(ConflictSide { value: label, sources: vec![v.cite.source.clone()], cites: vec![v.cite] }),
         }
     }
@@ -491,17 +485,21 @@ fn development(subject: String, mut values: Vec<Printed>) -> Development {
     let mut steps: Vec<DevelopmentStep> = Vec::new();
     for v in values {
         let date = v.date.expect("a development's values are dated");
-        match steps.iter_mut().find(|s| s.date == date && crosscheck_core::text::match_form(&s.value) == crosscheck_core::text::match_form(&v.value)) {
-            Some(s) => {
-                if !s.cites.iter().any(|c| c.article == v.cite.article && c.span == v.cite.span) {
-                    s.cites.push(v.cite.clone());
-                }
-                s.sources = sorted_sources(s.cites.iter().map(|c| c.source.clone()));
-            }
-            None => steps.push(DevelopmentStep { date, value: v.value, sources: vec![v.cite.source.clone()], cites: vec![v.cite] }),
+        match steps.iter_mut().find(|s| s.date == date && crosscheck_core::text::match_form(&s.value) == crosscheck_core::text::match_form(&v.count.printed)) {
+            Some(s) => add_cite(&mut s.cites, &mut s.sources, v.cite),
+            None => steps.push(DevelopmentStep { date, value: v.count.printed, sources: vec![v.cite.source.clone()], cites: vec![v.cite] }),
         }
     }
     Development { subject, steps }
+}
+
+/// Add `cite` to one value's cites (once per sentence) and keep its outlets
+/// in step.
+fn add_cite(cites: &mut Vec<Cite>, sources: &mut Vec<String>, cite: Cite) {
+    if !cites.iter().any(|c| c.article == cite.article && c.span == cite.span) {
+        cites.push(cite);
+    }
+    *sources = sorted_sources(cites.iter().map(|c| c.source.clone()));
 }
 
 /// A support sentence's one full date: (date as printed, role word, the word

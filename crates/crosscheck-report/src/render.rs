@@ -8,7 +8,7 @@
 
 use std::fmt::Write;
 
-use crosscheck_compare::{Cite, ClaimStatus, ConflictKind};
+use crosscheck_compare::{Cite, ClaimStatus, ConflictKind, ConflictSide};
 
 use crate::Dossier;
 
@@ -104,7 +104,7 @@ pub fn markdown(d: &Dossier) -> String {
             ConflictKind::Number => "number",
             ConflictKind::Date => "date",
         };
-        let sides: Vec<String> = c.sides.iter().map(|s| format!("\u{201c}{}\u{201d} ({})", md_escape(&s.value), s.sources.join(", "))).collect();
+        let sides: Vec<String> = c.sides.iter().map(side_md).collect();
         let _ = writeln!(m, "- {kind}: {} — {}", md_escape(&c.subject), sides.join(" vs "));
     }
     if !d.developments.is_empty() {
@@ -117,7 +117,7 @@ pub fn markdown(d: &Dossier) -> String {
     if !d.vague_counts.is_empty() {
         let _ = writeln!(m, "\n## Counted exactly by some, vaguely by others\n");
         for c in &d.vague_counts {
-            let sides: Vec<String> = c.sides.iter().map(|s| format!("\u{201c}{}\u{201d} ({})", md_escape(&s.value), s.sources.join(", "))).collect();
+            let sides: Vec<String> = c.sides.iter().map(side_md).collect();
             let _ = writeln!(m, "- {} — {}", md_escape(&c.subject), sides.join(" / "));
         }
     }
@@ -161,6 +161,17 @@ del{background:#fdd;text-decoration:line-through}ins{background:#dfd;text-decora
 table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:4px 6px;vertical-align:top;font-size:.9rem}\
 a.cite{font:12px sans-serif;color:#336;text-decoration:none;margin-right:6px}a.cite:hover{text-decoration:underline}\
 .figure svg{max-width:100%;height:auto}.art p{margin:.3rem 0}.art span:target{background:#ff9}.sent{border-radius:3px}";
+
+/// One side of a conflict or vague count in Markdown: the value and its outlets.
+fn side_md(s: &ConflictSide) -> String {
+    format!("\u{201c}{}\u{201d} ({})", md_escape(&s.value), s.sources.join(", "))
+}
+
+/// One side of a conflict or vague count in HTML: the value, its outlets and
+/// links to the sentences.
+fn side_html(d: &Dossier, s: &ConflictSide) -> String {
+    format!("<b>\u{201c}{}\u{201d}</b> ({}) {}", escape(&s.value), escape(&s.sources.join(", ")), s.cites.iter().map(|x| cite_link(d, x)).collect::<String>())
+}
 
 fn cite_link(d: &Dossier, c: &Cite) -> String {
     format!(
@@ -280,7 +291,7 @@ pub fn html(d: &Dossier) -> String {
         let sides: Vec<String> = c
             .sides
             .iter()
-            .map(|s| format!("<b>\u{201c}{}\u{201d}</b> ({}) {}", escape(&s.value), escape(&s.sources.join(", ")), s.cites.iter().map(|x| cite_link(d, x)).collect::<String>()))
+            .map(|s| side_html(d, s))
             .collect();
         let _ = writeln!(h, "<li><span class=\"tag flag\">{kind}</span>{} — {}</li>", escape(&c.subject), sides.join(" <i>vs</i> "));
     }
@@ -303,7 +314,7 @@ pub fn html(d: &Dossier) -> String {
             let sides: Vec<String> = c
                 .sides
                 .iter()
-                .map(|s| format!("<b>\u{201c}{}\u{201d}</b> ({}) {}", escape(&s.value), escape(&s.sources.join(", ")), s.cites.iter().map(|x| cite_link(d, x)).collect::<String>()))
+                .map(|s| side_html(d, s))
                 .collect();
             let _ = writeln!(h, "<li>{} — {}</li>", escape(&c.subject), sides.join(" / "));
         }

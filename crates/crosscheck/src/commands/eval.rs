@@ -120,7 +120,7 @@ fn quote_corpus(ctx: &Context, args: &Args, gold_text: &str) -> anyhow::Result<E
     let pb = spinner(ctx, false, "annotating");
     let mut predictions: std::collections::BTreeMap<String, Vec<crosscheck_eval::PredictedQuote>> = Default::default();
     super::inputs::visit_inputs(ctx, &args.paths, &pb, |article| {
-        let stem = std::path::Path::new(&article.path).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let stem = file_stem(&article.path);
         let annotated = crosscheck_pipeline::stages::annotate(&article, None);
         let quotes = predictions.entry(stem).or_default();
         for r in annotated.quote_records().into_iter().filter(|r| !r.scare_quote) {
@@ -161,7 +161,7 @@ fn audit(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
                 serde_json::from_str(&text).with_context(|| format!("parsing event labels {}", labels.display()))?;
             let mut events: std::collections::BTreeMap<String, Vec<crosscheck_core::Article>> = Default::default();
             for a in articles {
-                let stem = std::path::Path::new(&a.path).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                let stem = file_stem(&a.path);
                 if let Some(event) = labels.get(&stem) {
                     let event = event.as_str().map(str::to_string).unwrap_or_else(|| event.to_string());
                     events.entry(event).or_default().push(a);
@@ -201,4 +201,9 @@ fn audit(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
     }
     let _ = std::io::stdout().write_all(out.as_bytes());
     Ok(if report.wrong_returned.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// The file stem of an article's path: the key corpus gold files use.
+fn file_stem(path: &str) -> String {
+    std::path::Path::new(path).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
 }
