@@ -82,6 +82,10 @@ fn is_intention_or_hypothetical(s: &str, c: &Cue) -> bool {
     if before.last().is_some_and(|w| w == "to") && tables::VERBAL_CUES.iter().any(|v| first.starts_with(v)) {
         return true;
     }
+    // "more airstrikes are needed", "[more bombing]": a quantity of happenings asked for, not one that happened.
+    if before.last().is_some_and(|w| tables::PROPOSAL_QUANTIFIERS.contains(&w.trim_matches(|ch: char| !ch.is_alphanumeric()))) {
+        return true;
+    }
     let window = before.join(" ");
     if tables::HYPOTHETICAL_GOVERNORS.iter().any(|g| window.contains(g)) {
         return true;
@@ -98,13 +102,53 @@ fn is_other_sense(s: &str, c: &Cue) -> bool {
     if tables::CUE_FOLLOWER_EXCLUSIONS.iter().any(|(head, followers)| last == *head && followers.contains(&next.as_str())) {
         return true;
     }
+    if next == "of" {
+        if let Some((_, objects)) = tables::FIGURATIVE_OBJECTS.iter().find(|(head, _)| last == *head) {
+            let after: Vec<String> = s[c.end..].split_whitespace().skip(1).take(tables::FIGURATIVE_WINDOW).map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()).to_lowercase()).collect();
+            if after.iter().any(|w| objects.contains(&w.as_str())) {
+                return true;
+            }
+        }
+    }
     c.kind == EventKind::CableDamage && cue.split_whitespace().any(|w| tables::CUE_INNER_EXCLUSIONS.contains(&w))
+}
+
+static EVIDENCE: Lazy<Vec<(EventKind, Regex, &'static [&'static str])>> = Lazy::new(|| {
+    tables::CUE_EVIDENCE.iter().map(|(k, p, stems)| (*k, Regex::new(&format!("(?i){p}")).expect("cue evidence regex"), *stems)).collect()
+});
+
+/// Whether a cue that names only a thing or an agent ([`tables::CUE_EVIDENCE`])
+/// lacks a word of a happening in its sentence ("espionage techniques", "a plan
+/// to base a reconnaissance aircraft").
+fn lacks_evidence(s: &str, c: &Cue) -> bool {
+    let cue = &s[c.start..c.end];
+    let Some((_, _, stems)) = EVIDENCE.iter().find(|(k, re, _)| *k == c.kind && re.is_match(cue)) else { return false };
+    let outside = format!("{} {}", &s[..c.start], &s[c.end..]).to_lowercase();
+    let words: Vec<&str> = outside.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    // "tried to detonate a car bomb": an infinitive is an attempt, no evidence that it happened.
+    !words.iter().enumerate().any(|(i, w)| stems.iter().any(|st| w.starts_with(st)) && (i == 0 || words[i - 1] != "to"))
+}
+
+/// "left on full blast", "flash bombs", "hacked his phone": the cue word next to
+/// a word that makes it something else ([`tables::CUE_PRECEDER_EXCLUSIONS`],
+/// [`tables::CUE_CONTEXT_EXCLUSIONS`]).
+fn is_excluded_by_neighbours(s: &str, c: &Cue) -> bool {
+    let cue = s[c.start..c.end].to_lowercase();
+    let first = cue.split_whitespace().next().unwrap_or("");
+    let before = words_before(s, c.start, tables::CUE_CONTEXT_WINDOW);
+    let prev = before.last().map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric() && ch != '-').to_string()).unwrap_or_default();
+    if tables::CUE_PRECEDER_EXCLUSIONS.iter().any(|(head, pre)| first == *head && pre.contains(&prev.as_str())) {
+        return true;
+    }
+    let Some((_, words)) = tables::CUE_CONTEXT_EXCLUSIONS.iter().find(|(k, _)| *k == c.kind) else { return false };
+    let after: Vec<String> = s[c.end..].split_whitespace().take(tables::CUE_CONTEXT_WINDOW).map(|w| w.to_lowercase()).collect();
+    before.iter().chain(after.iter()).any(|w| words.contains(&w.trim_matches(|ch: char| !ch.is_alphanumeric())))
 }
 
 /// The reported happenings of one sentence `s` (offsets relative to it).
 fn sentence_events(s: &str) -> Vec<Cue> {
     let mut cues = find_cues(s);
-    cues.retain(|c| !is_intention_or_hypothetical(s, c) && !is_other_sense(s, c));
+    cues.retain(|c| !is_intention_or_hypothetical(s, c) && !is_other_sense(s, c) && !is_excluded_by_neighbours(s, c) && !lacks_evidence(s, c));
     // "Drones violated Polish airspace" is a drone incursion; "fighter jets
     // violated Estonian airspace" is one airspace violation, not two events.
     for c in cues.iter_mut() {

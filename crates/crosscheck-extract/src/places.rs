@@ -26,6 +26,48 @@ fn not_a_place(word: &str) -> bool {
         || lex.is_calendar_word(&word.to_lowercase())
 }
 
+/// Whether an unknown capitalised name in a place position names the place
+/// itself rather than an owner, a brand or a generic street word:
+/// * a possessive inside the name ("Athens's main courthouse") makes it an
+///   owner, whatever follows;
+/// * a name made only of [`tables::GENERIC_PLACE_WORDS`] ("High Street") does
+///   not identify a place on its own;
+/// * after a preposition, a name followed by a lower-case content word or a
+///   hyphen ("at the Acme fuel depot", "in Acme Browser history", "Kappa -
+///   Omega building") modifies that noun: the place is the noun phrase, which
+///   the layer cannot name, so none is kept. Function words, time words
+///   ([`tables::PLACE_FOLLOWING_TIME_WORDS`]) and -ing verbs may follow.
+fn names_a_place(name: &str, after: &str, origin: PlaceOrigin) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.iter().any(|w| w.contains("'s") || w.contains("’s") || w.ends_with('\'') || w.ends_with('’')) {
+        return false;
+    }
+    if words.iter().all(|w| tables::GENERIC_PLACE_WORDS.contains(w)) {
+        return false;
+    }
+    if origin != PlaceOrigin::AfterPreposition {
+        return true;
+    }
+    let rest = after.trim_start();
+    if rest.starts_with("- ") || rest.starts_with('-') && !after.starts_with(' ') {
+        return false;
+    }
+    if !after.starts_with(char::is_whitespace) {
+        return true;
+    }
+    let next: String = rest.chars().take_while(|c| c.is_alphanumeric()).collect();
+    if next.is_empty() || !next.chars().next().is_some_and(|c| c.is_lowercase()) {
+        return true;
+    }
+    let lex = crosscheck_lexicon::english();
+    lex.is_stopword(&next)
+        || lex.is_calendar_word(&next)
+        || tables::PLACE_FOLLOWING_TIME_WORDS.contains(&next.as_str())
+        || next.ends_with("ing")
+        || next.ends_with("ly")
+        || lex.is_reporting_verb(&next)
+}
+
 /// How a place name was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -73,6 +115,9 @@ fn sentence_places(s: &str) -> Vec<(usize, usize, Place, PlaceOrigin)> {
             if not_a_place(first) || gazetteer::is_demonym(first) || acronym || after.starts_with("'s") || after.starts_with("’s") {
                 continue;
             }
+            if !names_a_place(m.as_str(), after, origin) {
+                continue;
+            }
             if let Some(place) = gazetteer::named_place(m.as_str()) {
                 debug_assert_eq!(place.kind, PlaceKind::Named);
                 known.push((m.start(), m.end(), place, origin));
@@ -80,6 +125,18 @@ fn sentence_places(s: &str) -> Vec<(usize, usize, Place, PlaceOrigin)> {
         }
     }
     known
+}
+
+/// Whether the text shows `name` as a speaker ("Kelmarsh said", "Kelmarsh
+/// told reporters"): a place does not speak, so an unknown name that does is a
+/// person or an organisation, wherever else it stands.
+fn speaks(text: &str, name: &str) -> bool {
+    let lex = crosscheck_lexicon::english();
+    text.match_indices(name).any(|(i, _)| {
+        let before_ok = text[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let next = text[i + name.len()..].trim_start_matches([' ', ',']).split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        before_ok && text[i + name.len()..].starts_with(' ') && lex.is_reporting_verb(next)
+    })
 }
 
 /// The place layer of a text, sentence by sentence.
@@ -90,6 +147,10 @@ pub fn find_places(text: &str, sentences: &[Sentence]) -> Vec<PlaceName> {
             out.push(PlaceName { span: Span::new(sent.span.start + start, sent.span.start + end), sentence: si, place, origin });
         }
     }
+    let mut speakers: std::collections::HashMap<String, bool> = std::collections::HashMap::new();
+    out.retain(|p| {
+        p.place.kind != PlaceKind::Named || !*speakers.entry(p.span.slice(text).to_string()).or_insert_with(|| speaks(text, p.span.slice(text)))
+    });
     out
 }
 

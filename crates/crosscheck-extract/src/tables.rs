@@ -236,9 +236,12 @@ pub const ROLE_MATCH_MIN_OVERLAP: f64 = 0.6;
 pub const EVENT_CUES: &[(EventKind, &str)] = &[
     (EventKind::Strike, r"\b(?:missile|drone|rocket|air|artillery|glide[\s-]bomb)(?:\s+and\s+(?:missile|drone|rocket|artillery))?[\s-]?strikes?\b"),
     (EventKind::Strike, r"\bairstrikes?\b|\bbombardments?\b|\bshelling\b"),
+    // "U.S. forces bombed a hospital": bombing by armed forces is a strike, not an explosion.
+    (EventKind::Strike, r"\b(?:forces|troops|jets|warplanes|planes|aircraft|military|coalition|army|navy|air\s+force)\s+(?:\w+\s+)?bombed\b"),
     (EventKind::Strike, r"\b(?:killed|wounded|injured)\b[^.;]{0,40}?\bin\s+an?\s+(?:\w+\s+)?(?:strike|attack)\b"),
     (EventKind::EspionageArrest, r"\bespionage\b|\bspying\b|\bspy\s+(?:ring|network|cell)s?\b|\bspies\b"),
-    (EventKind::EspionageArrest, r"\b(?:arrested|detained|charged|convicted)\b[^.;]{0,60}?\b(?:spy\w*|espionage|sabotage|suspicion)\b"),
+    // "arrested on suspicion of drunk driving" is no espionage arrest: the charge itself must be named.
+    (EventKind::EspionageArrest, r"\b(?:arrested|detained|charged|convicted)\b[^.;]{0,60}?\b(?:spy\w*|espionage|sabotage|treason)\b"),
     (EventKind::CableDamage, r"\b(?:cut|cuts|cutting|severed|severing|sever|damaged|damaging|damage\s+to|ruptured?|rupturing|broken|sabotaged|sabotaging|sabotage\s+of)\s+(?:of\s+|to\s+)?(?:[\w-]+[\s-]+){0,5}?(?:cables?|pipelines?|interconnectors?)\b"),
     (EventKind::CableDamage, r"\b(?:cables?|pipelines?|interconnectors?)\s+(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+|has\s+been\s+)?(?:cut|severed|damaged|ruptured|sabotaged|broken|torn)\b"),
     (EventKind::CableDamage, r"\b(?:cable|pipeline|interconnector)\s+(?:cuts?|sabotage|damage|breaks?|ruptures?|incidents?|failures?)\b"),
@@ -256,6 +259,8 @@ pub const EVENT_CUES: &[(EventKind, &str)] = &[
     (EventKind::GpsJamming, r"\b(?:jamming|spoofing)\s+(?:of\s+)?(?:gps|gnss|satellite|navigation)\b|\bjamm(?:ed|ing)\s+(?:[\w-]+\s+){0,2}(?:gps|gnss|navigation)\b"),
     (EventKind::CyberAttack, r"\bcyber[\s-]?(?:attacks?|breach(?:es)?|intrusions?|incidents?|operations?|warfare|espionage|sabotage)\b"),
     (EventKind::CyberAttack, r"\bcyberattacks?\b|\bhack(?:ed|ing|ers?)\b|\bransomware\b|\bddos\b|\bdenial[\s-]of[\s-]service\b|\bdata\s+breach(?:es)?\b"),
+    // Petrol bombs and Molotov cocktails set fires; they are arson, not explosions.
+    (EventKind::SabotageArson, r"\b(?:petrol|gasoline|molotov)\s+(?:cocktail\s+)?(?:fire\s*-?\s*)?bombs?\b|\bfire\s*-?\s*bomb(?:s|ed|ing)?\b|\bmolotov\s+cocktails?\b|\bincendiary\s+(?:devices?|bombs?)\b"),
     (EventKind::Explosion, r"\bexplosions?\b|\bblasts?\b|\bexploded\b|\bdetonat\w+|\bbomb(?:s|ing|ings|ed)?\b"),
     (EventKind::SabotageArson, r"\barson\b|\bblazes?\b|\b(?:a|the|large|major|huge|suspicious)\s+fire\b|\bfires\b|\bset\s+(?:on\s+)?fire\b|\bset\s+ablaze\b|\bset\s+alight\b|\btorched\b|\bfirebomb\w*"),
     (EventKind::SabotageArson, r"\bfires?\s+(?:tore|broke\s+out|swept|ripped|gutted|destroyed|engulfed|raged|damaged)\b|\b(?:destroyed|gutted|damaged|engulfed|razed)\s+by\s+(?:a\s+)?(?:fire|blaze|flames)\b|\bfires?\s+(?:was|were|had\s+been)\s+(?:deliberately\s+)?(?:set|started|lit)\b"),
@@ -267,7 +272,7 @@ pub const EVENT_CUES: &[(EventKind, &str)] = &[
 
 /// Cue words that are also verbs: preceded by "to" they name an intention
 /// ("an attempt to sabotage peace talks"), not an incident.
-pub const VERBAL_CUES: &[&str] = &["sabotage", "hack", "bomb", "strike", "attack", "blast"];
+pub const VERBAL_CUES: &[&str] = &["sabotage", "hack", "bomb", "strike", "attack", "blast", "detonat", "explode", "set"];
 
 /// Words before a cue (within [`GOVERNOR_WINDOW`] words) that make it a
 /// hypothetical or a policy topic rather than a report: "responding to drone
@@ -275,7 +280,9 @@ pub const VERBAL_CUES: &[&str] = &["sabotage", "hack", "bomb", "strike", "attack
 pub const HYPOTHETICAL_GOVERNORS: &[&str] = &[
     "respond", "responding", "response to", "retaliat", "counter", "deter", "prevent", "defend against",
     "protect against", "protection against", "threat of", "risk of", "capabilit", "prepare for", "preparing for",
-    "resilience", "plans to", "planning", "defence against", "defense against", "conference", "summit", "exercise",
+    "resilience", "plans to", "plan to", "planning", "proposal", "proposed", "call for", "calls for", "called for",
+    "calling for", "urged", "demand for", "need for", "needed", "in favor of", "in favour of", "increase the",
+    "intensify", "to start", "if we", "if you", "if they", "if he", "if she", "allegations", "accusations", "defence against", "defense against", "conference", "summit", "exercise",
     "drill", "training", "law on", "laws on", "strategy", "policy", "study of", "debate", "talks on", "fear of",
     "fears of", "warn of", "warned of", "warning of", "threat", "danger", "insurance against", "simulat",
 ];
@@ -285,7 +292,58 @@ pub const HYPOTHETICAL_GOVERNORS: &[&str] = &[
 pub const CUE_FOLLOWER_EXCLUSIONS: &[(&str, &[&str])] = &[
     ("fire", &["sale", "alarm", "alarms", "brigade", "brigades", "service", "services", "chief", "department", "fighters", "fighter", "safety", "exit", "drill", "crew", "crews", "station", "truck", "engine", "escape", "risk", "hazard", "season", "commissioner", "officials", "investigators"]),
     ("blast", &["furnace", "radius"]),
+    // "a hacking offense", "hacking charges": the crime's name, not the intrusion.
+    ("hacking", &["offense", "offence", "offenses", "offences", "charge", "charges", "conviction", "case", "scandal", "trial", "allegations"]),
 ];
+/// A word right before a cue that asks for a quantity of happenings ("more
+/// airstrikes", "further sanctions"), not one that happened.
+pub const PROPOSAL_QUANTIFIERS: &[&str] = &["more", "further", "additional", "fewer", "less"];
+/// Words right before a cue that turn it into something else ("left on full
+/// blast", "flash bombs" are no explosions), per cue head word.
+pub const CUE_PRECEDER_EXCLUSIONS: &[(&str, &[&str])] = &[
+    ("blast", &["full"]),
+    ("bomb", &["flash", "smoke", "stun", "photo", "box-office", "sex"]),
+    ("bombs", &["flash", "smoke", "stun", "photo"]),
+];
+/// Words near a cyber cue (within [`CUE_CONTEXT_WINDOW`] words) that make it
+/// the intrusion into one person's phone or account, not an attack on systems.
+pub const CUE_CONTEXT_EXCLUSIONS: &[(EventKind, &[&str])] = &[
+    (EventKind::CyberAttack, &["phone", "phones", "voicemail", "voicemails", "mobile", "messages", "password", "passwords", "account", "accounts"]),
+];
+pub const CUE_CONTEXT_WINDOW: usize = 3;
+/// Cues that name only a thing or its agent, not a happening ("espionage
+/// techniques", "a reconnaissance aircraft", "allowing hackers to hijack…"):
+/// the cue (matched whole, case-insensitive) counts only when its sentence
+/// also holds a word starting with one of the evidence stems, outside the cue.
+/// General English event verbs of each kind; tuned on no data set.
+pub const CUE_EVIDENCE: &[(EventKind, &str, &[&str])] = &[
+    (
+        EventKind::EspionageArrest,
+        r"^(?:espionage|spying|spies|spy\s+(?:ring|network|cell)s?)$",
+        &["arrest", "detain", "charg", "convict", "expel", "caught", "uncover", "bust", "jail", "sentenc", "accus", "indict", "suspect", "plead", "guilty", "expos", "dismantl", "recruit"],
+    ),
+    (
+        EventKind::MilitaryAircraft,
+        r".",
+        &["flew", "fly", "flying", "flown", "intercept", "scrambl", "approach", "spotted", "sighted", "detected", "entered", "violat", "buzz", "circl", "crash", "shot", "tracked", "patrol", "near", "over", "along", "incursion"],
+    ),
+    // "a bomb technician", "a bomb threat", "rioters bomb a bank" (with petrol
+    // bombs): a bomb is an explosion only when the sentence says it went off.
+    (EventKind::Explosion, r"^bombs?$", &["explod", "detonat", "blast", "blew", "went"]),
+    (
+        EventKind::CyberAttack,
+        r"^(?:hackers?|hacking)$",
+        &["hacked", "breach", "stole", "stolen", "attack", "broke", "compromis", "exploit", "target", "infiltrat", "leak", "claim", "disrupt", "encrypt", "hijacked", "crippl", "shut", "paralys", "knocked", "took", "defac"],
+    ),
+];
+/// Abstract nouns that make "an explosion of …" figurative ("an explosion of
+/// anger", "the explosion of the angry"), looked for among the
+/// [`FIGURATIVE_WINDOW`] words after "of". General English.
+pub const FIGURATIVE_OBJECTS: &[(&str, &[&str])] = &[
+    ("explosion", &["anger", "angry", "rage", "fury", "violence", "protest", "protests", "joy", "growth", "interest", "demand", "popularity", "colour", "color", "emotion", "emotions", "frustration", "discontent", "creativity", "debt", "prices", "cases", "talent"]),
+    ("explosions", &["anger", "rage", "violence", "joy", "colour", "color", "emotion", "emotions"]),
+];
+pub const FIGURATIVE_WINDOW: usize = 3;
 /// Words inside a cable/pipeline cue that make it economic, not physical
 /// ("cut funding for gas pipelines").
 pub const CUE_INNER_EXCLUSIONS: &[&str] = &[
@@ -326,5 +384,18 @@ pub const NOT_PLACES: &[&str] = &[
 /// Endings of a capitalised word that make it an adjective, not a place
 /// ("a Kelmarsh-based group").
 pub const NOT_PLACE_SUFFIXES: &[&str] = &["-based"];
+/// Capitalised words that do not identify a place on their own: an unknown
+/// name made only of these ("High Street", "Main Square", "North Gate") is
+/// every town's, so it is no scene. General English street and feature words.
+pub const GENERIC_PLACE_WORDS: &[&str] = &[
+    "High", "Main", "Old", "New", "Upper", "Lower", "Great", "Little", "North", "South", "East", "West", "Central",
+    "Street", "Road", "Avenue", "Lane", "Square", "Gate", "Bridge", "Park", "Station", "Centre", "Center", "Hill",
+    "Market", "Place", "Way", "Drive", "Court", "Row", "Terrace", "Close", "Crescent", "Boulevard", "Highway",
+    "Quarter", "District", "Town", "City", "Village", "Hall", "Tower", "Church", "Bank", "Building", "House",
+];
+/// Lower-case words that may follow an unknown place name after a preposition
+/// without making the name a modifier ("in Kelmarsh late Friday"): time words
+/// the lexicon's calendar words do not cover.
+pub const PLACE_FOLLOWING_TIME_WORDS: &[&str] = &["late", "early", "last", "this", "overnight", "yesterday", "today", "tonight", "earlier", "later", "where", "when", "who", "which", "after", "before", "during", "since", "until", "while", "amid"];
 /// Words dropped from an unknown place's name to form its key.
 pub const PLACE_FACILITY_WORDS: &[&str] = &["the", "port", "of", "airport", "harbour", "harbor", "terminal", "depot", "base", "naval", "air", "station", "refinery", "shipyard", "power", "plant"];

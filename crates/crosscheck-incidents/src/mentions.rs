@@ -18,7 +18,7 @@ use regex::Regex;
 
 use crate::dates::IncidentDate;
 use crate::gazetteer::{self, Place, PlaceKind};
-use crosscheck_extract::PlaceOrigin;
+use crosscheck_extract::{DateAnchor, EntityKind, PlaceOrigin};
 use crate::tables;
 use crate::{Actor, Count, IncidentKind, Mention, Multiplicity, PlaceMention};
 
@@ -98,8 +98,21 @@ fn scene_places(doc: &Annotated, si: usize, sent: Span, skip: usize) -> Vec<Plac
     }
     let mut out = accepted;
     let known_end = out.len();
+    // An unknown name the entity layer reads as a person or an organisation
+    // ("directed at Palin"-style phrases, "at the Acme Corp") is an actor, not a scene.
+    let actor_spans: Vec<Span> = doc
+        .entities
+        .iter()
+        .filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organisation))
+        .flat_map(|e| e.mentions.iter().copied())
+        .filter(|m| sent.contains(*m))
+        .collect();
     for h in names.iter().filter(|h| matches!(h.origin, PlaceOrigin::AfterPreposition | PlaceOrigin::BeforeFacility)) {
         if h.start < skip || out.iter().any(|o| h.start < o.end && o.start < h.end) {
+            continue;
+        }
+        let abs = Span::new(sent.start + h.start, sent.start + h.end);
+        if actor_spans.iter().any(|m| m.start < abs.end && abs.start < m.end) {
             continue;
         }
         out.push(h.clone());
@@ -200,6 +213,18 @@ fn agent(s: &str, cues: &[Cue], i: usize, base: usize) -> Option<Actor> {
     })
 }
 
+/// Whether a reporting verb ("said", "announced") stands within
+/// [`tables::REPORTING_DATE_WINDOW`] words before byte `pos` of `s`.
+fn after_reporting_verb(s: &str, pos: usize) -> bool {
+    let lex = crosscheck_lexicon::english();
+    s[..pos]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(tables::REPORTING_DATE_WINDOW)
+        .any(|w| lex.is_reporting_verb(&w.to_lowercase()))
+}
+
 /// A date of the extraction stage's layer inside one sentence (its start as a byte offset into the sentence).
 struct DateHit {
     start: usize,
@@ -230,7 +255,11 @@ pub fn mentions(doc: &Annotated, reference: Option<NaiveDate>) -> Vec<Mention> {
     let article = &doc.article;
     let text = &article.text;
     let own_date = crosscheck_extract::article_reference(article, doc.dateline.as_ref()).map(|r| r.date);
-    let date_ref = own_date.or(reference);
+    // An incident is dated only from its text and the article's own date: a
+    // story's or batch's date (`reference`) may be another article's, and a
+    // year taken from it would be invented for this one. Unknown stays unknown.
+    let _ = reference;
+    let date_ref = own_date;
     // Places in a dateline are where the report was filed, not where anything happened.
     let dateline_end = doc.dateline.as_ref().map(|d| d.span.end).or(article.dateline_span.map(|s| s.end)).unwrap_or(0);
     let mut out = Vec::new();
@@ -269,6 +298,7 @@ pub fn mentions(doc: &Annotated, reference: Option<NaiveDate>) -> Vec<Mention> {
             .dates
             .iter()
             .filter(|d| sent.contains(d.span) && d.span.start >= sent.start + skip)
+            .filter(|d| d.anchor != DateAnchor::StoryDate)
             .filter_map(|d| {
                 let (a, b) = d.resolved?;
                 Some(DateHit {
@@ -293,15 +323,23 @@ pub fn mentions(doc: &Annotated, reference: Option<NaiveDate>) -> Vec<Mention> {
         let mut fronted_dates: Vec<&DateHit> = Vec::new();
         for d in &dates {
             if d.start < first_cue {
-                fronted_dates.push(d);
+                // "X announced today (4 May) that the cable was repaired": a date
+                // after a reporting verb dates the report, not the incident.
+                if !after_reporting_verb(s, d.start) {
+                    fronted_dates.push(d);
+                }
             } else if let Some(i) = cues.iter().rposition(|c| c.start <= d.start) {
                 cue_dates[i].push(d);
             }
         }
+        // Of a cue's own dates the nearest counts ("the bombing in 1995 and the
+        // attacks of Sept. 11, 2001": 1995); of fronted dates the most precise.
         for cd in cue_dates.iter_mut() {
             if cd.is_empty() {
                 cd.extend(fronted_dates.iter().copied());
+                cd.sort_by_key(|d| d.date.days());
             }
+            cd.truncate(1);
         }
         let sentence_actors = attributions(s, sent.start);
         // One mention per cue, then same-kind cues with compatible places merge.
@@ -309,6 +347,10 @@ pub fn mentions(doc: &Annotated, reference: Option<NaiveDate>) -> Vec<Mention> {
         for (i, c) in cues.iter().enumerate() {
             let mut pm: Vec<PlaceMention> = cue_places[i]
                 .iter()
+                // A cyber attack happens on systems: an unknown capitalised name
+                // near it is a product or a company ("a flaw in Acme Browser"),
+                // only a known geographic place locates it.
+                .filter(|h| c.kind != IncidentKind::CyberAttack || h.place.kind != PlaceKind::Named)
                 .map(|h| PlaceMention {
                     place: h.place.clone(),
                     text: s[h.start..h.end].to_string(),
@@ -316,7 +358,7 @@ pub fn mentions(doc: &Annotated, reference: Option<NaiveDate>) -> Vec<Mention> {
                 })
                 .collect();
             pm.dedup_by(|a, b| a.place.id == b.place.id);
-            let date = cue_dates[i].iter().min_by_key(|d| d.date.days()).map(|d| d.date.clone());
+            let date = cue_dates[i].first().map(|d| d.date.clone());
             let count = find_count(doc, sent, s, c);
             let cue_text = &s[c.start..c.end];
             let last_word = cue_text.split_whitespace().last().unwrap_or("").to_lowercase();
@@ -427,8 +469,36 @@ mod tests {
         ArticleBuilder::new("outlet", "x.txt", SourceFormat::Text, text.as_bytes(), text).build(None, None).unwrap()
     }
 
+    /// Mentions of an article published on 2025-12-02 (incidents are dated
+    /// only against the article's own date).
     fn ms(text: &str) -> Vec<Mention> {
-        mentions_of_article(&art(text), NaiveDate::from_ymd_opt(2025, 12, 2))
+        let mut a = art(text);
+        a.published = Some(crosscheck_core::PublishedDate {
+            date: NaiveDate::from_ymd_opt(2025, 12, 2).unwrap(),
+            datetime: None,
+            precision: crosscheck_core::DatePrecision::Day,
+            method: crosscheck_core::DateMethod::Meta,
+            confidence: 1.0,
+            evidence: String::new(),
+        });
+        mentions_of_article(&a, None)
+    }
+
+    #[test]
+    fn a_borrowed_story_date_dates_no_incident() {
+        let m = mentions_of_article(&art("A fire destroyed a depot in Riga last month."), NaiveDate::from_ymd_opt(2025, 12, 2));
+        assert_eq!(m.len(), 1);
+        assert!(m[0].date.is_none(), "an undated article's 'last month' stays unknown: {:?}", m[0].date);
+    }
+
+    #[test]
+    fn thing_nouns_need_a_happening_and_petrol_bombs_are_arson() {
+        assert!(ms("He spent the war hunting spies in Berlin.").is_empty());
+        assert!(ms("A player was arrested in Berlin on suspicion of drunk driving.").is_empty());
+        assert!(ms("The plan to base a reconnaissance aircraft in Riga is underway.").is_empty());
+        assert!(ms("A bomb technician from Riga spoke at the hearing.").is_empty());
+        let m = ms("Rioters threw petrol bombs at a police station in Riga.");
+        assert_eq!(m.iter().map(|m| m.kind).collect::<Vec<_>>(), vec![IncidentKind::SabotageArson]);
     }
 
     #[test]

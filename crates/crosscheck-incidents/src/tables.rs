@@ -61,6 +61,10 @@ pub const FACILITY_NOUNS: &[&str] = &["airport", "port", "harbour", "harbor", "s
 /// A sentence that opens with a locative phrase sets the scene for all its cues.
 pub const FRONTED_LOCATIVE: &str = r"(?i)^(?:in|at|over|near|off|across|outside)\s";
 
+/// How many words before a date a reporting verb makes it the report's date
+/// ("announced today (4 May) that…"), not the incident's.
+pub const REPORTING_DATE_WINDOW: usize = 3;
+
 /// Thresholds of the register.
 /// Tolerance (days) around a day-precise date when judging two dates compatible:
 /// outlets in different time zones and "overnight" reports differ by a day.
