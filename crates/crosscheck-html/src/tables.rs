@@ -177,6 +177,26 @@ pub const DATE_META: &[&str] = &[
     "datecreated", "citation_publication_date",
 ];
 
+/// Parts of other meta tag names that hold a publication date
+/// (`w-published-date`, `cludo:date`), read after [`DATE_META`]...
+pub const DATE_META_NAME_PARTS: &[&str] = &["publish", "date", "created"];
+/// ...unless the name says the date is another one.
+pub const DATE_META_NAME_EXCLUDED: &[&str] = &["modif", "updat", "expir", "revis", "valid", "review", "event", "start", "end", "birth", "last"];
+
+/// A printed date near the headline: the text nodes looked at after the first `<h1>`...
+pub const HEADLINE_DATE_TEXTS_AFTER: usize = 25;
+/// ...and before it (a meta bar above the headline).
+pub const HEADLINE_DATE_TEXTS_BEFORE: usize = 8;
+/// Such a text is at most this long (a date line, not a paragraph that mentions a date).
+pub const MAX_HEADLINE_DATE_CHARS: usize = 80;
+
+/// Words that label a page's own date ("Published: 2 December 2025",
+/// "Stand: 02.12.2025"), lower case, matched at the start of a short text.
+pub const DATE_LABELS: &[&str] = &[
+    "published", "posted", "last updated", "updated", "date", "veröffentlicht", "erstellt", "aktualisiert", "stand",
+    "datum", "publié", "mis à jour", "publicado", "actualizado", "pubblicato", "gepubliceerd",
+];
+
 /// Meta tags with author names.
 pub const AUTHOR_META: &[&str] = &[
     "author", "article:author", "og:article:author", "dc.creator", "sailthru.author", "parsely-author",
@@ -258,3 +278,56 @@ pub const MAX_NESTING_DEPTH: usize = 1000;
 /// Pages larger than this are cut (at a tag boundary) before parsing: a bigger
 /// "page" is a dump, not an article, and the parser's memory grows with it.
 pub const MAX_HTML_BYTES: usize = 16 * 1024 * 1024;
+
+// ------------------------------------------------------------------ page kind
+//
+// The page-kind classifier (`kind.rs`). Words are general web conventions;
+// the thresholds were set on the WCXB dev split (`shared/bench/extraction-wcxb/dev`,
+// all 711 pages articles: none may become a listing; with these values none
+// does) and checked on the extraction and multilingual sets; re-measure with
+// `crosscheck bench extract DIR`, whose "page kinds" line counts the pages
+// given each kind (a `no-article` page is one the extractor found no text in).
+
+/// `og:type` values of an article.
+pub const KIND_ARTICLE_OG_TYPES: &[&str] = &["article", "news", "blog", "newsarticle", "blogposting"];
+
+/// JSON-LD `@type`s (lower case) of one article: any of them keeps a page an article.
+pub const KIND_ARTICLE_LD_TYPES: &[&str] = &[
+    "newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+    "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "liveblogposting",
+    "techarticle", "scholarlyarticle", "report",
+];
+
+/// JSON-LD `@type`s (lower case) of a page that lists other pages.
+pub const KIND_LISTING_LD_TYPES: &[(&str, crate::kind::PageKind)] = &[
+    ("collectionpage", crate::kind::PageKind::SectionFront),
+    ("searchresultspage", crate::kind::PageKind::SearchResults),
+    ("profilepage", crate::kind::PageKind::TagListing),
+];
+
+/// URL path segments of search pages.
+pub const KIND_SEARCH_SEGMENTS: &[&str] = &["search", "suche", "recherche", "buscar", "busca", "zoeken", "cerca", "poisk"];
+/// URL query keys of search pages.
+pub const KIND_SEARCH_QUERY_KEYS: &[&str] = &["q", "s", "query", "search", "keyword", "keywords"];
+/// URL path segments that introduce a tag, topic or author label (`/tag/elections`).
+pub const KIND_TAG_SEGMENTS: &[&str] = &[
+    "tag", "tags", "topic", "topics", "keyword", "keywords", "author", "authors", "schlagwort", "schlagworte",
+    "stichwort", "thema", "themen", "mot-cle", "mots-cles", "sujet", "etiqueta", "tema", "temas", "label", "labels",
+];
+/// URL path segments that introduce a category or section (`/category/world`).
+pub const KIND_SECTION_SEGMENTS: &[&str] =
+    &["category", "categories", "section", "sections", "rubrik", "rubrique", "ressort", "categoria", "archive", "archives"];
+
+/// A main text whose longest block has at least this many characters has an
+/// article: a listing's teaser summaries stay shorter.
+pub const KIND_MIN_ARTICLE_BLOCK_CHARS: usize = 400;
+/// Word counts of a link's text that make it a teaser headline.
+pub const KIND_TEASER_WORDS: std::ops::RangeInclusive<usize> = 4..=20;
+/// A tag or section address (`/tag/x`) without collection markup makes a
+/// listing only with at least this many teasers.
+pub const KIND_MIN_TEASERS_AT_LISTING_URL: usize = 5;
+/// Without article markup and long prose, a page with at least this many
+/// teaser links is a section front.
+pub const KIND_MIN_TEASER_LINKS: usize = 20;
+/// ...and at most this many characters of main text per teaser.
+pub const KIND_MAX_TEXT_CHARS_PER_TEASER: usize = 100;
