@@ -146,7 +146,9 @@ fn read_page(source: &str, encoding: &'static str, url: Option<&str>) -> Extract
         language: metadata::language(&page, ld.as_ref()),
         url: metadata::canonical(&page, ld.as_ref(), url),
         description: metadata::description(&page, ld.as_ref()),
-        title,
+        // The body was cut with the metadata title (its line is not repeated
+        // in the text); the reader's headline is the page's own `<h1>`.
+        title: metadata::shown_headline(&page, title.as_deref()),
         site_name,
         encoding,
         kind,

@@ -179,7 +179,7 @@ pub fn split_authors(raw: &str) -> Vec<String> {
     let mut s = collapse(raw);
     loop {
         let lower = s.to_lowercase();
-        let Some(prefix) = tables::BYLINE_PREFIXES.iter().find(|p| {
+        let Some(prefix) = tables::BYLINE_PREFIXES.iter().chain(tables::AUTHOR_LABELS).find(|p| {
             lower.starts_with(*p) && lower[p.len()..].starts_with([' ', ':', '\u{a0}'])
         }) else {
             break;
@@ -221,6 +221,28 @@ pub fn title(page: &Page, ld: Option<&JsonLdArticle>, site: Option<&str>) -> Opt
         .or_else(|| first_heading(page))
         .map(|t| strip_site_suffix(&t, site))
         .filter(|t| !t.is_empty())
+}
+
+/// The headline the page shows its reader: the first `<h1>` when it reads
+/// as a headline (a few words, not a logo) and shares a word with the
+/// metadata `title` (so it is this page's, not a site banner's); else `title`.
+/// Metadata titles are often written for search engines and feeds
+/// ("Best X of 2025 | Top 19 Companies") while the `<h1>` is the headline.
+pub fn shown_headline(page: &Page, title: Option<&str>) -> Option<String> {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 3).map(str::to_lowercase).collect()
+    };
+    let h1 = first_heading(page).filter(|h| {
+        let n = h.split_whitespace().count();
+        (tables::HEADLINE_WORDS).contains(&n)
+    });
+    match (h1, title) {
+        (Some(h), Some(t)) => {
+            let tw = words(t);
+            if words(&h).iter().any(|w| tw.contains(w)) { Some(h) } else { Some(t.to_string()) }
+        }
+        (h, t) => t.map(str::to_string).or(h),
+    }
 }
 
 fn first_heading(page: &Page) -> Option<String> {
@@ -523,6 +545,9 @@ mod tests {
         assert_eq!(split_authors("BY JANE DOE, Staff Writer"), vec!["JANE DOE"]);
         assert_eq!(split_authors("https://facebook.com/someone"), Vec::<String>::new());
         assert_eq!(split_authors("Von Anna Schmidt und Jan Berg | Berlin"), vec!["Anna Schmidt", "Jan Berg"]);
+        assert_eq!(split_authors("Written by Jane Doe"), vec!["Jane Doe"]);
+        assert_eq!(split_authors("Author: Jane Doe"), vec!["Jane Doe"]);
+        assert_eq!(split_authors("The Author"), Vec::<String>::new());
     }
 
     fn date_of(html: &str, url: Option<&str>) -> Option<String> {
@@ -579,6 +604,16 @@ mod tests {
         assert_eq!(date_of(month, Some("https://example.org/2025/12/talks-end.html")).as_deref(), Some("2025-12-09"));
         let other_month = r#"<html><body><h1>Talks end</h1><p class="date">January 9, 2026</p><p>Text.</p></body></html>"#;
         assert_eq!(date_of(other_month, Some("https://example.org/2025/12/talks-end.html")).as_deref(), Some("2025-12-01"));
+    }
+
+    #[test]
+    fn the_shown_headline_beats_a_search_title_of_the_same_page() {
+        let page = crate::page::build("<html><body><div><h1>Ten tips for a first allotment</h1></div><p>Text.</p></body></html>");
+        assert_eq!(shown_headline(&page, Some("Allotment tips 2025 | Top 10 ideas")).as_deref(), Some("Ten tips for a first allotment"));
+        // An <h1> that shares no word with the title is a banner, not this page's headline.
+        let banner = crate::page::build("<html><body><h1>The Example Courier</h1><p>Text.</p></body></html>");
+        assert_eq!(shown_headline(&banner, Some("Talks end without a deal")).as_deref(), Some("Talks end without a deal"));
+        assert_eq!(shown_headline(&banner, None).as_deref(), Some("The Example Courier"));
     }
 
     #[test]

@@ -206,6 +206,9 @@ pub const AUTHOR_META: &[&str] = &[
 /// Meta tags with the title, strongest first.
 pub const TITLE_META: &[&str] = &["og:title", "twitter:title", "dc.title", "headline", "sailthru.title", "parsely-title"];
 
+/// Word counts of an `<h1>` that reads as a headline (not a logo, not a paragraph).
+pub const HEADLINE_WORDS: std::ops::RangeInclusive<usize> = 2..=40;
+
 /// Meta tags with the description.
 pub const DESCRIPTION_META: &[&str] = &["description", "og:description", "twitter:description", "dc.description"];
 
@@ -244,11 +247,16 @@ pub const DATE_LINE_WORDS: &[&str] = &[
 /// Words that introduce author names in a byline ("By", "Von", "Par", "Por"...).
 pub const BYLINE_PREFIXES: &[&str] = &["by", "von", "par", "por", "di", "door", "av", "przez", "автор", "авторы"];
 
+/// Labels before author names in author fields and bylines ("Written by
+/// Jane Doe", "Author: Jane Doe"), read by the author finder only (the
+/// main-text byline test keeps to [`BYLINE_PREFIXES`]).
+pub const AUTHOR_LABELS: &[&str] = &["written by", "posted by", "authored by", "author", "authors", "autor", "autorin", "auteur", "auteurs", "text", "texte"];
+
 /// Words of a byline that are not names ("Staff", "Reporter", "and"); news
 /// agencies credited in a byline are the lexicon's known organisations.
 pub const BYLINE_NON_NAMES: &[&str] = &[
     "staff", "staff writer", "reporter", "correspondent", "editor", "contributor", "updated", "published",
-    "posted", "name", "author", "guest", "news desk", "admin", "administrator",
+    "posted", "name", "author", "the author", "guest", "news desk", "admin", "administrator",
 ];
 
 /// Separators of "Site name" suffixes in `<title>`: "Headline | Site", "Headline - Site".
