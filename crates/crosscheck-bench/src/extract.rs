@@ -297,8 +297,11 @@ impl ExtractBenchReport {
     /// Human-readable figures; with `per_page`, each page's precision and recall, worst F1 first.
     pub fn render(&self, per_page: bool) -> String {
         let mut s = format!("pages {}  ({:.1} MB, {} without article)\n", self.pages, self.megabytes, self.failed);
-        s += &format!("single thread: {:.1} pages/s  {:.2} MB/s\n", self.single_thread_pages_per_s, self.single_thread_mb_per_s);
-        s += &format!("{} threads:    {:.1} pages/s  {:.2} MB/s\n", self.threads, self.total_pages_per_s, self.total_mb_per_s);
+        // A scored prediction file (`--score`) has no speed of ours.
+        if self.threads > 0 {
+            s += &format!("single thread: {:.1} pages/s  {:.2} MB/s\n", self.single_thread_pages_per_s, self.single_thread_mb_per_s);
+            s += &format!("{} threads:    {:.1} pages/s  {:.2} MB/s\n", self.threads, self.total_pages_per_s, self.total_mb_per_s);
+        }
         if let Some(b) = &self.score {
             s += &format!("F1 {:.3}  P {:.3}  R {:.3}  acc {:.3}  pages {}\n", b.f1, b.precision, b.recall, b.accuracy, b.pages);
         }

@@ -352,7 +352,7 @@ fn machine_date(page: &Page, ld: Option<&JsonLdArticle>, url: Option<&str>) -> O
         }
     }
     // Any other meta tag whose name says it holds the publication date
-    // (`w-published-date`, `cludo:date`), not a modification or expiry date.
+    // (`x-published-date`, `page:date`), not a modification or expiry date.
     if let Some((p, name, v)) = named_date_meta(page).next() {
         return Some(p.with(DateMethod::Meta, tables::CONFIDENCE_META - 0.1, &format!("{name}={v}")));
     }
@@ -568,7 +568,7 @@ mod tests {
     #[test]
     fn meta_names_that_say_published_and_not_modified() {
         let html = r#"<html><head><meta name="x-last-modified-date" content="2025-12-09">
-            <meta name="w-published-date" content="2025-12-02T06:03:43Z"></head><body><p>Text.</p></body></html>"#;
+            <meta name="x-published-date" content="2025-12-02T06:03:43Z"></head><body><p>Text.</p></body></html>"#;
         assert_eq!(date_of(html, None).as_deref(), Some("2025-12-02"));
     }
 

@@ -177,8 +177,15 @@ pub const DATE_META: &[&str] = &[
     "datecreated", "citation_publication_date",
 ];
 
+// Publication-date fallbacks (`metadata::published`): the meta-name parts, the
+// headline window and the date labels were chosen on the WCXB dev split and the
+// multilingual set (`shared/bench/extraction-wcxb/dev`, `extraction-multilingual`),
+// looking at why dates were missing or wrong, not at single pages; re-measure
+// with `crosscheck bench extract DIR [--truth T] --per-page` ("date (day)" line,
+// and one "date ID truth got" line per miss).
+
 /// Parts of other meta tag names that hold a publication date
-/// (`w-published-date`, `cludo:date`), read after [`DATE_META`]...
+/// (`x-published-date`, `page:date`), read after [`DATE_META`]...
 pub const DATE_META_NAME_PARTS: &[&str] = &["publish", "date", "created"];
 /// ...unless the name says the date is another one.
 pub const DATE_META_NAME_EXCLUDED: &[&str] = &["modif", "updat", "expir", "revis", "valid", "review", "event", "start", "end", "birth", "last"];
