@@ -402,6 +402,21 @@ fn printed_date(page: &Page, body_head: &[String]) -> Option<PublishedDate> {
         .find_map(|t| dates::parse_text(t).map(|p| p.with(DateMethod::Text, tables::CONFIDENCE_TEXT, t)))
         .or_else(|| headline_date(page))
         .or_else(|| labelled_date(page))
+        .or_else(|| first_date_line(page))
+}
+
+/// Last resort: the first text in the page that is a date and little else
+/// ("21.11.2022", "Nov 21, 2022 · 4 min"), with the lowest confidence: a
+/// page that dates nothing else most often prints its own date first.
+fn first_date_line(page: &Page) -> Option<PublishedDate> {
+    page.nodes.iter().find_map(|n| {
+        let Item::Text(raw) = &n.item else { return None };
+        let t = collapse(raw);
+        if t.is_empty() || t.chars().count() > tables::MAX_DATE_ONLY_TEXT_CHARS {
+            return None;
+        }
+        dates::parse_date_line(&t).map(|p| p.with(DateMethod::Text, tables::CONFIDENCE_FIRST_DATE_LINE, &t))
+    })
 }
 
 /// A date anywhere in the page under a label that says it dates the page
@@ -592,6 +607,18 @@ mod tests {
         }
         far.push_str("<aside><h4>Published</h4><div>December 2, 2025</div></aside></body></html>");
         assert_eq!(date_of(&far, None).as_deref(), Some("2025-12-02"));
+    }
+
+    #[test]
+    fn a_lone_date_line_is_the_last_resort() {
+        let html = r#"<html><body><div class="top"><span>21.11.2022</span></div><p>A paragraph that talks about 3 March 2021 at length, which is not the page's date.</p></body></html>"#;
+        let page = crate::page::build(html);
+        let p = published(&page, None, None, &[]).unwrap();
+        assert_eq!(p.date.to_string(), "2022-11-21");
+        assert!(p.confidence < tables::CONFIDENCE_TEXT);
+        // Long texts that mention a date are not date lines.
+        let prose = crate::page::build("<html><body><p>The meeting on 3 March 2021 was the first of many in the long process.</p></body></html>");
+        assert_eq!(published(&prose, None, None, &[]), None);
     }
 
     #[test]

@@ -197,6 +197,12 @@ pub const HEADLINE_DATE_TEXTS_BEFORE: usize = 8;
 /// Such a text is at most this long (a date line, not a paragraph that mentions a date).
 pub const MAX_HEADLINE_DATE_CHARS: usize = 80;
 
+/// The last-resort date is a text of at most this many characters (a date
+/// with a weekday or a time, nothing more)...
+pub const MAX_DATE_ONLY_TEXT_CHARS: usize = 40;
+/// ...and is trusted least of all sources.
+pub const CONFIDENCE_FIRST_DATE_LINE: f32 = 0.25;
+
 /// Words that label a page's own date ("Published: 2 December 2025",
 /// "Stand: 02.12.2025"), lower case, matched at the start of a short text.
 pub const DATE_LABELS: &[&str] = &[
