@@ -1,9 +1,15 @@
-//! `crosscheck bench extract DIR [--truth FILE] [--out PRED.json]`: main-text
-//! extraction speed over a folder of pages (`DIR/html/*.html[.gz]` or
+//! `crosscheck bench extract DIR [--truth FILE] [--out PRED.json] [--score PRED.json]`:
+//! main-text extraction speed over a folder of pages (`DIR/html/*.html[.gz]` or
 //! `DIR/*.html[.gz]`), single-threaded and on all cores, and with a ground
 //! truth (`{id: {"articleBody": ...}}`) the benchmark's precision, recall, F1
-//! and accuracy. `--out` writes the predictions in the same shape, so
-//! `score.py TRUTH PRED` can check the figures.
+//! and accuracy; when the truth carries `title`, `author`, `publish_date` or
+//! `date`, the accuracy of each metadata field ([`crate::metadata_score`]).
+//! A truth record's `url` is passed to the extractor as the page's address
+//! (dates in URLs), as `bench/side_by_side.py` does for the peers.
+//! `--out` writes the predictions in the same shape (`{id: {articleBody,
+//! title, author, date, kind}}`), so `score.py TRUTH PRED` can check the
+//! figures; `--score PRED.json` scores such a file (any extractor's) instead
+//! of running crosscheck.
 //!
 //! The article-body metric ([`score_page`], [`aggregate`]) of the extraction benchmark
 //! (`shared/bench/extraction/README.md`): 4-token shingles counted with
@@ -22,6 +28,9 @@ use anyhow::Context as _;
 use once_cell::sync::Lazy;
 use regex::Regex;
 use serde::Serialize;
+use serde_json::{json, Value};
+
+use crate::metadata_score::MetadataScore;
 
 static TOKEN_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"\w+").expect("token pattern"));
 
@@ -120,6 +129,8 @@ pub struct ExtractBenchOptions {
     pub out: Option<PathBuf>,
     /// Threads for the parallel run (default: all cores).
     pub threads: Option<usize>,
+    /// Score this prediction file instead of extracting.
+    pub score: Option<PathBuf>,
 }
 
 /// Figures of the extraction benchmark.
@@ -135,6 +146,11 @@ pub struct ExtractBenchReport {
     pub total_mb_per_s: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub score: Option<BodyScore>,
+    /// Title, author and date accuracy, when the truth carries them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<MetadataScore>,
+    /// How many pages were given each kind (`article`, `listing`, ...).
+    pub kinds: BTreeMap<String, usize>,
     /// Each page's score (with a ground truth), by page id.
     #[serde(skip)]
     pub per_page: Vec<(String, PageScore)>,
@@ -172,71 +188,106 @@ fn list_pages(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     Ok(pages)
 }
 
-fn extract_text(bytes: &[u8]) -> Option<String> {
-    crosscheck_html::extract(bytes, None, None).ok().map(|e| e.text)
+/// One page's prediction: what `--out` writes for it.
+fn predict(bytes: &[u8], url: Option<&str>) -> Value {
+    // A page without article text still has metadata to score.
+    match crosscheck_html::extract_any(bytes, None, url) {
+        Ok(e) => json!({
+            "articleBody": e.text,
+            "title": e.title,
+            "author": (!e.authors.is_empty()).then(|| e.authors.join("; ")),
+            "date": e.published.as_ref().map(|p| p.date.to_string()),
+            "kind": e.kind.as_str(),
+        }),
+        Err(_) => json!({ "articleBody": "", "kind": crosscheck_html::PageKind::NoArticle.as_str() }),
+    }
 }
 
-/// Run the extraction benchmark.
+fn read_truth(path: &Path) -> anyhow::Result<BTreeMap<String, Value>> {
+    let raw = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    serde_json::from_str(&raw).with_context(|| format!("parsing {} (expected {{id: {{...}}}})", path.display()))
+}
+
+/// Run the extraction benchmark (or, with `score`, score a prediction file).
 pub fn run_extract(args: &ExtractBenchOptions) -> anyhow::Result<ExtractBenchReport> {
-    let paths = list_pages(&args.dir)?;
-    let mut pages = Vec::with_capacity(paths.len());
-    for p in &paths {
-        pages.push((page_id(p), read_page(p)?));
-    }
-    let bytes: usize = pages.iter().map(|(_, b)| b.len()).sum();
-    let mb = bytes as f64 / 1e6;
-
-    let start = Instant::now();
-    let predictions: Vec<Option<String>> = pages.iter().map(|(_, b)| extract_text(b)).collect();
-    let single = start.elapsed().as_secs_f64().max(1e-9);
-
-    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
-    let start = Instant::now();
-    std::thread::scope(|s| {
-        let chunk = pages.len().div_ceil(threads);
-        for part in pages.chunks(chunk.max(1)) {
-            s.spawn(move || part.iter().map(|(_, b)| extract_text(b).map_or(0, |t| t.len())).sum::<usize>());
-        }
-    });
-    let total = start.elapsed().as_secs_f64().max(1e-9);
-
-    let failed = predictions.iter().filter(|p| p.is_none()).count();
-    let by_id: BTreeMap<&str, &str> =
-        pages.iter().zip(&predictions).map(|((id, _), p)| (id.as_str(), p.as_deref().unwrap_or(""))).collect();
-
-    if let Some(out) = &args.out {
-        let json: BTreeMap<&str, serde_json::Value> =
-            by_id.iter().map(|(k, v)| (*k, serde_json::json!({ "articleBody": v }))).collect();
-        std::fs::write(out, serde_json::to_string(&json)?).with_context(|| format!("writing {}", out.display()))?;
-    }
-
     let truth_path = args.truth.clone().or_else(|| Some(args.dir.join("ground-truth.json")).filter(|p| p.is_file()));
-    let mut score = None;
-    let mut per_page = Vec::new();
-    if let Some(tp) = &truth_path {
-        let raw = std::fs::read_to_string(tp).with_context(|| format!("reading {}", tp.display()))?;
-        let truth: BTreeMap<String, serde_json::Value> =
-            serde_json::from_str(&raw).with_context(|| format!("parsing {}", tp.display()))?;
-        let mut scores = Vec::with_capacity(truth.len());
-        for (id, v) in &truth {
-            let t = v.get("articleBody").and_then(|b| b.as_str()).unwrap_or("");
-            let s = score_page(t, by_id.get(id.as_str()).copied().unwrap_or(""));
-            per_page.push((id.clone(), s));
-            scores.push(s);
+    let truth = truth_path.as_deref().map(read_truth).transpose()?;
+    let url_of = |id: &str| truth.as_ref().and_then(|t| t.get(id)).and_then(|v| v.get("url")).and_then(Value::as_str);
+
+    let (pages_n, mb, single, threads, total, predictions) = if let Some(pred_path) = &args.score {
+        let predictions = read_truth(pred_path)?;
+        (predictions.len(), 0.0, 0.0, 0, 0.0, predictions)
+    } else {
+        let paths = list_pages(&args.dir)?;
+        let mut pages = Vec::with_capacity(paths.len());
+        for p in &paths {
+            pages.push((page_id(p), read_page(p)?));
         }
-        score = Some(aggregate(&scores));
+        let bytes: usize = pages.iter().map(|(_, b)| b.len()).sum();
+        let mb = bytes as f64 / 1e6;
+
+        let start = Instant::now();
+        let predicted: Vec<Value> = pages.iter().map(|(id, b)| predict(b, url_of(id))).collect();
+        let single = start.elapsed().as_secs_f64().max(1e-9);
+
+        let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
+        let start = Instant::now();
+        std::thread::scope(|s| {
+            let chunk = pages.len().div_ceil(threads);
+            for part in pages.chunks(chunk.max(1)) {
+                let url_of = &url_of;
+                s.spawn(move || part.iter().map(|(id, b)| predict(b, url_of(id)).as_object().map_or(0, |o| o.len())).sum::<usize>());
+            }
+        });
+        let total = start.elapsed().as_secs_f64().max(1e-9);
+        let predictions: BTreeMap<String, Value> = pages.iter().map(|(id, _)| id.clone()).zip(predicted).collect();
+        (pages.len(), mb, single, threads, total, predictions)
+    };
+    let body_of = |v: &Value| v.get("articleBody").and_then(Value::as_str).unwrap_or("").to_string();
+    let failed = predictions.values().filter(|p| body_of(p).is_empty()).count();
+    let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
+    for p in predictions.values() {
+        if let Some(k) = p.get("kind").and_then(Value::as_str) {
+            *kinds.entry(k.to_string()).or_insert(0) += 1;
+        }
     }
 
+    if let (Some(out), None) = (&args.out, &args.score) {
+        std::fs::write(out, serde_json::to_string(&predictions)?).with_context(|| format!("writing {}", out.display()))?;
+    }
+
+    let mut score = None;
+    let mut metadata = None;
+    let mut per_page = Vec::new();
+    if let Some(truth) = &truth {
+        if truth.values().any(|v| v.get("articleBody").and_then(Value::as_str).is_some()) {
+            let mut scores = Vec::with_capacity(truth.len());
+            for (id, v) in truth {
+                let t = v.get("articleBody").and_then(Value::as_str).unwrap_or("");
+                let s = score_page(t, &predictions.get(id).map(body_of).unwrap_or_default());
+                per_page.push((id.clone(), s));
+                scores.push(s);
+            }
+            score = Some(aggregate(&scores));
+        }
+        if crate::metadata_score::has_metadata(truth) {
+            metadata = Some(crate::metadata_score::score(truth, &predictions));
+        }
+    }
+
+    let per_s = |n: f64, t: f64| if t > 0.0 { n / t } else { 0.0 };
     let report = ExtractBenchReport {
-        pages: pages.len(),
+        pages: pages_n,
         megabytes: mb,
         failed,
-        single_thread_pages_per_s: pages.len() as f64 / single,
-        single_thread_mb_per_s: mb / single,
+        single_thread_pages_per_s: per_s(pages_n as f64, single),
+        single_thread_mb_per_s: per_s(mb, single),
         threads,
-        total_pages_per_s: pages.len() as f64 / total,
-        total_mb_per_s: mb / total,
+        total_pages_per_s: per_s(pages_n as f64, total),
+        total_mb_per_s: per_s(mb, total),
         score,
+        metadata,
+        kinds,
         per_page,
     };
     Ok(report)
@@ -246,10 +297,25 @@ impl ExtractBenchReport {
     /// Human-readable figures; with `per_page`, each page's precision and recall, worst F1 first.
     pub fn render(&self, per_page: bool) -> String {
         let mut s = format!("pages {}  ({:.1} MB, {} without article)\n", self.pages, self.megabytes, self.failed);
-        s += &format!("single thread: {:.1} pages/s  {:.2} MB/s\n", self.single_thread_pages_per_s, self.single_thread_mb_per_s);
-        s += &format!("{} threads:    {:.1} pages/s  {:.2} MB/s\n", self.threads, self.total_pages_per_s, self.total_mb_per_s);
+        // A scored prediction file (`--score`) has no speed of ours.
+        if self.threads > 0 {
+            s += &format!("single thread: {:.1} pages/s  {:.2} MB/s\n", self.single_thread_pages_per_s, self.single_thread_mb_per_s);
+            s += &format!("{} threads:    {:.1} pages/s  {:.2} MB/s\n", self.threads, self.total_pages_per_s, self.total_mb_per_s);
+        }
         if let Some(b) = &self.score {
             s += &format!("F1 {:.3}  P {:.3}  R {:.3}  acc {:.3}  pages {}\n", b.f1, b.precision, b.recall, b.accuracy, b.pages);
+        }
+        if !self.kinds.is_empty() {
+            let kinds: Vec<String> = self.kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();
+            s += &format!("page kinds: {}\n", kinds.join(", "));
+        }
+        if let Some(m) = &self.metadata {
+            s += &m.render();
+            if per_page {
+                for (id, truth, got) in &m.wrong_dates {
+                    s += &format!("date {id}  truth {truth}  got {}\n", got.as_deref().unwrap_or("-"));
+                }
+            }
         }
         if per_page {
             let mut pages: Vec<&(String, PageScore)> = self.per_page.iter().collect();

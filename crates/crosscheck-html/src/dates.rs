@@ -91,6 +91,10 @@ static DAY_FIRST_RE: Lazy<Regex> = Lazy::new(|| {
 });
 static NUMERIC_DMY_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b").expect("numeric dmy"));
+static NUMERIC_SLASH_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b").expect("numeric slash"));
+static SHORT_YEAR_DMY_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"^\D{0,20}\b(\d{1,2})\.(\d{1,2})\.(\d{2})\b(?:\D{0,5}\d{1,2}:\d{2})?\D{0,20}$").expect("short year dmy"));
 static ISO_IN_TEXT_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b").expect("iso in text"));
 
@@ -129,7 +133,31 @@ pub fn parse_text(s: &str) -> Option<ParsedDate> {
             found.push((c.get(0).map_or(0, |m| m.start()), p));
         }
     }
+    // "26/10/2018" is day first and "10/26/2018" month first; "05/06/2018"
+    // could be either and dates nothing.
+    if let Some(c) = NUMERIC_SLASH_RE.captures(s) {
+        let (a, b): (u32, u32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
+        let (month, dom) = match (a > 12, b > 12) {
+            (true, false) => (Some(b), c[1].to_string()),
+            (false, true) => (Some(a), c[2].to_string()),
+            _ => (None, String::new()),
+        };
+        if let Some(p) = month.and_then(|m| day(&c[3], m, &dom)) {
+            found.push((c.get(0).map_or(0, |m| m.start()), p));
+        }
+    }
     found.into_iter().min_by_key(|(at, _)| *at).map(|(_, p)| p)
+}
+
+/// [`parse_text`], and for a short line that is little more than a date, a
+/// two-digit year too ("31.10.23", "Von X | 28.01.22"): read as 20YY.
+pub fn parse_date_line(s: &str) -> Option<ParsedDate> {
+    parse_text(s).or_else(|| {
+        let c = SHORT_YEAR_DMY_RE.captures(s)?;
+        let year = 2000 + c[3].parse::<i32>().ok()?;
+        let date = NaiveDate::from_ymd_opt(year, c[2].parse().ok()?, c[1].parse().ok()?)?;
+        plausible(date).then_some(ParsedDate { date, datetime: None, precision: DatePrecision::Day })
+    })
 }
 
 static URL_DAY_RE: Lazy<Regex> =
@@ -180,6 +208,20 @@ mod tests {
         assert_eq!(ymd(parse_text("2 de diciembre de 2025")), Some("2025-12-02".into()));
         assert_eq!(ymd(parse_text("Stand: 02.12.2025")), Some("2025-12-02".into()));
         assert_eq!(parse_text("no date here 12345"), None);
+        // Day/month order of slashed dates: only an unambiguous one is read.
+        assert_eq!(ymd(parse_text("Posted 26/10/2018")), Some("2018-10-26".into()));
+        assert_eq!(ymd(parse_text("Posted 10/26/2018")), Some("2018-10-26".into()));
+        assert_eq!(parse_text("05/06/2018"), None);
+    }
+
+    #[test]
+    fn short_date_lines() {
+        assert_eq!(ymd(parse_date_line("31.10.23")), Some("2023-10-31".into()));
+        assert_eq!(ymd(parse_date_line("Stand: 28.01.22, 14:05")), Some("2022-01-28".into()));
+        assert_eq!(ymd(parse_date_line("Freitag, 21. Januar 2022")), Some("2022-01-21".into()));
+        // Two-digit years only in a line that is little else: not in prose or version numbers.
+        assert_eq!(parse_date_line("Version 1.2.23 of the library fixes the crash reported by many users last week"), None);
+        assert_eq!(parse_date_line("31.13.23"), None);
     }
 
     #[test]

@@ -13,17 +13,20 @@
 //! `crosscheck_core::decode`), parsed by html5ever (through `scraper`) into a
 //! real HTML5 tree, flattened once into an arena ([`page`]), cut into text
 //! blocks and scored ([`content`]); metadata comes from [`metadata`] and
-//! [`dates`]. Every heuristic lives in [`tables`]. All passes are linear in
+//! [`dates`]; whether the page is an article or a listing from [`kind`].
+//! Every heuristic lives in [`tables`]. All passes are linear in
 //! the page size and iterative (no recursion over the tree).
 
 pub mod charset;
 pub mod content;
 pub mod dates;
+pub mod kind;
 pub mod metadata;
 pub mod page;
 pub mod tables;
 
 use crosscheck_core::PublishedDate;
+pub use kind::PageKind;
 use serde::Serialize;
 
 /// What one page yields.
@@ -52,6 +55,9 @@ pub struct Extraction {
     pub description: Option<String>,
     /// The encoding the bytes were decoded from.
     pub encoding: &'static str,
+    /// What kind of page this is ([`kind`]): only an `article` is a report
+    /// to ingest; a section front, tag or search listing is not.
+    pub kind: PageKind,
 }
 
 /// Why a page gave no article.
@@ -75,16 +81,37 @@ pub enum HtmlError {
 /// when the page holds no article prose (a fragment's text is returned however
 /// short it is).
 pub fn extract(bytes: &[u8], declared_charset: Option<&str>, url: Option<&str>) -> Result<Extraction, HtmlError> {
+    let ex = extract_any(bytes, declared_charset, url)?;
+    if ex.kind == PageKind::NoArticle {
+        return Err(HtmlError::NoArticle);
+    }
+    Ok(ex)
+}
+
+/// [`extract`], but a page without article text is an [`Extraction`] too:
+/// its metadata, an empty `text` and kind [`PageKind::NoArticle`]
+/// (`crosscheck extract --json`, the extraction benchmark's metadata scores).
+pub fn extract_any(bytes: &[u8], declared_charset: Option<&str>, url: Option<&str>) -> Result<Extraction, HtmlError> {
     if crosscheck_core::decode::looks_binary(bytes) {
         return Err(HtmlError::NotHtml("binary data".into()));
     }
     let prescanned = if declared_charset.is_none() { charset::prescan(bytes) } else { None };
     let decoded = crosscheck_core::decode::decode(bytes, declared_charset.or(prescanned.as_deref()));
-    extract_str(&decoded.text, decoded.encoding, url)
+    Ok(read_page(&decoded.text, decoded.encoding, url))
 }
 
 /// [`extract`] for text already decoded (`encoding` is reported as given).
 pub fn extract_str(source: &str, encoding: &'static str, url: Option<&str>) -> Result<Extraction, HtmlError> {
+    let ex = read_page(source, encoding, url);
+    if ex.kind == PageKind::NoArticle {
+        return Err(HtmlError::NoArticle);
+    }
+    Ok(ex)
+}
+
+/// Main text, metadata and kind of a decoded page (kind `NoArticle` with an
+/// empty text when it has no article prose).
+fn read_page(source: &str, encoding: &'static str, url: Option<&str>) -> Extraction {
     let source = cut_to_limit(source);
     let page = page::build(source);
     let ld = metadata::json_ld_article(&page);
@@ -103,9 +130,7 @@ pub fn extract_str(source: &str, encoding: &'static str, url: Option<&str>) -> R
     } else {
         Vec::new()
     };
-    if blocks.is_empty() {
-        return Err(HtmlError::NoArticle);
-    }
+    let kind = if blocks.is_empty() { PageKind::NoArticle } else { kind::page_kind(&page, url, &blocks) };
     let mut text_dates = date_lines;
     text_dates.extend(bylines.iter().cloned());
     text_dates.extend(blocks.iter().take(2).cloned());
@@ -114,17 +139,20 @@ pub fn extract_str(source: &str, encoding: &'static str, url: Option<&str>) -> R
     if authors.is_empty() {
         authors = bylines.iter().flat_map(|b| metadata::split_authors(b)).collect();
     }
-    Ok(Extraction {
+    Extraction {
         text: blocks.join("\n\n"),
         authors,
         published,
         language: metadata::language(&page, ld.as_ref()),
         url: metadata::canonical(&page, ld.as_ref(), url),
         description: metadata::description(&page, ld.as_ref()),
-        title,
+        // The body was cut with the metadata title (its line is not repeated
+        // in the text); the reader's headline is the page's own `<h1>`.
+        title: metadata::shown_headline(&page, title.as_deref()),
         site_name,
         encoding,
-    })
+        kind,
+    }
 }
 
 /// Whether `bytes` look like an HTML page or fragment (rather than plain text,

@@ -177,6 +177,39 @@ pub const DATE_META: &[&str] = &[
     "datecreated", "citation_publication_date",
 ];
 
+// Publication-date fallbacks (`metadata::published`): the meta-name parts, the
+// headline window and the date labels were chosen on the WCXB dev split and the
+// multilingual set (`shared/bench/extraction-wcxb/dev`, `extraction-multilingual`),
+// looking at why dates were missing or wrong, not at single pages; re-measure
+// with `crosscheck bench extract DIR [--truth T] --per-page` ("date (day)" line,
+// and one "date ID truth got" line per miss).
+
+/// Parts of other meta tag names that hold a publication date
+/// (`x-published-date`, `page:date`), read after [`DATE_META`]...
+pub const DATE_META_NAME_PARTS: &[&str] = &["publish", "date", "created"];
+/// ...unless the name says the date is another one.
+pub const DATE_META_NAME_EXCLUDED: &[&str] = &["modif", "updat", "expir", "revis", "valid", "review", "event", "start", "end", "birth", "last"];
+
+/// A printed date near the headline: the text nodes looked at after the first `<h1>`...
+pub const HEADLINE_DATE_TEXTS_AFTER: usize = 25;
+/// ...and before it (a meta bar above the headline).
+pub const HEADLINE_DATE_TEXTS_BEFORE: usize = 8;
+/// Such a text is at most this long (a date line, not a paragraph that mentions a date).
+pub const MAX_HEADLINE_DATE_CHARS: usize = 80;
+
+/// The last-resort date is a text of at most this many characters (a date
+/// with a weekday or a time, nothing more)...
+pub const MAX_DATE_ONLY_TEXT_CHARS: usize = 40;
+/// ...and is trusted least of all sources.
+pub const CONFIDENCE_FIRST_DATE_LINE: f32 = 0.25;
+
+/// Words that label a page's own date ("Published: 2 December 2025",
+/// "Stand: 02.12.2025"), lower case, matched at the start of a short text.
+pub const DATE_LABELS: &[&str] = &[
+    "published", "posted", "last updated", "updated", "date", "veröffentlicht", "erstellt", "aktualisiert", "stand",
+    "datum", "publié", "mis à jour", "publicado", "actualizado", "pubblicato", "gepubliceerd",
+];
+
 /// Meta tags with author names.
 pub const AUTHOR_META: &[&str] = &[
     "author", "article:author", "og:article:author", "dc.creator", "sailthru.author", "parsely-author",
@@ -185,6 +218,9 @@ pub const AUTHOR_META: &[&str] = &[
 
 /// Meta tags with the title, strongest first.
 pub const TITLE_META: &[&str] = &["og:title", "twitter:title", "dc.title", "headline", "sailthru.title", "parsely-title"];
+
+/// Word counts of an `<h1>` that reads as a headline (not a logo, not a paragraph).
+pub const HEADLINE_WORDS: std::ops::RangeInclusive<usize> = 2..=40;
 
 /// Meta tags with the description.
 pub const DESCRIPTION_META: &[&str] = &["description", "og:description", "twitter:description", "dc.description"];
@@ -224,11 +260,16 @@ pub const DATE_LINE_WORDS: &[&str] = &[
 /// Words that introduce author names in a byline ("By", "Von", "Par", "Por"...).
 pub const BYLINE_PREFIXES: &[&str] = &["by", "von", "par", "por", "di", "door", "av", "przez", "автор", "авторы"];
 
+/// Labels before author names in author fields and bylines ("Written by
+/// Jane Doe", "Author: Jane Doe"), read by the author finder only (the
+/// main-text byline test keeps to [`BYLINE_PREFIXES`]).
+pub const AUTHOR_LABELS: &[&str] = &["written by", "posted by", "authored by", "author", "authors", "autor", "autorin", "auteur", "auteurs", "text", "texte"];
+
 /// Words of a byline that are not names ("Staff", "Reporter", "and"); news
 /// agencies credited in a byline are the lexicon's known organisations.
 pub const BYLINE_NON_NAMES: &[&str] = &[
     "staff", "staff writer", "reporter", "correspondent", "editor", "contributor", "updated", "published",
-    "posted", "name", "author", "guest", "news desk", "admin", "administrator",
+    "posted", "name", "author", "the author", "guest", "news desk", "admin", "administrator",
 ];
 
 /// Separators of "Site name" suffixes in `<title>`: "Headline | Site", "Headline - Site".
@@ -258,3 +299,56 @@ pub const MAX_NESTING_DEPTH: usize = 1000;
 /// Pages larger than this are cut (at a tag boundary) before parsing: a bigger
 /// "page" is a dump, not an article, and the parser's memory grows with it.
 pub const MAX_HTML_BYTES: usize = 16 * 1024 * 1024;
+
+// ------------------------------------------------------------------ page kind
+//
+// The page-kind classifier (`kind.rs`). Words are general web conventions;
+// the thresholds were set on the WCXB dev split (`shared/bench/extraction-wcxb/dev`,
+// all 711 pages articles: none may become a listing; with these values none
+// does) and checked on the extraction and multilingual sets; re-measure with
+// `crosscheck bench extract DIR`, whose "page kinds" line counts the pages
+// given each kind (a `no-article` page is one the extractor found no text in).
+
+/// `og:type` values of an article.
+pub const KIND_ARTICLE_OG_TYPES: &[&str] = &["article", "news", "blog", "newsarticle", "blogposting"];
+
+/// JSON-LD `@type`s (lower case) of one article: any of them keeps a page an article.
+pub const KIND_ARTICLE_LD_TYPES: &[&str] = &[
+    "newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+    "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "liveblogposting",
+    "techarticle", "scholarlyarticle", "report",
+];
+
+/// JSON-LD `@type`s (lower case) of a page that lists other pages.
+pub const KIND_LISTING_LD_TYPES: &[(&str, crate::kind::PageKind)] = &[
+    ("collectionpage", crate::kind::PageKind::SectionFront),
+    ("searchresultspage", crate::kind::PageKind::SearchResults),
+    ("profilepage", crate::kind::PageKind::TagListing),
+];
+
+/// URL path segments of search pages.
+pub const KIND_SEARCH_SEGMENTS: &[&str] = &["search", "suche", "recherche", "buscar", "busca", "zoeken", "cerca", "poisk"];
+/// URL query keys of search pages.
+pub const KIND_SEARCH_QUERY_KEYS: &[&str] = &["q", "s", "query", "search", "keyword", "keywords"];
+/// URL path segments that introduce a tag, topic or author label (`/tag/elections`).
+pub const KIND_TAG_SEGMENTS: &[&str] = &[
+    "tag", "tags", "topic", "topics", "keyword", "keywords", "author", "authors", "schlagwort", "schlagworte",
+    "stichwort", "thema", "themen", "mot-cle", "mots-cles", "sujet", "etiqueta", "tema", "temas", "label", "labels",
+];
+/// URL path segments that introduce a category or section (`/category/world`).
+pub const KIND_SECTION_SEGMENTS: &[&str] =
+    &["category", "categories", "section", "sections", "rubrik", "rubrique", "ressort", "categoria", "archive", "archives"];
+
+/// A main text whose longest block has at least this many characters has an
+/// article: a listing's teaser summaries stay shorter.
+pub const KIND_MIN_ARTICLE_BLOCK_CHARS: usize = 400;
+/// Word counts of a link's text that make it a teaser headline.
+pub const KIND_TEASER_WORDS: std::ops::RangeInclusive<usize> = 4..=20;
+/// A tag or section address (`/tag/x`) without collection markup makes a
+/// listing only with at least this many teasers.
+pub const KIND_MIN_TEASERS_AT_LISTING_URL: usize = 5;
+/// Without article markup and long prose, a page with at least this many
+/// teaser links is a section front.
+pub const KIND_MIN_TEASER_LINKS: usize = 20;
+/// ...and at most this many characters of main text per teaser.
+pub const KIND_MAX_TEXT_CHARS_PER_TEASER: usize = 100;

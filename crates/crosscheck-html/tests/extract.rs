@@ -325,3 +325,35 @@ fn json_ld_article_body_overrules_a_wrong_container() {
     assert!(!ex.text.contains("Teaser"), "{}", ex.text);
     assert_eq!(ex.title.as_deref(), Some("Reservoir at twelve-year low"));
 }
+
+#[test]
+fn listing_pages_are_reported_as_listings() {
+    use crosscheck_html::PageKind;
+    // The shape alone: many headline links, no long prose.
+    let front = extract(&fixture("listing_section_front.html"), None, Some("https://example.org/news/")).unwrap();
+    assert_eq!(front.kind, PageKind::SectionFront);
+    let front_no_url = extract(&fixture("listing_section_front.html"), None, None).unwrap();
+    assert_eq!(front_no_url.kind, PageKind::SectionFront);
+    // The URL names the kind of listing.
+    let tag = extract(&fixture("listing_tag.html"), None, Some("https://example.org/tag/flooding/")).unwrap();
+    assert_eq!(tag.kind, PageKind::TagListing);
+    let search = extract(&fixture("listing_search.html"), None, Some("https://example.org/search?q=bridge")).unwrap();
+    assert_eq!(search.kind, PageKind::SearchResults);
+    let json = serde_json::to_value(&search).unwrap();
+    assert_eq!(json["kind"], "search-results");
+}
+
+#[test]
+fn article_pages_stay_articles() {
+    use crosscheck_html::PageKind;
+    for name in ["news_jsonld.html", "blog_wordpress.html", "latin1_french.html", "legacy_cp1251.html", "div_soup_broken.html"] {
+        let ex = extract(&fixture(name), None, None).unwrap();
+        assert_eq!(ex.kind, PageKind::Article, "{name}");
+    }
+    // At an address that looks like a tag page, an article with a long prose
+    // block, or with article markup, stays an article.
+    for name in ["news_jsonld.html", "blog_wordpress.html"] {
+        let at_tag_url = extract(&fixture(name), None, Some("https://example.org/tag/news/")).unwrap();
+        assert_eq!(at_tag_url.kind, PageKind::Article, "{name}");
+    }
+}

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use crosscheck_core::{Article, ArticleBuilder, PublishedDate, SourceFormat};
-use crosscheck_html::HtmlError;
+use crosscheck_html::{HtmlError, PageKind};
 
 use crate::{has_extension, language, outlet, skip_bom_and_space, tables, ArticleStream, IngestError, Reader};
 
@@ -86,13 +86,14 @@ pub fn page_article(
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(IngestError::new(path, "empty page"));
     }
-    let extraction = crosscheck_html::extract(bytes, declared_charset, url).map_err(|e| {
-        let reason = match e {
-            HtmlError::NoArticle => "HTML with no article: no main text found in the page".to_string(),
-            HtmlError::NotHtml(why) => format!("not HTML: {why}"),
-        };
-        IngestError::new(path, reason)
+    let extraction = crosscheck_html::extract(bytes, declared_charset, url).map_err(|e| match e {
+        HtmlError::NoArticle => not_an_article(path, PageKind::NoArticle),
+        HtmlError::NotHtml(why) => IngestError::new(path, format!("not HTML: {why}")),
     })?;
+    // A section front's or a tag page's teasers are no report of a story.
+    if !extraction.kind.is_article() {
+        return Err(not_an_article(path, extraction.kind));
+    }
     let page_url = url.map(str::to_string).or(extraction.url.clone());
     let source = outlet::first_named([
         overrides.source.as_deref(),
@@ -112,6 +113,17 @@ pub fn page_article(
     b.published = overrides.published.or(extraction.published).or(overrides.fallback_published);
     b.language = language::choose([overrides.language.as_deref(), extraction.language.as_deref()], b.text());
     b.build(None, None).map_err(|e| IngestError::new(path, format!("internal error building the article: {e}")))
+}
+
+/// The error of a page that is not an article: its kind is in the reason,
+/// [`crate::NOT_AN_ARTICLE`] its code, so callers count these apart from
+/// unreadable inputs.
+fn not_an_article(path: &str, kind: PageKind) -> IngestError {
+    let reason = match kind {
+        PageKind::NoArticle => "HTML with no article (kind no-article): no main text found in the page; skipped".to_string(),
+        other => format!("not an article but a listing page (kind {other}); skipped"),
+    };
+    IngestError { path: path.to_string(), reason, code: Some(crate::NOT_AN_ARTICLE) }
 }
 
 #[cfg(test)]

@@ -84,6 +84,18 @@ impl IngestError {
     }
 }
 
+/// [`IngestError::code`] of a page that is not an article: a section front, a
+/// tag or search listing, or a page with no article text
+/// (`crosscheck_html::PageKind`). Such a page is skipped, not stored.
+pub const NOT_AN_ARTICLE: &str = "not_an_article";
+
+impl IngestError {
+    /// Whether this is a page skipped for not being an article ([`NOT_AN_ARTICLE`]).
+    pub fn is_not_an_article(&self) -> bool {
+        self.code == Some(NOT_AN_ARTICLE)
+    }
+}
+
 /// Articles (or per-record errors) from one input.
 pub type ArticleStream<'a> = Box<dyn Iterator<Item = Result<Article, IngestError>> + 'a>;
 

@@ -102,3 +102,57 @@ fn bench_extract_scores_against_truth() {
     let preds: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&pred).unwrap()).unwrap();
     assert!(preds["news"]["articleBody"].as_str().unwrap().contains("Opposition members"));
 }
+
+#[test]
+fn extract_json_reports_the_page_kind() {
+    let kind_of = |name: &str, url: Option<&str>| {
+        let mut cmd = bin();
+        cmd.args(["--json", "extract"]);
+        if let Some(u) = url {
+            cmd.args(["--url", u]);
+        }
+        let out = cmd.arg(fixture(name)).output().unwrap();
+        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["kind"].as_str().unwrap().to_string()
+    };
+    assert_eq!(kind_of("news_jsonld.html", None), "article");
+    assert_eq!(kind_of("listing_section_front.html", None), "section-front");
+    assert_eq!(kind_of("listing_tag.html", Some("https://example.org/tag/flooding/")), "tag-listing");
+    assert_eq!(kind_of("listing_search.html", Some("https://example.org/search?q=bridge")), "search-results");
+    // A page without article text is reported, not an error, under --json.
+    assert_eq!(kind_of("no_article.html", None), "no-article");
+}
+
+#[test]
+fn bench_extract_scores_metadata_and_prediction_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("html");
+    std::fs::create_dir(&html).unwrap();
+    std::fs::copy(fixture("news_jsonld.html"), html.join("news.html")).unwrap();
+    // Title and date right, one author of two wrong.
+    let truth = serde_json::json!({
+        "news": {"title": "Ministers agree new river flood plan", "author": "Maria Lindqvist; Someone Else", "publish_date": "2025-03-14"},
+    });
+    let truth_path = dir.path().join("truth.json");
+    std::fs::write(&truth_path, truth.to_string()).unwrap();
+    let pred = dir.path().join("pred.json");
+    let run = |extra: &[&std::ffi::OsStr]| {
+        let out = bin().args(["--json", "--quiet", "bench", "extract"]).arg(dir.path()).arg("--truth").arg(&truth_path).args(extra).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let v = run(&["--out".as_ref(), pred.as_os_str()]);
+    let m = &v["metadata"];
+    assert_eq!(m["date"], serde_json::json!({"truth": 1, "found": 1, "right": 1}));
+    assert_eq!(m["title_exact"]["right"], 1);
+    assert_eq!(m["author_set"]["right"], 0);
+    assert_eq!(m["author_any"]["right"], 1);
+    assert_eq!(v["kinds"]["article"], 1);
+    // Another extractor's file, scored the same way: a wrong date is counted wrong.
+    let other = dir.path().join("other.json");
+    std::fs::write(&other, serde_json::json!({"news": {"articleBody": "x", "title": "Ministers agree new river flood plan", "date": "2025-03-15"}}).to_string()).unwrap();
+    let v = run(&["--score".as_ref(), other.as_os_str()]);
+    assert_eq!(v["metadata"]["date"], serde_json::json!({"truth": 1, "found": 1, "right": 0}));
+    assert_eq!(v["metadata"]["author_any"]["found"], 0);
+}

@@ -130,3 +130,28 @@ fn analyze_keeps_the_story_in_the_store() {
     json(&run(&db, &["--json", "analyze", seeds.to_str().unwrap()]));
     assert_eq!(json(&run(&db, &["--json", "ls"])).as_array().unwrap().len(), 5);
 }
+
+#[test]
+fn listing_pages_are_skipped_not_ingested_and_counted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("t.db");
+    let pages = tmp.path().join("pages");
+    std::fs::create_dir(&pages).unwrap();
+    let html_fixtures = root().join("crates/crosscheck-html/tests/fixtures");
+    std::fs::copy(html_fixtures.join("news_jsonld.html"), pages.join("report.html")).unwrap();
+    std::fs::copy(html_fixtures.join("listing_section_front.html"), pages.join("front.html")).unwrap();
+    let v = json(&run(&db, &["--json", "ingest", pages.to_str().unwrap()]));
+    assert_eq!(v["inserted"].as_array().unwrap().len(), 1, "{v}");
+    assert_eq!(v["not_articles"], 1, "{v}");
+    let errors = v["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{v}");
+    assert!(errors[0]["path"].as_str().unwrap().ends_with("front.html"), "{v}");
+    assert!(errors[0]["reason"].as_str().unwrap().contains("section-front"), "{v}");
+    assert_eq!(errors[0]["code"], "not_an_article");
+    // The text summary names the file and counts it apart from errors.
+    let out = run(&db, &["ingest", pages.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stderr.contains("front.html") && stderr.contains("section-front"), "{stderr}");
+    assert!(stdout.contains("1 not an article (skipped), 0 error(s)"), "{stdout}");
+}

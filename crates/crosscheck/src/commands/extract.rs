@@ -3,7 +3,9 @@
 //! goes straight to `crosscheck-html` (like `trafilatura --json`); any other
 //! format crosscheck reads (plain text, feeds, WARC, JSONL) goes through the
 //! ingest readers, and a container with several records prints each one
-//! (`--json`: one object per line, each with its `text`).
+//! (`--json`: one object per line, each with its `text`). An HTML page's
+//! `kind` says whether it is an article or a listing (`section-front`,
+//! `tag-listing`, `search-results`) or has none (`no-article`).
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -44,8 +46,14 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     if !crosscheck_html::looks_like_html(&bytes) {
         return extract_other(ctx, path);
     }
-    let ex = crosscheck_html::extract(&bytes, args.charset.as_deref(), args.url.as_deref())
-        .with_context(|| format!("{name}: extraction failed"))?;
+    // Under --json a page without article text is reported with its kind
+    // (`no-article`) and metadata; the plain output calls it an error.
+    let ex = if ctx.json {
+        crosscheck_html::extract_any(&bytes, args.charset.as_deref(), args.url.as_deref())
+    } else {
+        crosscheck_html::extract(&bytes, args.charset.as_deref(), args.url.as_deref())
+    }
+    .with_context(|| format!("{name}: extraction failed"))?;
     if ctx.json {
         let mut v = serde_json::to_value(&ex)?;
         if let Some(obj) = v.as_object_mut() {
@@ -70,6 +78,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     field("site", ex.site_name.as_deref());
     field("url", ex.url.as_deref());
     field("encoding", Some(ex.encoding));
+    field("kind", Some(ex.kind.as_str()));
     println!();
     println!("{}", ex.text);
     Ok(ExitCode::SUCCESS)

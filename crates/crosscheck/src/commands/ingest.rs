@@ -55,25 +55,27 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let mut out = String::new();
     if ctx.json {
         let errors: Vec<serde_json::Value> =
-            tally.errors.iter().map(|e| serde_json::json!({"path": e.path, "reason": e.reason})).collect();
+            tally.errors.iter().map(|e| serde_json::json!({"path": e.path, "reason": e.reason, "code": e.code})).collect();
         let v = serde_json::json!({
             "files": tally.files,
             "articles": tally.articles,
             "inserted": stored.inserted,
             "existing": stored.existing,
             "errors": errors,
+            "not_articles": tally.not_articles(),
             "total_in_store": store.count_articles()?,
         });
         out.push_str(&serde_json::to_string_pretty(&v)?);
         out.push('\n');
     } else if !ctx.quiet {
         out.push_str(&format!(
-            "{} file(s), {} article(s): {} new, {} already stored, {} error(s); {} in {}\n",
+            "{} file(s), {} article(s): {} new, {} already stored, {} not an article (skipped), {} error(s); {} in {}\n",
             tally.files,
             tally.articles,
             stored.inserted.len(),
             stored.existing.len(),
-            tally.errors.len(),
+            tally.not_articles(),
+            tally.unreadable(),
             store.count_articles()?,
             ctx.db
         ));

@@ -33,8 +33,22 @@ pub(crate) struct Tally {
     pub files: usize,
     /// Articles read (before any de-duplication).
     pub articles: usize,
-    /// One per unreadable input or record, in the order met.
+    /// One per unreadable input or record, in the order met (pages skipped
+    /// for not being articles included: see [`Tally::not_articles`]).
     pub errors: Vec<IngestError>,
+}
+
+impl Tally {
+    /// Pages skipped because they are no article (section fronts, tag or
+    /// search listings, pages without article text).
+    pub fn not_articles(&self) -> usize {
+        self.errors.iter().filter(|e| e.is_not_an_article()).count()
+    }
+
+    /// Inputs that could not be read at all.
+    pub fn unreadable(&self) -> usize {
+        self.errors.len() - self.not_articles()
+    }
 }
 
 /// Stream every article of `inputs` to `sink`, in input order. Files are
@@ -122,6 +136,12 @@ pub(crate) fn read_inputs(ctx: &Context, inputs: &[String], pb: &ProgressBar) ->
         }
         Ok(())
     })?;
+    let skipped = tally.not_articles();
+    if skipped > 0 && !ctx.quiet && !ctx.json {
+        super::progress::suspend(|| {
+            eprintln!("crosscheck: {skipped} page(s) skipped as not articles (section fronts, tag or search listings, pages without article text)")
+        });
+    }
     if articles.is_empty() {
         anyhow::bail!(
             "no article could be read from {} ({} error(s){})",
