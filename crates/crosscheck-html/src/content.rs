@@ -226,6 +226,8 @@ pub struct Analysis {
     pub score: Vec<f64>,
     /// Arena index of the chosen container.
     pub best: usize,
+    /// Per arena node: prose characters under it (boilerplate or not).
+    pub prose: Vec<usize>,
 }
 
 /// Cut, weigh and score the page's blocks and choose the container.
@@ -248,7 +250,9 @@ pub fn analyze(page: &Page, hint: Option<&BodyHint>) -> Analysis {
     // Prose characters under each element (ignoring boilerplate), for the guard
     // against boilerplate words on whole-page wrappers.
     let mut prose = vec![0usize; n];
+    let mut text_chars = vec![0usize; n];
     for b in &blocks {
+        text_chars[b.owner] += b.chars;
         if b.is_prose() {
             prose[b.owner] += b.chars;
         }
@@ -257,6 +261,7 @@ pub fn analyze(page: &Page, hint: Option<&BodyHint>) -> Analysis {
         let p = page.nodes[i].parent;
         if p != usize::MAX {
             prose[p] += prose[i];
+            text_chars[p] += text_chars[i];
         }
     }
     let total_prose: usize = (0..n).filter(|&i| page.nodes[i].parent == usize::MAX).map(|i| prose[i]).sum();
@@ -267,11 +272,17 @@ pub fn analyze(page: &Page, hint: Option<&BodyHint>) -> Analysis {
     for i in 0..n {
         let p = page.nodes[i].parent;
         let (pf, pc) = if p == usize::MAX { (false, false) } else { (furniture[p], in_content[p]) };
-        let (own, by_tag, content) = match &page.nodes[i].item {
-            Item::Element(info) => (info.boilerplate, info.boilerplate_by_tag, info.content_name),
-            _ => (false, false, false),
+        let (own, by_tag, weak, content) = match &page.nodes[i].item {
+            Item::Element(info) => (info.boilerplate, info.boilerplate_by_tag, info.boilerplate_weak, info.content_name),
+            _ => (false, false, false, false),
         };
-        let overruled = own && !by_tag && prose[i] * 2 > total_prose && prose[i] >= 400;
+        // A weak furniture mark on an element that is mostly prose is a page
+        // builder's name for a block of the article (`elementor-widget`).
+        let prose_dense = prose[i] >= tables::OVERRULE_MIN_PROSE_CHARS
+            && prose[i] as f64 >= tables::OVERRULE_MIN_PROSE_SHARE * text_chars[i] as f64;
+        let overruled = own
+            && !by_tag
+            && ((prose[i] * 2 > total_prose && prose[i] >= tables::OVERRULE_MIN_PROSE_CHARS) || (weak && prose_dense));
         furniture[i] = pf || (own && !overruled);
         in_content[i] = pc || content;
     }
@@ -314,7 +325,7 @@ pub fn analyze(page: &Page, hint: Option<&BodyHint>) -> Analysis {
             best = i;
         }
     }
-    Analysis { blocks, weights, furniture, score, best }
+    Analysis { blocks, weights, furniture, score, best, prose }
 }
 
 /// Word trigrams of the page's own article body (JSON-LD `articleBody`), to
@@ -427,6 +438,30 @@ pub fn explain(page: &Page) -> String {
     }
     let end = page.nodes[a.best].end;
     let mut out = format!("best container: node {} score {:.0}\n", a.best, a.score[a.best]);
+    // Which ancestors of the longest block are furniture, and by what.
+    let mut by_length: Vec<&Block> = a.blocks.iter().collect();
+    by_length.sort_by_key(|b| std::cmp::Reverse(b.chars));
+    for longest in by_length.into_iter().take(3) {
+        let mut at = longest.owner;
+        let mut chain = Vec::new();
+        while at != usize::MAX {
+            if let Item::Element(info) = &page.nodes[at].item {
+                chain.push(format!(
+                    "n{at} score {:.0} prose {}/{}{}{}{}{}",
+                    a.score[at],
+                    a.prose[at],
+                    a.prose[0],
+                    if a.furniture[at] { " F" } else { "" },
+                    if info.boilerplate { " boilerplate" } else { "" },
+                    if info.boilerplate_by_tag { "(tag)" } else { "" },
+                    if info.content_name { " content" } else { "" }
+                ));
+            }
+            at = page.nodes[at].parent;
+        }
+        chain.reverse();
+        out.push_str(&format!("longest block's ancestors: {}\n", chain.join(" > ")));
+    }
     for (b, w) in a.blocks.iter().zip(&a.weights) {
         let inside = (a.best..end).contains(&b.owner);
         let text: String = b.text.chars().take(100).collect();

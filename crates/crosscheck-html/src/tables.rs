@@ -258,3 +258,43 @@ pub const MAX_NESTING_DEPTH: usize = 1000;
 /// Pages larger than this are cut (at a tag boundary) before parsing: a bigger
 /// "page" is a dump, not an article, and the parser's memory grows with it.
 pub const MAX_HTML_BYTES: usize = 16 * 1024 * 1024;
+
+// ---------------------------------------------------------------------------
+// Main-text recall: when page furniture is overruled by the prose it holds.
+// Tuned on the development splits of the three extraction sets in
+// `../shared/bench` (`extraction`, `extraction-wcxb/dev`,
+// `extraction-multilingual`); re-measure with the commands of README's bench
+// section (`cargo run --release -p crosscheck-html --example predict -- DIR
+// OUT.json`, then each set's `score.py`).
+// ---------------------------------------------------------------------------
+
+/// Tags of furniture that page builders also wrap around a whole article
+/// (`<header class="post-content">` holding every paragraph): they are judged
+/// like a class word, so prose can overrule them, rather than like `<nav>`.
+pub const WRAPPER_BOILERPLATE_TAGS: &[&str] = &["header"];
+
+/// Class/id words of furniture that holds prose of its own (comments, teaser
+/// summaries, author boxes, captions): prose density never overrules them.
+/// Every other class word (`widget`, `sidebar`, `banner`, `ad`, `meta`...) is
+/// also used by page builders on the blocks of the article itself, so an
+/// element so named that holds mostly prose is article.
+static PROSE_FURNITURE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(concat!(
+        r"comment|disqus|respond|repl(?:y|ies)|related|more-stories|morestories|read-?more|read-?next|",
+        r"recirc|recommend|outbrain|taboola|trending|popular|most-?read|newsletter|subscri|signup|sign-up|",
+        r"paywall|cookie|consent|gdpr|share|sharing|social|bio|about-author|author-box|caption|credit|",
+        r"teaser|teasers|promo|sponsor|forum|modal|popup|overlay|lightbox|donat|(?:^|[^a-z])cta(?:$|[^a-z])"
+    ))
+    .expect("prose furniture pattern")
+});
+
+/// Whether a lower-cased `class`/`id` string names furniture that holds prose of its own.
+pub fn is_prose_furniture_name(class_and_id: &str) -> bool {
+    PROSE_FURNITURE_RE.is_match(class_and_id)
+}
+
+/// A furniture element named by a weak class word is article when its prose
+/// (characters of prose blocks) is at least this many characters...
+pub const OVERRULE_MIN_PROSE_CHARS: usize = 400;
+/// ...and at least this share of all its text.
+pub const OVERRULE_MIN_PROSE_SHARE: f64 = 0.6;
