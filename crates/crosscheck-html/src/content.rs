@@ -280,9 +280,13 @@ pub fn analyze(page: &Page, hint: Option<&BodyHint>) -> Analysis {
         // builder's name for a block of the article (`elementor-widget`).
         let prose_dense = prose[i] >= tables::OVERRULE_MIN_PROSE_CHARS
             && prose[i] as f64 >= tables::OVERRULE_MIN_PROSE_SHARE * text_chars[i] as f64;
-        let overruled = own
-            && !by_tag
-            && ((prose[i] * 2 > total_prose && prose[i] >= tables::OVERRULE_MIN_PROSE_CHARS) || (weak && prose_dense));
+        let holds_most_prose = prose[i] * 2 > total_prose && prose[i] >= tables::OVERRULE_MIN_PROSE_CHARS;
+        // Furniture by tag, role or hidden state that holds nearly all the
+        // page's prose wraps the article: an unclosed `<aside>`, a tab panel,
+        // a `hidden` block that the page's script moves into view.
+        let holds_nearly_all = prose[i] as f64 >= tables::OVERRULE_TAG_MIN_PROSE_SHARE * total_prose as f64
+            && prose[i] >= tables::OVERRULE_MIN_PROSE_CHARS;
+        let overruled = own && ((!by_tag && holds_most_prose) || (by_tag && holds_nearly_all && prose_dense) || (weak && prose_dense));
         furniture[i] = pf || (own && !overruled);
         in_content[i] = pc || content;
     }
@@ -447,7 +451,8 @@ pub fn explain(page: &Page) -> String {
         while at != usize::MAX {
             if let Item::Element(info) = &page.nodes[at].item {
                 chain.push(format!(
-                    "n{at} score {:.0} prose {}/{}{}{}{}{}",
+                    "{}n{at} score {:.0} prose {}/{}{}{}{}{}",
+                    info.tag,
                     a.score[at],
                     a.prose[at],
                     a.prose[0],

@@ -47,6 +47,8 @@ pub struct ElementInfo {
     pub list_item: bool,
     /// A byline element (class/id word, `rel=author`, `itemprop=author`).
     pub byline: bool,
+    /// The tag name when it is a block or furniture tag (for `explain`), else "".
+    pub tag: &'static str,
 }
 
 /// One arena entry.
@@ -409,6 +411,7 @@ fn element_info(el: &scraper::node::Element, name: &str) -> ElementInfo {
         content_name,
         heading,
         list_item: matches!(name, "li" | "dt" | "dd"),
+        tag: tables::BLOCK_TAGS.iter().chain(tables::BOILERPLATE_TAGS).find(|t| **t == name).copied().unwrap_or(""),
         byline: tables::is_byline_name(&words)
             || el.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("author"))
             || itemprop == "author",

@@ -298,3 +298,6 @@ pub fn is_prose_furniture_name(class_and_id: &str) -> bool {
 pub const OVERRULE_MIN_PROSE_CHARS: usize = 400;
 /// ...and at least this share of all its text.
 pub const OVERRULE_MIN_PROSE_SHARE: f64 = 0.6;
+/// Furniture by tag, role or hidden state is article when it holds at least
+/// this share of the page's prose (and is mostly prose itself).
+pub const OVERRULE_TAG_MIN_PROSE_SHARE: f64 = 0.85;
