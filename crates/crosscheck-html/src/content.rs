@@ -298,7 +298,9 @@ pub fn analyze(page: &Page, hint: Option<&BodyHint>) -> Analysis {
     for b in &blocks {
         let chars = b.chars as f64;
         let w = if furniture[b.owner] || b.link_density() > tables::MAX_LINK_DENSITY {
-            -chars * furn_pen
+            // One long link block (a navigation box under the article) costs
+            // no more than a sidebar's worth: it is dropped from the output anyway.
+            -chars.min(tables::MAX_PENALIZED_BLOCK_CHARS) * furn_pen
         } else if let Some(h) = hint {
             // The page's own account of its body decides what is article.
             if h.share(&b.text) >= tables::HINT_MIN_SHARE {
@@ -436,6 +438,13 @@ fn agreement(page: &Page, a: &Analysis, hint: &BodyHint) -> f64 {
 /// A line per block (weight, owner, in container?, text) for tuning the tables.
 #[doc(hidden)]
 pub fn explain(page: &Page) -> String {
+    explain_with(page, None)
+}
+
+/// [`explain`], with the furniture chain of the block holding `snippet`
+/// (else of the three longest blocks).
+#[doc(hidden)]
+pub fn explain_with(page: &Page, snippet: Option<&str>) -> String {
     let a = analyze(page, None);
     if page.nodes.is_empty() {
         return String::new();
@@ -445,6 +454,9 @@ pub fn explain(page: &Page) -> String {
     // Which ancestors of the longest block are furniture, and by what.
     let mut by_length: Vec<&Block> = a.blocks.iter().collect();
     by_length.sort_by_key(|b| std::cmp::Reverse(b.chars));
+    if let Some(snippet) = snippet {
+        by_length.retain(|b| b.text.contains(snippet));
+    }
     for longest in by_length.into_iter().take(3) {
         let mut at = longest.owner;
         let mut chain = Vec::new();

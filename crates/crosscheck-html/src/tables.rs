@@ -301,3 +301,8 @@ pub const OVERRULE_MIN_PROSE_SHARE: f64 = 0.6;
 /// Furniture by tag, role or hidden state is article when it holds at least
 /// this share of the page's prose (and is mostly prose itself).
 pub const OVERRULE_TAG_MIN_PROSE_SHARE: f64 = 0.85;
+/// A furniture block costs its container at most this many characters' worth
+/// of [`FURNITURE_PENALTY`]: one long link block (a navigation box of a wiki,
+/// a tag cloud) under the article must not push the choice down to a part of
+/// it, while many small furniture blocks (a sidebar) still add up.
+pub const MAX_PENALIZED_BLOCK_CHARS: f64 = 100.0;
