@@ -222,6 +222,9 @@ pub struct Analysis {
     pub weights: Vec<f64>,
     /// Per arena node: inside page furniture.
     pub furniture: Vec<bool>,
+    /// Per arena node: inside furniture only by wrapper tags (`<header>`),
+    /// whose prose blocks are article.
+    pub prose_keeps: Vec<bool>,
     /// Per arena node: summed block weights of its subtree.
     pub score: Vec<f64>,
     /// Arena index of the chosen container.
@@ -268,13 +271,16 @@ pub fn analyze(page: &Page, hint: Option<&BodyHint>) -> Analysis {
 
     // Effective boilerplate and content-name flags, inherited down the tree.
     let mut furniture = vec![false; n];
+    let mut hard_furniture = vec![false; n];
     let mut in_content = vec![false; n];
     for i in 0..n {
         let p = page.nodes[i].parent;
-        let (pf, pc) = if p == usize::MAX { (false, false) } else { (furniture[p], in_content[p]) };
-        let (own, by_tag, weak, content) = match &page.nodes[i].item {
-            Item::Element(info) => (info.boilerplate, info.boilerplate_by_tag, info.boilerplate_weak, info.content_name),
-            _ => (false, false, false, false),
+        let (pf, ph, pc) = if p == usize::MAX { (false, false, false) } else { (furniture[p], hard_furniture[p], in_content[p]) };
+        let (own, by_tag, weak, wrapper, content) = match &page.nodes[i].item {
+            Item::Element(info) => {
+                (info.boilerplate, info.boilerplate_by_tag, info.boilerplate_weak, info.wrapper_tag, info.content_name)
+            }
+            _ => (false, false, false, false, false),
         };
         // A weak furniture mark on an element that is mostly prose is a page
         // builder's name for a block of the article (`elementor-widget`).
@@ -288,16 +294,18 @@ pub fn analyze(page: &Page, hint: Option<&BodyHint>) -> Analysis {
             && prose[i] >= tables::OVERRULE_MIN_PROSE_CHARS;
         let overruled = own && ((!by_tag && holds_most_prose) || (by_tag && holds_nearly_all && prose_dense) || (weak && prose_dense));
         furniture[i] = pf || (own && !overruled);
+        hard_furniture[i] = ph || (own && !overruled && !wrapper);
         in_content[i] = pc || content;
     }
 
+    let prose_keeps: Vec<bool> = (0..n).map(|i| furniture[i] && !hard_furniture[i]).collect();
     // Block weights summed up the tree.
     let mut score = vec![0f64; n];
     let mut weights = Vec::with_capacity(blocks.len());
     let (short_w, furn_pen, bonus_w) = (tables::SHORT_TEXT_WEIGHT, tables::FURNITURE_PENALTY, tables::CONTENT_NAME_BONUS);
     for b in &blocks {
         let chars = b.chars as f64;
-        let w = if furniture[b.owner] || b.link_density() > tables::MAX_LINK_DENSITY {
+        let w = if block_is_furniture(b, &furniture, &prose_keeps) {
             // One long link block (a navigation box under the article) costs
             // no more than a sidebar's worth: it is dropped from the output anyway.
             -chars.min(tables::MAX_PENALIZED_BLOCK_CHARS) * furn_pen
@@ -331,7 +339,15 @@ pub fn analyze(page: &Page, hint: Option<&BodyHint>) -> Analysis {
             best = i;
         }
     }
-    Analysis { blocks, weights, furniture, score, best, prose }
+    Analysis { blocks, weights, furniture, prose_keeps, score, best, prose }
+}
+
+/// Whether a block is page furniture: inside a furniture element (but a
+/// paragraph under a wrapper like `<header>`, an article's lead, is article)
+/// or mostly links.
+fn block_is_furniture(b: &Block, furniture: &[bool], prose_keeps: &[bool]) -> bool {
+    let kept_prose = prose_keeps[b.owner] && b.is_prose() && b.chars >= tables::WRAPPER_MIN_PROSE_CHARS;
+    (furniture[b.owner] && !kept_prose) || b.link_density() > tables::MAX_LINK_DENSITY
 }
 
 /// Word trigrams of the page's own article body (JSON-LD `articleBody`), to
@@ -421,7 +437,7 @@ fn agreement(page: &Page, a: &Analysis, hint: &BodyHint) -> f64 {
     let range = a.best..page.nodes[a.best].end.max(a.best + 1);
     let mut held = std::collections::HashSet::new();
     let (mut total, mut confirmed) = (0usize, 0usize);
-    for b in a.blocks.iter().filter(|b| range.contains(&b.owner) && !a.furniture[b.owner]) {
+    for b in a.blocks.iter().filter(|b| range.contains(&b.owner) && !block_is_furniture(b, &a.furniture, &a.prose_keeps)) {
         let g = grams(&b.text);
         let inside = g.iter().filter(|x| hint.grams.contains(x)).count();
         held.extend(g.iter().copied().filter(|x| hint.grams.contains(x)));
@@ -481,7 +497,7 @@ pub fn explain_with(page: &Page, snippet: Option<&str>) -> String {
     }
     for (b, w) in a.blocks.iter().zip(&a.weights) {
         let inside = (a.best..end).contains(&b.owner);
-        let text: String = b.text.chars().take(100).collect();
+        let text: String = b.text.chars().take(if snippet.is_some() { usize::MAX } else { 100 }).collect();
         out.push_str(&format!(
             "{}{} {:>8.0} n{:<6} p{:<6} ld{:.2} {:?} {}\n",
             if inside { '*' } else { ' ' },
@@ -513,7 +529,7 @@ pub fn main_text(page: &Page, title: Option<&str>, hint: Option<&BodyHint>) -> M
             analysis = analyze(page, Some(h));
         }
     }
-    let Analysis { blocks, furniture, best, .. } = analysis;
+    let Analysis { blocks, furniture, prose_keeps, best, .. } = analysis;
     let range = best..page.nodes[best].end.max(best + 1);
 
     let title_key = title.map(key_of);
@@ -521,7 +537,7 @@ pub fn main_text(page: &Page, title: Option<&str>, hint: Option<&BodyHint>) -> M
     let mut has_prose = false;
     let (mut bylines, mut date_lines) = (Vec::new(), Vec::new());
     let inside: Vec<&Block> = blocks.iter().filter(|b| range.contains(&b.owner)).collect();
-    let is_furniture = |b: &Block| furniture[b.owner] || b.link_density() > tables::MAX_LINK_DENSITY;
+    let is_furniture = |b: &Block| block_is_furniture(b, &furniture, &prose_keeps);
     for (i, b) in inside.iter().enumerate() {
         if is_furniture(b) {
             continue;

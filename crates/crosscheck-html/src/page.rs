@@ -39,6 +39,9 @@ pub struct ElementInfo {
     /// wrapper tag (see [`tables::is_prose_furniture_name`]): an element so
     /// marked that holds mostly prose is article after all.
     pub boilerplate_weak: bool,
+    /// A [`tables::WRAPPER_BOILERPLATE_TAGS`] element (`<header>`): furniture
+    /// for its labels and links, not for the prose in it (an article's lead).
+    pub wrapper_tag: bool,
     /// Named as the article body (`<article>`, `itemprop=articleBody`, `class="entry-content"`).
     pub content_name: bool,
     /// `h1`..`h6` as 1..6, else 0.
@@ -407,6 +410,7 @@ fn element_info(el: &scraper::node::Element, name: &str) -> ElementInfo {
         link: name == "a" && el.attr("href").is_some(),
         boilerplate: by_tag || by_name || wrapper_tag || hidden,
         boilerplate_by_tag: by_tag || hidden,
+        wrapper_tag,
         boilerplate_weak: !by_tag && !hidden && (wrapper_tag || weak_name) && !(by_name && !weak_name),
         content_name,
         heading,

@@ -306,3 +306,6 @@ pub const OVERRULE_TAG_MIN_PROSE_SHARE: f64 = 0.85;
 /// a tag cloud) under the article must not push the choice down to a part of
 /// it, while many small furniture blocks (a sidebar) still add up.
 pub const MAX_PENALIZED_BLOCK_CHARS: f64 = 100.0;
+/// A prose block under a wrapper tag (`<header>`) is the article's lead, kept,
+/// from this many characters; shorter ones are a headline's dek or a tagline.
+pub const WRAPPER_MIN_PROSE_CHARS: usize = 150;
