@@ -37,6 +37,11 @@ pub struct Block {
     pub text: String,
     pub chars: usize,
     pub link_chars: usize,
+    /// Link characters before the first character of plain text (a teaser's
+    /// linked headline in front of its summary).
+    pub leading_link_chars: usize,
+    /// Byte length of that leading link text in `text`.
+    pub leading_link_bytes: usize,
     pub kind: BlockKind,
 }
 
@@ -51,11 +56,44 @@ impl Block {
 
     /// Reads like article prose: long enough or a full sentence, not a link list.
     fn is_prose(&self) -> bool {
-        if self.link_density() > 0.33 || matches!(self.kind, BlockKind::Heading(_)) {
+        if self.link_density() > 0.33 || matches!(self.kind, BlockKind::Heading(_)) || self.is_teaser() {
             return false;
         }
         self.chars >= tables::PROSE_MIN_CHARS
             || (self.chars >= tables::SENTENCE_MIN_CHARS && ends_like_sentence(&self.text))
+    }
+}
+
+impl Block {
+    /// A list item that opens with a linked headline and goes on with its
+    /// summary: a teaser of another page, not a point of the article.
+    fn is_teaser(&self) -> bool {
+        // The summary starts a sentence of its own after the headline ("...
+        // settlements UNITED NATIONS: The Secretary..."), where a linked
+        // phrase inside a sentence runs on in lower case.
+        let summary_starts_sentence = || {
+            self.text
+                .get(self.leading_link_bytes..)
+                .and_then(|rest| rest.chars().find(|c| c.is_alphabetic()))
+                .is_some_and(char::is_uppercase)
+        };
+        // A headline ends without a full stop; a linked first sentence of a
+        // digest's item ends with one.
+        let headline_like = || {
+            let (Some(head), Some(rest)) = (self.text.get(..self.leading_link_bytes), self.text.get(self.leading_link_bytes..))
+            else {
+                return false;
+            };
+            // "Term: explanation" and "Product – what it does" are the
+            // article's own list, the link punctuated into the item's text.
+            !head.trim_end().ends_with(['.', ':'])
+                && !rest.trim_start().starts_with(['.', ':', '\u{2013}', '\u{2014}', '-', ',', ';', '(', '|'])
+        };
+        self.kind == BlockKind::ListItem
+            && self.leading_link_chars >= tables::TEASER_MIN_HEADLINE_CHARS
+            && headline_like()
+            && self.leading_link_chars as f64 >= tables::TEASER_MIN_HEADLINE_SHARE * self.chars as f64
+            && summary_starts_sentence()
     }
 }
 
@@ -143,6 +181,10 @@ struct BlockBuilder {
     buf: String,
     chars: usize,
     link_chars: usize,
+    leading_link_chars: usize,
+    leading_link_bytes: usize,
+    /// Plain (not link) text has come in the current block.
+    plain_seen: bool,
     pending_space: bool,
     link_depth: usize,
     /// Depth of inline furniture elements whose text is skipped.
@@ -171,6 +213,12 @@ impl BlockBuilder {
             self.chars += 1;
             if self.link_depth > 0 {
                 self.link_chars += 1;
+                if !self.plain_seen {
+                    self.leading_link_chars = self.chars;
+                    self.leading_link_bytes = self.buf.len();
+                }
+            } else {
+                self.plain_seen = true;
             }
         }
     }
@@ -193,11 +241,22 @@ impl BlockBuilder {
     fn flush(&mut self) {
         if let (false, Some(owner)) = (self.buf.is_empty(), self.owner) {
             let text = std::mem::take(&mut self.buf);
-            self.blocks.push(Block { owner, text, chars: self.chars, link_chars: self.link_chars, kind: BlockKind::Text });
+            self.blocks.push(Block {
+                owner,
+                text,
+                chars: self.chars,
+                link_chars: self.link_chars,
+                leading_link_chars: self.leading_link_chars,
+                leading_link_bytes: self.leading_link_bytes,
+                kind: BlockKind::Text,
+            });
         }
         self.buf.clear();
         self.chars = 0;
         self.link_chars = 0;
+        self.leading_link_chars = 0;
+        self.leading_link_bytes = 0;
+        self.plain_seen = false;
         self.pending_space = false;
         self.owner = None;
     }
@@ -347,7 +406,7 @@ pub fn analyze(page: &Page, hint: Option<&BodyHint>) -> Analysis {
 /// or mostly links.
 fn block_is_furniture(b: &Block, furniture: &[bool], prose_keeps: &[bool]) -> bool {
     let kept_prose = prose_keeps[b.owner] && b.is_prose() && b.chars >= tables::WRAPPER_MIN_PROSE_CHARS;
-    (furniture[b.owner] && !kept_prose) || b.link_density() > tables::MAX_LINK_DENSITY
+    (furniture[b.owner] && !kept_prose) || b.link_density() > tables::MAX_LINK_DENSITY || b.is_teaser()
 }
 
 /// Word trigrams of the page's own article body (JSON-LD `articleBody`), to

@@ -309,3 +309,9 @@ pub const MAX_PENALIZED_BLOCK_CHARS: f64 = 100.0;
 /// A prose block under a wrapper tag (`<header>`) is the article's lead, kept,
 /// from this many characters; shorter ones are a headline's dek or a tagline.
 pub const WRAPPER_MIN_PROSE_CHARS: usize = 150;
+/// A list item that opens with a linked headline of at least this many
+/// characters...
+pub const TEASER_MIN_HEADLINE_CHARS: usize = 20;
+/// ...making at least this share of the item, followed by a summary that
+/// starts a sentence of its own, is a teaser of another page (furniture).
+pub const TEASER_MIN_HEADLINE_SHARE: f64 = 0.15;
