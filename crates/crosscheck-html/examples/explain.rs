@@ -1,5 +1,6 @@
 //! Print the block scoring of one page (for tuning `tables`):
-//! `cargo run --release -p crosscheck-html --example explain -- PAGE.html[.gz]`
+//! `cargo run --release -p crosscheck-html --example explain -- PAGE.html[.gz] [SNIPPET]`
+//! (with SNIPPET: the furniture chain of the block holding it)
 use std::io::Read;
 
 fn main() {
@@ -14,5 +15,6 @@ fn main() {
     };
     let text = crosscheck_core::decode::decode(&bytes, None).text;
     let page = crosscheck_html::page::build(&text);
-    print!("{}", crosscheck_html::content::explain(&page));
+    let snippet = std::env::args().nth(2);
+    print!("{}", crosscheck_html::content::explain_with(&page, snippet.as_deref()));
 }

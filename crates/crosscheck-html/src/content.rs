@@ -37,6 +37,11 @@ pub struct Block {
     pub text: String,
     pub chars: usize,
     pub link_chars: usize,
+    /// Link characters before the first character of plain text (a teaser's
+    /// linked headline in front of its summary).
+    pub leading_link_chars: usize,
+    /// Byte length of that leading link text in `text`.
+    pub leading_link_bytes: usize,
     pub kind: BlockKind,
 }
 
@@ -51,11 +56,44 @@ impl Block {
 
     /// Reads like article prose: long enough or a full sentence, not a link list.
     fn is_prose(&self) -> bool {
-        if self.link_density() > 0.33 || matches!(self.kind, BlockKind::Heading(_)) {
+        if self.link_density() > 0.33 || matches!(self.kind, BlockKind::Heading(_)) || self.is_teaser() {
             return false;
         }
         self.chars >= tables::PROSE_MIN_CHARS
             || (self.chars >= tables::SENTENCE_MIN_CHARS && ends_like_sentence(&self.text))
+    }
+}
+
+impl Block {
+    /// A list item that opens with a linked headline and goes on with its
+    /// summary: a teaser of another page, not a point of the article.
+    fn is_teaser(&self) -> bool {
+        // The summary starts a sentence of its own after the headline ("...
+        // settlements UNITED NATIONS: The Secretary..."), where a linked
+        // phrase inside a sentence runs on in lower case.
+        let summary_starts_sentence = || {
+            self.text
+                .get(self.leading_link_bytes..)
+                .and_then(|rest| rest.chars().find(|c| c.is_alphabetic()))
+                .is_some_and(char::is_uppercase)
+        };
+        // A headline ends without a full stop; a linked first sentence of a
+        // digest's item ends with one.
+        let headline_like = || {
+            let (Some(head), Some(rest)) = (self.text.get(..self.leading_link_bytes), self.text.get(self.leading_link_bytes..))
+            else {
+                return false;
+            };
+            // "Term: explanation" and "Product – what it does" are the
+            // article's own list, the link punctuated into the item's text.
+            !head.trim_end().ends_with(['.', ':'])
+                && !rest.trim_start().starts_with(['.', ':', '\u{2013}', '\u{2014}', '-', ',', ';', '(', '|'])
+        };
+        self.kind == BlockKind::ListItem
+            && self.leading_link_chars >= tables::TEASER_MIN_HEADLINE_CHARS
+            && headline_like()
+            && self.leading_link_chars as f64 >= tables::TEASER_MIN_HEADLINE_SHARE * self.chars as f64
+            && summary_starts_sentence()
     }
 }
 
@@ -143,6 +181,10 @@ struct BlockBuilder {
     buf: String,
     chars: usize,
     link_chars: usize,
+    leading_link_chars: usize,
+    leading_link_bytes: usize,
+    /// Plain (not link) text has come in the current block.
+    plain_seen: bool,
     pending_space: bool,
     link_depth: usize,
     /// Depth of inline furniture elements whose text is skipped.
@@ -171,6 +213,12 @@ impl BlockBuilder {
             self.chars += 1;
             if self.link_depth > 0 {
                 self.link_chars += 1;
+                if !self.plain_seen {
+                    self.leading_link_chars = self.chars;
+                    self.leading_link_bytes = self.buf.len();
+                }
+            } else {
+                self.plain_seen = true;
             }
         }
     }
@@ -193,11 +241,22 @@ impl BlockBuilder {
     fn flush(&mut self) {
         if let (false, Some(owner)) = (self.buf.is_empty(), self.owner) {
             let text = std::mem::take(&mut self.buf);
-            self.blocks.push(Block { owner, text, chars: self.chars, link_chars: self.link_chars, kind: BlockKind::Text });
+            self.blocks.push(Block {
+                owner,
+                text,
+                chars: self.chars,
+                link_chars: self.link_chars,
+                leading_link_chars: self.leading_link_chars,
+                leading_link_bytes: self.leading_link_bytes,
+                kind: BlockKind::Text,
+            });
         }
         self.buf.clear();
         self.chars = 0;
         self.link_chars = 0;
+        self.leading_link_chars = 0;
+        self.leading_link_bytes = 0;
+        self.plain_seen = false;
         self.pending_space = false;
         self.owner = None;
     }
@@ -222,10 +281,15 @@ pub struct Analysis {
     pub weights: Vec<f64>,
     /// Per arena node: inside page furniture.
     pub furniture: Vec<bool>,
+    /// Per arena node: inside furniture only by wrapper tags (`<header>`),
+    /// whose prose blocks are article.
+    pub prose_keeps: Vec<bool>,
     /// Per arena node: summed block weights of its subtree.
     pub score: Vec<f64>,
     /// Arena index of the chosen container.
     pub best: usize,
+    /// Per arena node: prose characters under it (boilerplate or not).
+    pub prose: Vec<usize>,
 }
 
 /// Cut, weigh and score the page's blocks and choose the container.
@@ -248,7 +312,9 @@ pub fn analyze(page: &Page, hint: Option<&BodyHint>) -> Analysis {
     // Prose characters under each element (ignoring boilerplate), for the guard
     // against boilerplate words on whole-page wrappers.
     let mut prose = vec![0usize; n];
+    let mut text_chars = vec![0usize; n];
     for b in &blocks {
+        text_chars[b.owner] += b.chars;
         if b.is_prose() {
             prose[b.owner] += b.chars;
         }
@@ -257,33 +323,51 @@ pub fn analyze(page: &Page, hint: Option<&BodyHint>) -> Analysis {
         let p = page.nodes[i].parent;
         if p != usize::MAX {
             prose[p] += prose[i];
+            text_chars[p] += text_chars[i];
         }
     }
     let total_prose: usize = (0..n).filter(|&i| page.nodes[i].parent == usize::MAX).map(|i| prose[i]).sum();
 
     // Effective boilerplate and content-name flags, inherited down the tree.
     let mut furniture = vec![false; n];
+    let mut hard_furniture = vec![false; n];
     let mut in_content = vec![false; n];
     for i in 0..n {
         let p = page.nodes[i].parent;
-        let (pf, pc) = if p == usize::MAX { (false, false) } else { (furniture[p], in_content[p]) };
-        let (own, by_tag, content) = match &page.nodes[i].item {
-            Item::Element(info) => (info.boilerplate, info.boilerplate_by_tag, info.content_name),
-            _ => (false, false, false),
+        let (pf, ph, pc) = if p == usize::MAX { (false, false, false) } else { (furniture[p], hard_furniture[p], in_content[p]) };
+        let (own, by_tag, weak, wrapper, content) = match &page.nodes[i].item {
+            Item::Element(info) => {
+                (info.boilerplate, info.boilerplate_by_tag, info.boilerplate_weak, info.wrapper_tag, info.content_name)
+            }
+            _ => (false, false, false, false, false),
         };
-        let overruled = own && !by_tag && prose[i] * 2 > total_prose && prose[i] >= 400;
+        // A weak furniture mark on an element that is mostly prose is a page
+        // builder's name for a block of the article (`elementor-widget`).
+        let prose_dense = prose[i] >= tables::OVERRULE_MIN_PROSE_CHARS
+            && prose[i] as f64 >= tables::OVERRULE_MIN_PROSE_SHARE * text_chars[i] as f64;
+        let holds_most_prose = prose[i] * 2 > total_prose && prose[i] >= tables::OVERRULE_MIN_PROSE_CHARS;
+        // Furniture by tag, role or hidden state that holds nearly all the
+        // page's prose wraps the article: an unclosed `<aside>`, a tab panel,
+        // a `hidden` block that the page's script moves into view.
+        let holds_nearly_all = prose[i] as f64 >= tables::OVERRULE_TAG_MIN_PROSE_SHARE * total_prose as f64
+            && prose[i] >= tables::OVERRULE_MIN_PROSE_CHARS;
+        let overruled = own && ((!by_tag && holds_most_prose) || (by_tag && holds_nearly_all && prose_dense) || (weak && prose_dense));
         furniture[i] = pf || (own && !overruled);
+        hard_furniture[i] = ph || (own && !overruled && !wrapper);
         in_content[i] = pc || content;
     }
 
+    let prose_keeps: Vec<bool> = (0..n).map(|i| furniture[i] && !hard_furniture[i]).collect();
     // Block weights summed up the tree.
     let mut score = vec![0f64; n];
     let mut weights = Vec::with_capacity(blocks.len());
     let (short_w, furn_pen, bonus_w) = (tables::SHORT_TEXT_WEIGHT, tables::FURNITURE_PENALTY, tables::CONTENT_NAME_BONUS);
     for b in &blocks {
         let chars = b.chars as f64;
-        let w = if furniture[b.owner] || b.link_density() > tables::MAX_LINK_DENSITY {
-            -chars * furn_pen
+        let w = if block_is_furniture(b, &furniture, &prose_keeps) {
+            // One long link block (a navigation box under the article) costs
+            // no more than a sidebar's worth: it is dropped from the output anyway.
+            -chars.min(tables::MAX_PENALIZED_BLOCK_CHARS) * furn_pen
         } else if let Some(h) = hint {
             // The page's own account of its body decides what is article.
             if h.share(&b.text) >= tables::HINT_MIN_SHARE {
@@ -314,7 +398,15 @@ pub fn analyze(page: &Page, hint: Option<&BodyHint>) -> Analysis {
             best = i;
         }
     }
-    Analysis { blocks, weights, furniture, score, best }
+    Analysis { blocks, weights, furniture, prose_keeps, score, best, prose }
+}
+
+/// Whether a block is page furniture: inside a furniture element (but a
+/// paragraph under a wrapper like `<header>`, an article's lead, is article)
+/// or mostly links.
+fn block_is_furniture(b: &Block, furniture: &[bool], prose_keeps: &[bool]) -> bool {
+    let kept_prose = prose_keeps[b.owner] && b.is_prose() && b.chars >= tables::WRAPPER_MIN_PROSE_CHARS;
+    (furniture[b.owner] && !kept_prose) || b.link_density() > tables::MAX_LINK_DENSITY || b.is_teaser()
 }
 
 /// Word trigrams of the page's own article body (JSON-LD `articleBody`), to
@@ -404,7 +496,7 @@ fn agreement(page: &Page, a: &Analysis, hint: &BodyHint) -> f64 {
     let range = a.best..page.nodes[a.best].end.max(a.best + 1);
     let mut held = std::collections::HashSet::new();
     let (mut total, mut confirmed) = (0usize, 0usize);
-    for b in a.blocks.iter().filter(|b| range.contains(&b.owner) && !a.furniture[b.owner]) {
+    for b in a.blocks.iter().filter(|b| range.contains(&b.owner) && !block_is_furniture(b, &a.furniture, &a.prose_keeps)) {
         let g = grams(&b.text);
         let inside = g.iter().filter(|x| hint.grams.contains(x)).count();
         held.extend(g.iter().copied().filter(|x| hint.grams.contains(x)));
@@ -421,15 +513,50 @@ fn agreement(page: &Page, a: &Analysis, hint: &BodyHint) -> f64 {
 /// A line per block (weight, owner, in container?, text) for tuning the tables.
 #[doc(hidden)]
 pub fn explain(page: &Page) -> String {
+    explain_with(page, None)
+}
+
+/// [`explain`], with the furniture chain of the block holding `snippet`
+/// (else of the three longest blocks).
+#[doc(hidden)]
+pub fn explain_with(page: &Page, snippet: Option<&str>) -> String {
     let a = analyze(page, None);
     if page.nodes.is_empty() {
         return String::new();
     }
     let end = page.nodes[a.best].end;
     let mut out = format!("best container: node {} score {:.0}\n", a.best, a.score[a.best]);
+    // Which ancestors of the longest block are furniture, and by what.
+    let mut by_length: Vec<&Block> = a.blocks.iter().collect();
+    by_length.sort_by_key(|b| std::cmp::Reverse(b.chars));
+    if let Some(snippet) = snippet {
+        by_length.retain(|b| b.text.contains(snippet));
+    }
+    for longest in by_length.into_iter().take(3) {
+        let mut at = longest.owner;
+        let mut chain = Vec::new();
+        while at != usize::MAX {
+            if let Item::Element(info) = &page.nodes[at].item {
+                chain.push(format!(
+                    "{}n{at} score {:.0} prose {}/{}{}{}{}{}",
+                    info.tag,
+                    a.score[at],
+                    a.prose[at],
+                    a.prose[0],
+                    if a.furniture[at] { " F" } else { "" },
+                    if info.boilerplate { " boilerplate" } else { "" },
+                    if info.boilerplate_by_tag { "(tag)" } else { "" },
+                    if info.content_name { " content" } else { "" }
+                ));
+            }
+            at = page.nodes[at].parent;
+        }
+        chain.reverse();
+        out.push_str(&format!("longest block's ancestors: {}\n", chain.join(" > ")));
+    }
     for (b, w) in a.blocks.iter().zip(&a.weights) {
         let inside = (a.best..end).contains(&b.owner);
-        let text: String = b.text.chars().take(100).collect();
+        let text: String = b.text.chars().take(if snippet.is_some() { usize::MAX } else { 100 }).collect();
         out.push_str(&format!(
             "{}{} {:>8.0} n{:<6} p{:<6} ld{:.2} {:?} {}\n",
             if inside { '*' } else { ' ' },
@@ -461,7 +588,7 @@ pub fn main_text(page: &Page, title: Option<&str>, hint: Option<&BodyHint>) -> M
             analysis = analyze(page, Some(h));
         }
     }
-    let Analysis { blocks, furniture, best, .. } = analysis;
+    let Analysis { blocks, furniture, prose_keeps, best, .. } = analysis;
     let range = best..page.nodes[best].end.max(best + 1);
 
     let title_key = title.map(key_of);
@@ -469,7 +596,7 @@ pub fn main_text(page: &Page, title: Option<&str>, hint: Option<&BodyHint>) -> M
     let mut has_prose = false;
     let (mut bylines, mut date_lines) = (Vec::new(), Vec::new());
     let inside: Vec<&Block> = blocks.iter().filter(|b| range.contains(&b.owner)).collect();
-    let is_furniture = |b: &Block| furniture[b.owner] || b.link_density() > tables::MAX_LINK_DENSITY;
+    let is_furniture = |b: &Block| block_is_furniture(b, &furniture, &prose_keeps);
     for (i, b) in inside.iter().enumerate() {
         if is_furniture(b) {
             continue;

@@ -35,6 +35,13 @@ pub struct ElementInfo {
     pub boilerplate: bool,
     /// Whether `boilerplate` comes from the tag or role (strong) rather than a class/id word.
     pub boilerplate_by_tag: bool,
+    /// Whether `boilerplate` comes only from a weak class/id word or a
+    /// wrapper tag (see [`tables::is_prose_furniture_name`]): an element so
+    /// marked that holds mostly prose is article after all.
+    pub boilerplate_weak: bool,
+    /// A [`tables::WRAPPER_BOILERPLATE_TAGS`] element (`<header>`): furniture
+    /// for its labels and links, not for the prose in it (an article's lead).
+    pub wrapper_tag: bool,
     /// Named as the article body (`<article>`, `itemprop=articleBody`, `class="entry-content"`).
     pub content_name: bool,
     /// `h1`..`h6` as 1..6, else 0.
@@ -43,6 +50,8 @@ pub struct ElementInfo {
     pub list_item: bool,
     /// A byline element (class/id word, `rel=author`, `itemprop=author`).
     pub byline: bool,
+    /// The tag name when it is a block or furniture tag (for `explain`), else "".
+    pub tag: &'static str,
 }
 
 /// One arena entry.
@@ -380,13 +389,16 @@ fn element_info(el: &scraper::node::Element, name: &str) -> ElementInfo {
     let words = lower_words(el);
     let role = el.attr("role").unwrap_or("").to_ascii_lowercase();
     let itemprop = el.attr("itemprop").unwrap_or("").to_ascii_lowercase();
-    let by_tag = tables::BOILERPLATE_TAGS.contains(&name) || tables::BOILERPLATE_ROLES.contains(&role.as_str());
+    let wrapper_tag = tables::WRAPPER_BOILERPLATE_TAGS.contains(&name);
+    let by_tag = (tables::BOILERPLATE_TAGS.contains(&name) && !wrapper_tag)
+        || tables::BOILERPLATE_ROLES.contains(&role.as_str());
     let structural = matches!(name, "html" | "body" | "article" | "main");
     let content_name = name == "article"
         || itemprop == "articlebody"
         || itemprop == "text"
         || tables::is_content_name(&words);
     let by_name = !structural && !content_name && (tables::is_boilerplate_name(&words) || tables::has_boilerplate_part(&words));
+    let weak_name = by_name && !tables::is_prose_furniture_name(&words);
     let hidden = is_hidden(el);
     let heading = match name.as_bytes() {
         [b'h', d @ b'1'..=b'6'] => d - b'0',
@@ -396,11 +408,14 @@ fn element_info(el: &scraper::node::Element, name: &str) -> ElementInfo {
         block: tables::BLOCK_TAGS.contains(&name),
         cell: tables::CELL_TAGS.contains(&name),
         link: name == "a" && el.attr("href").is_some(),
-        boilerplate: by_tag || by_name || hidden,
+        boilerplate: by_tag || by_name || wrapper_tag || hidden,
         boilerplate_by_tag: by_tag || hidden,
+        wrapper_tag,
+        boilerplate_weak: !by_tag && !hidden && (wrapper_tag || weak_name) && !(by_name && !weak_name),
         content_name,
         heading,
         list_item: matches!(name, "li" | "dt" | "dd"),
+        tag: tables::BLOCK_TAGS.iter().chain(tables::BOILERPLATE_TAGS).find(|t| **t == name).copied().unwrap_or(""),
         byline: tables::is_byline_name(&words)
             || el.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("author"))
             || itemprop == "author",

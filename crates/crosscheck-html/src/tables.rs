@@ -352,3 +352,59 @@ pub const KIND_MIN_TEASERS_AT_LISTING_URL: usize = 5;
 pub const KIND_MIN_TEASER_LINKS: usize = 20;
 /// ...and at most this many characters of main text per teaser.
 pub const KIND_MAX_TEXT_CHARS_PER_TEASER: usize = 100;
+// ---------------------------------------------------------------------------
+// Main-text recall: when page furniture is overruled by the prose it holds.
+// Tuned on the development splits of the three extraction sets in
+// `../shared/bench` (`extraction`, `extraction-wcxb/dev`,
+// `extraction-multilingual`); re-measure with the commands of README's bench
+// section (`cargo run --release -p crosscheck-html --example predict -- DIR
+// OUT.json`, then each set's `score.py`).
+// ---------------------------------------------------------------------------
+
+/// Tags of furniture that page builders also wrap around a whole article
+/// (`<header class="post-content">` holding every paragraph): they are judged
+/// like a class word, so prose can overrule them, rather than like `<nav>`.
+pub const WRAPPER_BOILERPLATE_TAGS: &[&str] = &["header"];
+
+/// Class/id words of furniture that holds prose of its own (comments, teaser
+/// summaries, author boxes, captions): prose density never overrules them.
+/// Every other class word (`widget`, `sidebar`, `banner`, `ad`, `meta`...) is
+/// also used by page builders on the blocks of the article itself, so an
+/// element so named that holds mostly prose is article.
+static PROSE_FURNITURE_RE: Lazy<Regex> = Lazy::new(|| {
+    Regex::new(concat!(
+        r"comment|disqus|respond|repl(?:y|ies)|related|more-stories|morestories|read-?more|read-?next|",
+        r"recirc|recommend|outbrain|taboola|trending|popular|most-?read|newsletter|subscri|signup|sign-up|",
+        r"paywall|cookie|consent|gdpr|share|sharing|social|bio|about-author|author-box|caption|credit|",
+        r"teaser|teasers|promo|sponsor|forum|modal|popup|overlay|lightbox|donat|(?:^|[^a-z])cta(?:$|[^a-z])"
+    ))
+    .expect("prose furniture pattern")
+});
+
+/// Whether a lower-cased `class`/`id` string names furniture that holds prose of its own.
+pub fn is_prose_furniture_name(class_and_id: &str) -> bool {
+    PROSE_FURNITURE_RE.is_match(class_and_id)
+}
+
+/// A furniture element named by a weak class word is article when its prose
+/// (characters of prose blocks) is at least this many characters...
+pub const OVERRULE_MIN_PROSE_CHARS: usize = 400;
+/// ...and at least this share of all its text.
+pub const OVERRULE_MIN_PROSE_SHARE: f64 = 0.6;
+/// Furniture by tag, role or hidden state is article when it holds at least
+/// this share of the page's prose (and is mostly prose itself).
+pub const OVERRULE_TAG_MIN_PROSE_SHARE: f64 = 0.85;
+/// A furniture block costs its container at most this many characters' worth
+/// of [`FURNITURE_PENALTY`]: one long link block (a navigation box of a wiki,
+/// a tag cloud) under the article must not push the choice down to a part of
+/// it, while many small furniture blocks (a sidebar) still add up.
+pub const MAX_PENALIZED_BLOCK_CHARS: f64 = 100.0;
+/// A prose block under a wrapper tag (`<header>`) is the article's lead, kept,
+/// from this many characters; shorter ones are a headline's dek or a tagline.
+pub const WRAPPER_MIN_PROSE_CHARS: usize = 150;
+/// A list item that opens with a linked headline of at least this many
+/// characters...
+pub const TEASER_MIN_HEADLINE_CHARS: usize = 20;
+/// ...making at least this share of the item, followed by a summary that
+/// starts a sentence of its own, is a teaser of another page (furniture).
+pub const TEASER_MIN_HEADLINE_SHARE: f64 = 0.15;

@@ -356,4 +356,118 @@ fn article_pages_stay_articles() {
         let at_tag_url = extract(&fixture(name), None, Some("https://example.org/tag/news/")).unwrap();
         assert_eq!(at_tag_url.kind, PageKind::Article, "{name}");
     }
+/// A page skeleton: a site header with navigation, `body` in the middle, a
+/// sidebar of links and a footer, as real pages have around their article.
+fn page_around(body: &str) -> Vec<u8> {
+    format!(
+        r#"<!doctype html><html lang="en"><head><title>Test page</title></head><body>
+<nav class="site-nav"><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li><li><a href="/weather">Weather</a></li></ul></nav>
+{body}
+<aside class="sidebar"><h3>Most read</h3><ul><li><a href="/a">Allotment waiting lists grow again</a></li><li><a href="/b">Tram line gets new timetable</a></li><li><a href="/c">School roof repairs finished early</a></li></ul></aside>
+<footer><p><a href="/about">About us</a> · <a href="/privacy">Privacy</a> · All rights reserved.</p></footer>
+</body></html>"#
+    )
+    .into_bytes()
+}
+
+const ORCHARD: [&str; 4] = [
+    "The village orchard was planted forty years ago by a group of neighbours who wanted old apple varieties kept alive.",
+    "This autumn the trees gave more fruit than anyone can remember, and the volunteers ran out of crates within a week.",
+    "Surplus apples went to the school kitchen, the food bank and a cider maker two valleys away who paid in bottles.",
+    "Next spring the group wants to graft twenty new trees from the oldest ones before their wood gets too weak to take.",
+];
+
+#[test]
+fn page_builder_widgets_around_the_article_are_not_furniture() {
+    // Page builders name every block of the article a "widget" (and wrap the
+    // whole of it in a <header>): a container so named that is all prose is article.
+    let body = format!(
+        r#"<header class="post-header"><div class="elementor-widget elementor-widget-text-editor"><p>{}</p><p>{}</p>
+<h2>What the harvest was used for</h2><p>{}</p><p>{}</p></div></header>
+<div class="widget widget_links"><h4>Friends</h4><ul><li><a href="/x">Beekeepers club</a></li><li><a href="/y">Cycling club</a></li></ul></div>"#,
+        ORCHARD[0], ORCHARD[1], ORCHARD[2], ORCHARD[3]
+    );
+    let ex = extract(&page_around(&body), None, None).unwrap();
+    assert_in_order(&ex.text, &[ORCHARD[0], ORCHARD[1], "What the harvest was used for", ORCHARD[2], ORCHARD[3]]);
+    assert_absent(&ex.text, &["Beekeepers club", "Friends", "Most read", "Home", "All rights reserved"]);
+}
+
+#[test]
+fn comments_stay_furniture_however_much_prose_they_hold() {
+    // "comment" is not a weak word: a comment list is prose, and still not the article.
+    let comment = "I walked past the orchard on Sunday and the smell of the fallen apples reached all the way down to the bridge.";
+    let body = format!(
+        r#"<article><p>{}</p><p>{}</p><p>{}</p></article>
+<div class="comments-area"><p>{comment}</p><p>{comment} Lovely to see it cared for.</p><p>{comment} Well done everyone.</p></div>"#,
+        ORCHARD[0], ORCHARD[1], ORCHARD[2]
+    );
+    let ex = extract(&page_around(&body), None, None).unwrap();
+    assert_in_order(&ex.text, &[ORCHARD[0], ORCHARD[1], ORCHARD[2]]);
+    assert_absent(&ex.text, &["I walked past the orchard"]);
+}
+
+#[test]
+fn hidden_block_holding_the_whole_article_is_the_article() {
+    // Streaming renderers send the page in a hidden block that their script
+    // moves into view; a small hidden block is still dropped.
+    let body = format!(
+        r#"<div hidden id="S:0"><main><h1>Orchard harvest</h1><p>{}</p><p>{}</p><p>{}</p><p>{}</p></main></div>
+<div hidden><p>Thanks for signing up, check your inbox to confirm.</p></div>"#,
+        ORCHARD[0], ORCHARD[1], ORCHARD[2], ORCHARD[3]
+    );
+    let ex = extract(&page_around(&body), None, None).unwrap();
+    assert_in_order(&ex.text, &ORCHARD);
+    assert_absent(&ex.text, &["Thanks for signing up"]);
+}
+
+#[test]
+fn long_link_box_under_the_article_does_not_cut_it_short() {
+    // A wiki-style navigation box (one long block of links) at the end of the
+    // article costs no more than a sidebar: the whole article stays chosen.
+    let navbox: String = (0..60).map(|i| format!(r#"<a href="/wiki/topic-{i}">Related topic number {i}</a> · "#)).collect();
+    let body = format!(
+        r#"<div class="page-body"><div class="part-one"><p>{}</p><p>{}</p></div>
+<div class="part-two"><p>{}</p><p>{}</p><table class="navbox"><tr><td>{navbox}</td></tr></table></div></div>"#,
+        ORCHARD[0], ORCHARD[1], ORCHARD[2], ORCHARD[3]
+    );
+    let ex = extract(&page_around(&body), None, None).unwrap();
+    assert_in_order(&ex.text, &ORCHARD);
+    assert_absent(&ex.text, &["Related topic number"]);
+}
+
+#[test]
+fn lead_paragraph_in_the_article_header_is_kept() {
+    let lead = "Volunteers picked more apples this year than in any season since the orchard was planted, and they are already planning how to store the next harvest.";
+    let body = format!(
+        r#"<article><header><h1>A record year for the village orchard</h1><p class="lead">{lead}</p>
+<p><a href="/author/jo">Jo Marsh</a></p></header><p>{}</p><p>{}</p><p>{}</p></article>"#,
+        ORCHARD[0], ORCHARD[1], ORCHARD[2]
+    );
+    let ex = extract(&page_around(&body), None, None).unwrap();
+    assert_in_order(&ex.text, &[lead, ORCHARD[0], ORCHARD[1], ORCHARD[2]]);
+    assert_absent(&ex.text, &["Jo Marsh", "Home"]);
+}
+
+#[test]
+fn teaser_list_is_dropped_and_the_articles_own_linked_list_is_kept() {
+    // Teasers: a linked headline, then a summary that starts a sentence of its own.
+    let teasers: String = [
+        ("Ferry fares rise for winter", "HARBOURTON: The operator said fuel costs forced the change, which takes effect next month."),
+        ("New cycle lane opens on the ring road", "WESTFIELD: Riders welcomed the lane but asked for better lighting at the junctions."),
+        ("Library extends its opening hours", "NORTHGATE: The branch will open until eight on weekdays from the start of the year."),
+    ]
+    .iter()
+    .map(|(h, s)| format!(r#"<li><a href="/n/{}">{h}</a> {s}</li>"#, h.len()))
+    .collect();
+    // The article's own list: linked terms punctuated into the text.
+    let varieties = r#"<ul><li><a href="/v/1">Ashmead's Kernel</a> – a russet that keeps until spring in a cool shed.</li>
+<li><a href="/v/2">Blenheim Orange</a>: large fruit, good for both cooking and eating fresh.</li></ul>"#;
+    let body = format!(
+        r#"<div class="content"><section class="latest"><h3>Latest</h3><ul>{teasers}</ul></section>
+<div class="story"><p>{}</p><p>{}</p>{varieties}<p>{}</p></div></div>"#,
+        ORCHARD[0], ORCHARD[1], ORCHARD[2]
+    );
+    let ex = extract(&page_around(&body), None, None).unwrap();
+    assert_in_order(&ex.text, &[ORCHARD[0], ORCHARD[1], "Ashmead's Kernel", "Blenheim Orange", ORCHARD[2]]);
+    assert_absent(&ex.text, &["Ferry fares", "HARBOURTON", "cycle lane", "Library extends"]);
 }
