@@ -356,6 +356,8 @@ fn article_pages_stay_articles() {
         let at_tag_url = extract(&fixture(name), None, Some("https://example.org/tag/news/")).unwrap();
         assert_eq!(at_tag_url.kind, PageKind::Article, "{name}");
     }
+}
+
 /// A page skeleton: a site header with navigation, `body` in the middle, a
 /// sidebar of links and a footer, as real pages have around their article.
 fn page_around(body: &str) -> Vec<u8> {
