@@ -48,6 +48,10 @@ pub struct Claim {
     /// For single-source claims: the names/numbers only this outlet prints.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub specifics: Vec<String>,
+    /// For single-source claims: how much a fact-checker needs it checked
+    /// first (see [`checkworthiness`]); single-source claims come in this order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checkworthiness: Option<f64>,
 }
 
 /// A claim unit with its features.
@@ -411,6 +415,7 @@ pub fn align_claims(input: StoryInput<'_>) -> Vec<Claim> {
                 .copied()
                 .unwrap_or(m[0]);
             let text = Cite::of(&input.docs[units[medoid].doc], units[medoid].span).text;
+            let checkworthiness = (status == ClaimStatus::SingleSource).then(|| checkworthiness(input, &units, &m, &specifics));
             Claim {
                 id: String::new(),
                 text,
@@ -419,14 +424,50 @@ pub fn align_claims(input: StoryInput<'_>) -> Vec<Claim> {
                 independent_sources: groups.len(),
                 support,
                 specifics,
+                checkworthiness,
             }
         })
         .collect();
-    out.sort_by(|a, b| b.independent_sources.cmp(&a.independent_sources).then(a.support[0].source.cmp(&b.support[0].source)).then(a.support[0].span.cmp(&b.support[0].span)));
+    out.sort_by(|a, b| {
+        b.independent_sources
+            .cmp(&a.independent_sources)
+            .then(b.checkworthiness.unwrap_or(0.0).total_cmp(&a.checkworthiness.unwrap_or(0.0)))
+            .then(a.support[0].source.cmp(&b.support[0].source))
+            .then(a.support[0].span.cmp(&b.support[0].span))
+    });
     for (i, c) in out.iter_mut().enumerate() {
         c.id = format!("c{}", i + 1);
     }
     out
+}
+
+/// How much a single-source claim (its units `members`, its `specifics` as
+/// printed) needs checking first: specific (numbers, names, a date), attributed,
+/// in the lead, and stated rather than speculated. Weights: `tables::CHECK_*`.
+fn checkworthiness(input: StoryInput<'_>, units: &[Unit], members: &[usize], specifics: &[String]) -> f64 {
+    let numbers = specifics.iter().filter(|s| s.chars().any(|c| c.is_ascii_digit()) || crate::lexical::spelled_number(&s.to_lowercase()).is_some()).count();
+    let names = (specifics.len() - numbers).min(tables::CHECK_MAX_NAMES);
+    let mut score = if numbers > 0 { tables::CHECK_NUMBER } else { 0.0 } + names as f64 * tables::CHECK_NAME;
+    let first = &units[members[0]];
+    let doc = &input.docs[first.doc];
+    let spans: Vec<crosscheck_core::Span> = members.iter().map(|&u| units[u].span).collect();
+    if doc.dates.iter().any(|d| d.resolved.is_some() && spans.iter().any(|s| s.contains(d.span))) {
+        score += tables::CHECK_DATE;
+    }
+    if members.iter().any(|&u| units[u].statement) {
+        score += tables::CHECK_ATTRIBUTED;
+    }
+    if members.iter().any(|&u| units[u].sentence < tables::CHECK_LEAD_SENTENCES) {
+        score += tables::CHECK_LEAD;
+    }
+    let speculative = spans.iter().any(|s| {
+        let t = s.slice(&doc.article.text);
+        !crate::framing::certainty(t).hedges.is_empty() || crate::lexical::diff_words(t).iter().any(|w| tables::SPECULATIVE.contains(&w.as_str()))
+    });
+    if speculative {
+        score += tables::CHECK_SPECULATIVE;
+    }
+    score
 }
 
 #[cfg(test)]
@@ -450,6 +491,24 @@ mod tests {
                 crosscheck_extract::annotate(&a, None)
             })
             .collect()
+    }
+
+    #[test]
+    fn specific_dated_claims_rank_before_speculation_and_background() {
+        let claims = claims_of(&[
+            "The dam on the Orlen river failed on March 3, 2024, flooding 40 homes in Vasko. Officials met on Friday. \
+             Years ago, the region of Marra was known for its orchards. Engineers from Teller Group may review the design of the spillway.",
+            "Rain fell across the valley overnight. Residents waited on the roads for news.",
+        ]);
+        let single: Vec<&Claim> = claims.iter().filter(|c| c.status == ClaimStatus::SingleSource).collect();
+        assert!(single.len() >= 3, "{single:#?}");
+        assert!(single.iter().all(|c| c.checkworthiness.is_some()));
+        assert!(claims.iter().filter(|c| c.status == ClaimStatus::Corroborated).all(|c| c.checkworthiness.is_none()));
+        assert!(single[0].text.contains("40 homes"), "the dated count in the lead comes first: {single:#?}");
+        let may = single.iter().position(|c| c.text.contains("may review")).expect("speculative claim kept");
+        let orchards = single.iter().position(|c| c.text.contains("orchards")).expect("background claim kept");
+        assert!(may > 0 && orchards > 0);
+        assert!(single.windows(2).all(|w| w[0].checkworthiness >= w[1].checkworthiness), "in rank order");
     }
 
     #[test]

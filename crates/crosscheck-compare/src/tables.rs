@@ -159,6 +159,28 @@ pub const HEDGES: &[(&str, f64)] = &[
     ("examining", 0.2), ("examine", 0.2), ("examines", 0.2), ("investigating", 0.15), ("debating", 0.2), ("option", 0.15), ("options", 0.15), ("mulling", 0.25),
     ("likely", 0.1), ("unclear", 0.2), ("indicated", 0.1),
 ];
+/// What makes a single-source claim worth checking first, after the
+/// check-worthiness features of ClaimBuster (Hassan et al., KDD 2017: numbers,
+/// named entities and dated, attributed statements of fact rank high;
+/// opinion and speculation low). Hand-set weights, not fitted: no set in
+/// `../shared/bench` labels check-worthiness. A number among the claim's specifics.
+pub const CHECK_NUMBER: f64 = 1.0;
+/// Each name among its specifics (at most [`CHECK_MAX_NAMES`] count).
+pub const CHECK_NAME: f64 = 0.5;
+pub const CHECK_MAX_NAMES: usize = 2;
+/// A resolved date inside the claim's sentence.
+pub const CHECK_DATE: f64 = 0.5;
+/// The claim is attributed (a reporting verb or a quotation in its sentence).
+pub const CHECK_ATTRIBUTED: f64 = 0.25;
+/// In the article's first [`CHECK_LEAD_SENTENCES`] sentences: the news, not background.
+pub const CHECK_LEAD: f64 = 0.5;
+pub const CHECK_LEAD_SENTENCES: usize = 3;
+/// A hedge or speculative word ([`HEDGES`], [`SPECULATIVE`]): not a stated fact.
+pub const CHECK_SPECULATIVE: f64 = -1.0;
+/// How many single-source claims the dossier's summary lists (the rest are
+/// behind "show all"): a 35-outlet story yields hundreds, nobody reads them.
+pub const SUMMARY_SINGLE_SOURCE: usize = 10;
+
 /// Certainty of a statement with no cue at all.
 pub const CERTAINTY_BASE: f64 = 0.5;
 /// A lead is flagged when its certainty exceeds the quoted source's by this much.

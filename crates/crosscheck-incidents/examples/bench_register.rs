@@ -37,7 +37,7 @@ fn main() {
         articles.push(a);
     }
     let t0 = Instant::now();
-    let mentions: Vec<_> = articles.iter().flat_map(|a| mentions_of_article(a, None)).collect();
+    let mentions: Vec<_> = articles.iter().flat_map(|a| mentions_of_article(a)).collect();
     let t_mentions = t0.elapsed();
     let n_mentions = mentions.len();
     let t1 = Instant::now();

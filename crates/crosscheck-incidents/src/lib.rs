@@ -41,7 +41,7 @@ use serde::{Deserialize, Serialize};
 pub use dates::{IncidentDate, When};
 pub use gazetteer::{Place, PlaceKind};
 pub use mentions::{article_date, mentions, mentions_of_article};
-pub use register::{batch_reference, build_register, reference_dates, register_of_articles, Filter, Register};
+pub use register::{build_register, register_of_articles, Filter, Register};
 pub use svg::{map_svg, timeline_svg, LAND as MAP_LAND, WATER as MAP_WATER};
 
 /// Errors of the incident stage (exports and arguments; extraction itself cannot fail).

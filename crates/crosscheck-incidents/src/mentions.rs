@@ -239,26 +239,23 @@ pub fn article_date(article: &Article) -> Option<NaiveDate> {
 }
 
 /// Incident mentions of one article, annotating it first with the extraction
-/// stage. `reference` (the story's or the batch's date) resolves relative dates
-/// when the article has no date of its own.
-pub fn mentions_of_article(article: &Article, reference: Option<NaiveDate>) -> Vec<Mention> {
-    let doc = crosscheck_extract::annotate(article, reference);
-    mentions(&doc, reference)
+/// stage. Its relative dates resolve only against its own date (see [`mentions`]).
+pub fn mentions_of_article(article: &Article) -> Vec<Mention> {
+    let doc = crosscheck_extract::annotate(article, None);
+    mentions(&doc)
 }
 
 /// Incident mentions of one annotated article, sentence by sentence (the
 /// extraction stage's sentences). Dates are the extraction stage's resolved
 /// ones (its `dates` layer); a mention it could not resolve gives no date.
-/// `reference` is the day the report counts as written when the article has
-/// no date of its own: it ends "since …" ranges and dates the mention.
-pub fn mentions(doc: &Annotated, reference: Option<NaiveDate>) -> Vec<Mention> {
+/// An incident is dated only from its text and the article's own date
+/// (published, else its dateline): a date the extraction stage resolved
+/// against a story's date is another article's, and a month or year taken
+/// from it would be invented for this one. Unknown stays unknown.
+pub fn mentions(doc: &Annotated) -> Vec<Mention> {
     let article = &doc.article;
     let text = &article.text;
     let own_date = crosscheck_extract::article_reference(article, doc.dateline.as_ref()).map(|r| r.date);
-    // An incident is dated only from its text and the article's own date: a
-    // story's or batch's date (`reference`) may be another article's, and a
-    // year taken from it would be invented for this one. Unknown stays unknown.
-    let _ = reference;
     let date_ref = own_date;
     // Places in a dateline are where the report was filed, not where anything happened.
     let dateline_end = doc.dateline.as_ref().map(|d| d.span.end).or(article.dateline_span.map(|s| s.end)).unwrap_or(0);
@@ -481,12 +478,14 @@ mod tests {
             confidence: 1.0,
             evidence: String::new(),
         });
-        mentions_of_article(&a, None)
+        mentions_of_article(&a)
     }
 
     #[test]
     fn a_borrowed_story_date_dates_no_incident() {
-        let m = mentions_of_article(&art("A fire destroyed a depot in Riga last month."), NaiveDate::from_ymd_opt(2025, 12, 2));
+        // Annotated against a story's date, as the dossier does: the incident still takes none of it.
+        let doc = crosscheck_extract::annotate(&art("A fire destroyed a depot in Riga last month."), NaiveDate::from_ymd_opt(2025, 12, 2));
+        let m = mentions(&doc);
         assert_eq!(m.len(), 1);
         assert!(m[0].date.is_none(), "an undated article's 'last month' stays unknown: {:?}", m[0].date);
     }
@@ -596,15 +595,15 @@ mod tests {
         // Undated, no dateline, no story date: a day without a year and a
         // relative date have nothing to be resolved against, so no date.
         let text = "A drone was seen over Oslo airport on December 1. Last month a cable was cut in the Baltic Sea.";
-        let m = mentions_of_article(&art(text), None);
+        let m = mentions_of_article(&art(text));
         assert_eq!(m.len(), 2, "{m:#?}");
         assert!(m.iter().all(|x| x.date.is_none()), "{m:#?}");
         // The year printed in the text is the text's own.
-        let m = mentions_of_article(&art("A drone was seen over Oslo airport on December 1, 2024."), None);
+        let m = mentions_of_article(&art("A drone was seen over Oslo airport on December 1, 2024."));
         assert_eq!(m[0].date.as_ref().unwrap().display(), "2024-12-01");
         // The article's dateline gives the year.
         let dated = format!("OSLO \u{2013} December 3, 2025 \u{2013} {text}");
-        let m = mentions_of_article(&art(&dated), None);
+        let m = mentions_of_article(&art(&dated));
         let days: Vec<String> = m.iter().map(|x| x.date.as_ref().unwrap().display()).collect();
         assert_eq!(days, vec!["2025-12-01", "2025-11"]);
         // Every date the register holds comes from the layer, with its anchor.
@@ -629,7 +628,7 @@ mod tests {
             sentence: 0,
             confidence: 0.9,
         }];
-        let m = mentions(&doc, None);
+        let m = mentions(&doc);
         assert_eq!(m.len(), 1);
         assert_eq!(m[0].sentence, Span::new(0, text.len()), "the given sentence span is used");
         assert_eq!(m[0].places[0].place.id, "no/oslo");
@@ -642,8 +641,8 @@ mod tests {
         // The sentence layer is the extraction stage's alone: emptied, nothing is re-split here.
         let a = art("A blaze hit a depot in Riga. Drones were seen over Oslo airport.");
         let mut doc = crosscheck_extract::annotate(&a, None);
-        assert!(!mentions(&doc, None).is_empty());
+        assert!(!mentions(&doc).is_empty());
         doc.sentences.clear();
-        assert!(mentions(&doc, None).is_empty());
+        assert!(mentions(&doc).is_empty());
     }
 }

@@ -22,7 +22,7 @@ use crosscheck_core::Article;
 use serde::{Deserialize, Serialize};
 
 use crate::gazetteer::{best_compatibility, Place};
-use crate::mentions::{article_date, mentions_of_article};
+use crate::mentions::mentions_of_article;
 use crate::tables;
 use crate::{Actor, Conflict, ConflictValue, Count, IncidentKind, IncidentRow, Mention, Multiplicity, SourceRef};
 
@@ -80,37 +80,9 @@ impl Register {
     }
 }
 
-/// The day to resolve relative dates of undated articles against: the median
-/// date of the dated articles of the batch (a story's reports are days apart).
-pub fn batch_reference(articles: &[Article]) -> Option<NaiveDate> {
-    let mut dates: Vec<NaiveDate> = articles.iter().filter_map(article_date).collect();
-    dates.sort();
-    dates.get(dates.len().saturating_sub(1) / 2).copied()
-}
-
-/// Per article, the day to resolve its relative dates against when it has no
-/// date of its own: the median date of the dated articles read from the same
-/// directory (a folder of reports is usually one story), else none. A date
-/// borrowed from an unrelated story would put "last month" in the wrong month;
-/// callers that know the stories (the dossier) pass the story's date instead.
-pub fn reference_dates(articles: &[Article]) -> Vec<Option<NaiveDate>> {
-    fn folder(a: &Article) -> String {
-        let path = a.path.split('#').next().unwrap_or(&a.path);
-        std::path::Path::new(path).parent().map(|p| p.display().to_string()).unwrap_or_default()
-    }
-    let mut by_folder: std::collections::HashMap<String, Vec<Article>> = std::collections::HashMap::new();
-    for a in articles {
-        by_folder.entry(folder(a)).or_default().push(a.clone());
-    }
-    let refs: std::collections::HashMap<String, Option<NaiveDate>> =
-        by_folder.iter().map(|(k, v)| (k.clone(), batch_reference(v))).collect();
-    articles.iter().map(|a| refs.get(&folder(a)).copied().flatten()).collect()
-}
-
 /// Mentions of every article, merged into the register.
 pub fn register_of_articles(articles: &[Article]) -> Register {
-    let refs = reference_dates(articles);
-    let mentions = articles.iter().zip(refs).flat_map(|(a, r)| mentions_of_article(a, r)).collect();
+    let mentions = articles.iter().flat_map(mentions_of_article).collect();
     build_register(mentions)
 }
 

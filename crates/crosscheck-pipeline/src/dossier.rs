@@ -109,7 +109,7 @@ pub(crate) fn build(story_id: &str, articles: &[Article], encoder: Option<&dyn S
         fail(Stage::Compare, None, e);
         empty_comparison()
     });
-    let incidents = work.time(Stage::Incidents, || guarded(|| stages::incidents(&docs, sdate))).unwrap_or_else(|e| {
+    let incidents = work.time(Stage::Incidents, || guarded(|| stages::incidents(&docs))).unwrap_or_else(|e| {
         fail(Stage::Incidents, None, e);
         Vec::new()
     });
@@ -227,6 +227,7 @@ fn bare_summary(articles: &[Article]) -> Summary {
         independent_outlets: articles.len(),
         first_date: dates.iter().min().copied(),
         last_date: dates.iter().max().copied(),
+        single_source_top: Vec::new(),
     }
 }
 
@@ -286,7 +287,23 @@ fn summarize(articles: &[Article], groups: &[usize], cmp: &Comparison) -> Summar
             q.independent_sources
         ));
     }
-    lines.push(format!("{} corroborated claims, {} resting on a single outlet.", corroborated.len(), single));
+    let single_source_top: Vec<String> = cmp
+        .claims
+        .iter()
+        .filter(|c| c.status == ClaimStatus::SingleSource)
+        .take(crosscheck_compare::tables::SUMMARY_SINGLE_SOURCE)
+        .map(|c| c.id.clone())
+        .collect();
+    if single > single_source_top.len() {
+        lines.push(format!(
+            "{} corroborated claims, {} resting on a single outlet (the {} most worth checking first are listed).",
+            corroborated.len(),
+            single,
+            single_source_top.len()
+        ));
+    } else {
+        lines.push(format!("{} corroborated claims, {} resting on a single outlet.", corroborated.len(), single));
+    }
     let changed: usize = cmp.quote_groups.iter().map(|q| q.variants.iter().filter(|v| v.kind.is_wording_change()).count()).sum();
     if changed > 0 {
         lines.push(format!("{changed} quotation(s) printed with different wording by different outlets (punctuation differences ignored)."));
@@ -324,6 +341,7 @@ fn summarize(articles: &[Article], groups: &[usize], cmp: &Comparison) -> Summar
         independent_outlets: g.len(),
         first_date: dates.iter().min().copied(),
         last_date: dates.iter().max().copied(),
+        single_source_top,
     }
 }
 

@@ -25,12 +25,6 @@ pub fn annotate(article: &Article, story_date: Option<NaiveDate>) -> Annotated {
     crosscheck_extract::annotate(article, story_date)
 }
 
-/// The date an article's relative dates are read against: its own
-/// publication date, else the story's.
-pub fn reference_date(article: &Article, story_date: Option<NaiveDate>) -> Option<NaiveDate> {
-    article.published.as_ref().map(|p| p.date).or(story_date)
-}
-
 /// Near-duplicate groups of one story's articles (by index into them).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DupGroups {
@@ -69,9 +63,10 @@ pub fn compare(docs: &[Annotated], groups: &DupGroups, story_date: Option<NaiveD
     crosscheck_compare::compare(StoryInput { docs, dup_groups: &groups.group_of, story_date, encoder })
 }
 
-/// The incident register rows of one story's annotated articles.
-pub fn incidents(docs: &[Annotated], story_date: Option<NaiveDate>) -> Vec<IncidentRow> {
-    let mentions = docs.iter().flat_map(|d| crosscheck_incidents::mentions(d, reference_date(&d.article, story_date))).collect();
+/// The incident register rows of one story's annotated articles (each dated
+/// only from its own text and date, never from the story's).
+pub fn incidents(docs: &[Annotated]) -> Vec<IncidentRow> {
+    let mentions = docs.iter().flat_map(crosscheck_incidents::mentions).collect();
     crosscheck_incidents::build_register(mentions).rows
 }
 

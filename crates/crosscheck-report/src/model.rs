@@ -68,6 +68,11 @@ pub struct Summary {
     pub first_date: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_date: Option<NaiveDate>,
+    /// Ids of the single-source claims the summary lists: at most
+    /// `crosscheck_compare::tables::SUMMARY_SINGLE_SOURCE`, the most worth
+    /// checking first; the others are in `claims` ("show all").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub single_source_top: Vec<String>,
 }
 
 /// One article of the story, with its text for the appendix.

@@ -33,6 +33,19 @@ pub fn escape(s: &str) -> String {
     out
 }
 
+/// The single-source claims the summary lists (`summary.single_source_top`;
+/// for a dossier without that list, the first
+/// `crosscheck_compare::tables::SUMMARY_SINGLE_SOURCE`), and the others.
+fn single_source_split(d: &Dossier) -> (Vec<&crosscheck_compare::Claim>, Vec<&crosscheck_compare::Claim>) {
+    let single = d.claims.iter().filter(|c| c.status == ClaimStatus::SingleSource);
+    if d.summary.single_source_top.is_empty() {
+        let all: Vec<_> = single.collect();
+        let k = all.len().min(crosscheck_compare::tables::SUMMARY_SINGLE_SOURCE);
+        return (all[..k].to_vec(), all[k..].to_vec());
+    }
+    single.partition(|c| d.summary.single_source_top.contains(&c.id))
+}
+
 fn md_escape(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
@@ -87,16 +100,34 @@ pub fn markdown(d: &Dossier) -> String {
         }
         let _ = writeln!(m);
     }
-    for (title, status) in [("Corroborated claims", ClaimStatus::Corroborated), ("Single-source claims", ClaimStatus::SingleSource)] {
-        let _ = writeln!(m, "## {title}\n");
-        for c in d.claims.iter().filter(|c| c.status == status) {
-            let _ = writeln!(m, "- **{}** ({} independent: {}) {}", c.id, c.independent_sources, c.sources.join(", "), md_escape(&c.text));
-            for s in &c.support {
-                let _ = writeln!(m, "  - {}: \u{201c}{}\u{201d}", cite_label(s), md_escape(&s.text));
-            }
+    let claim_md = |m: &mut String, c: &crosscheck_compare::Claim| {
+        let _ = writeln!(m, "- **{}** ({} independent: {}) {}", c.id, c.independent_sources, c.sources.join(", "), md_escape(&c.text));
+        for s in &c.support {
+            let _ = writeln!(m, "  - {}: \u{201c}{}\u{201d}", cite_label(s), md_escape(&s.text));
         }
-        let _ = writeln!(m);
+    };
+    let _ = writeln!(m, "## Corroborated claims\n");
+    for c in d.claims.iter().filter(|c| c.status == ClaimStatus::Corroborated) {
+        claim_md(&mut m, c);
     }
+    let _ = writeln!(m);
+    // The summary's few single-source claims first, the rest folded away.
+    let (top, rest) = single_source_split(d);
+    let _ = writeln!(m, "## Single-source claims\n");
+    if !rest.is_empty() {
+        let _ = writeln!(m, "The {} most worth checking first (specific, dated, attributed) of {}:\n", top.len(), top.len() + rest.len());
+    }
+    for c in &top {
+        claim_md(&mut m, c);
+    }
+    if !rest.is_empty() {
+        let _ = writeln!(m, "\n<details><summary>Show the other {} single-source claims</summary>\n", rest.len());
+        for c in &rest {
+            claim_md(&mut m, c);
+        }
+        let _ = writeln!(m, "\n</details>");
+    }
+    let _ = writeln!(m);
     let _ = writeln!(m, "## Conflicts\n");
     for c in &d.conflicts {
         let kind = match c.kind {
@@ -262,23 +293,41 @@ pub fn html(d: &Dossier) -> String {
     }
 
     let _ = writeln!(h, "<h2 id=\"claims\">Claims</h2>");
-    for (title, status, class) in [("Corroborated", ClaimStatus::Corroborated, "corr"), ("Single-source", ClaimStatus::SingleSource, "single")] {
-        let _ = writeln!(h, "<h3>{title}</h3><ul>");
-        for c in d.claims.iter().filter(|c| c.status == status) {
-            let cites: String = c.support.iter().map(|s| cite_link(d, s)).collect();
-            let spec = if c.specifics.is_empty() { String::new() } else { format!(" <span class=\"meta\">only here: {}</span>", escape(&c.specifics.join(", "))) };
-            let _ = writeln!(
-                h,
-                "<li id=\"{}\"><span class=\"tag {class}\">{} · {}</span>{}{} {}</li>",
-                escape(&c.id),
-                c.independent_sources,
-                escape(&c.sources.join(", ")),
-                escape(&c.text),
-                spec,
-                cites
-            );
+    let claim_html = |h: &mut String, c: &crosscheck_compare::Claim, class: &str| {
+        let cites: String = c.support.iter().map(|s| cite_link(d, s)).collect();
+        let spec = if c.specifics.is_empty() { String::new() } else { format!(" <span class=\"meta\">only here: {}</span>", escape(&c.specifics.join(", "))) };
+        let _ = writeln!(
+            h,
+            "<li id=\"{}\"><span class=\"tag {class}\">{} · {}</span>{}{} {}</li>",
+            escape(&c.id),
+            c.independent_sources,
+            escape(&c.sources.join(", ")),
+            escape(&c.text),
+            spec,
+            cites
+        );
+    };
+    let _ = writeln!(h, "<h3>Corroborated</h3><ul>");
+    for c in d.claims.iter().filter(|c| c.status == ClaimStatus::Corroborated) {
+        claim_html(&mut h, c, "corr");
+    }
+    let _ = writeln!(h, "</ul>");
+    let (top, rest) = single_source_split(d);
+    let _ = writeln!(h, "<h3>Single-source</h3>");
+    if !rest.is_empty() {
+        let _ = writeln!(h, "<p class=\"meta\">The {} most worth checking first (specific, dated, attributed) of {}.</p>", top.len(), top.len() + rest.len());
+    }
+    let _ = writeln!(h, "<ul>");
+    for c in &top {
+        claim_html(&mut h, c, "single");
+    }
+    let _ = writeln!(h, "</ul>");
+    if !rest.is_empty() {
+        let _ = writeln!(h, "<details><summary>Show the other {} single-source claims</summary><ul>", rest.len());
+        for c in &rest {
+            claim_html(&mut h, c, "single");
         }
-        let _ = writeln!(h, "</ul>");
+        let _ = writeln!(h, "</ul></details>");
     }
 
     let _ = writeln!(h, "<h2 id=\"conflicts\">Conflicts</h2><ul>");

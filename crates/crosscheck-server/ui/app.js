@@ -734,7 +734,7 @@
       h('nav', { class: 'section-nav', 'aria-label': 'Dossier sections' },
         h('ul', {}, sections.map(([sid, label, n]) => h('li', {}, h('a', { href: `#/story/${encodeURIComponent(id)}/${sid}`, dataset: { section: sid } }, label, ' ', h('span', { class: 'nav-count', text: String(n) })))))),
       sectionQuotes(quotes, changedQuotes),
-      sectionClaims(claims),
+      sectionClaims(claims, sum.single_source_top || []),
       sectionConflicts(conflicts),
       sectionFraming(d.framing || {}),
       sectionTimeline(timeline, sum),
@@ -831,9 +831,19 @@
         c.specifics && c.specifics.length ? h('span', { class: 'specifics', text: ` only here: ${c.specifics.join(', ')}` }) : null));
   }
 
-  function sectionClaims(claims) {
+  // The summary's few single-source claims (most worth checking first) are
+  // shown; the others wait behind "show all" (a big story has hundreds).
+  function sectionClaims(claims, topIds) {
     const corroborated = claims.filter((c) => c.status === 'corroborated');
     const single = claims.filter((c) => c.status !== 'corroborated');
+    const top = topIds.length ? single.filter((c) => topIds.includes(c.id)) : single.slice(0, 10);
+    const rest = single.filter((c) => !top.includes(c));
+    const singleList = [h('ul', { class: 'claims' }, top.map(claimItem))];
+    if (rest.length) {
+      singleList.push(h('details', { class: 'claims-more' },
+        h('summary', { text: `Show the other ${rest.length} single-source claims` }),
+        h('ul', { class: 'claims' }, rest.map(claimItem))));
+    }
     return section('claims', 'Claims',
       'Statements of fact, matched across outlets. Corroborated claims are reported by more than one independent text; single-source claims rest on one outlet.',
       h('div', { class: 'claim-columns' },
@@ -842,7 +852,7 @@
           corroborated.length ? h('ul', { class: 'claims' }, corroborated.map(claimItem)) : emptyNote('None.')),
         h('div', { class: 'claim-column' },
           h('h3', {}, 'Single source ', h('span', { class: 'nav-count', text: String(single.length) })),
-          single.length ? h('ul', { class: 'claims' }, single.map(claimItem)) : emptyNote('None.'))));
+          single.length ? singleList : emptyNote('None.'))));
   }
 
   // Conflicts -----------------------------------------------------------------

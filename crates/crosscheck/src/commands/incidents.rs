@@ -8,7 +8,7 @@ use std::io::Write as _;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use crosscheck_incidents::{export, reference_dates, Filter, IncidentKind};
+use crosscheck_incidents::{export, Filter, IncidentKind};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::inputs::{read_inputs, spinner};
@@ -75,7 +75,6 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         read_inputs(ctx, &args.paths, &spinner(ctx, machine, "reading"))?
     };
 
-    let references = reference_dates(&articles);
     let bar = if ctx.quiet || ctx.json || format != Format::Table {
         ProgressBar::hidden()
     } else {
@@ -83,8 +82,8 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     };
     bar.set_style(ProgressStyle::with_template("{bar:30} {pos}/{len} articles {msg}").unwrap_or_else(|_| ProgressStyle::default_bar()));
     let mut mentions = Vec::new();
-    for (a, reference) in articles.iter().zip(references) {
-        mentions.extend(crosscheck_incidents::mentions_of_article(a, reference));
+    for a in &articles {
+        mentions.extend(crosscheck_incidents::mentions_of_article(a));
         bar.inc(1);
     }
     bar.finish_and_clear();
