@@ -467,6 +467,12 @@ fn checkworthiness(input: StoryInput<'_>, units: &[Unit], members: &[usize], spe
     if speculative {
         score += tables::CHECK_SPECULATIVE;
     }
+    let personal = members.iter().filter(|&&u| !units[u].quoted).any(|&u| {
+        crate::lexical::diff_words(units[u].span.slice(&doc.article.text)).iter().any(|w| tables::PERSONAL_PRONOUNS.contains(&w.as_str()))
+    });
+    if personal {
+        score += tables::CHECK_PERSONAL;
+    }
     score
 }
 
@@ -509,6 +515,9 @@ mod tests {
         let orchards = single.iter().position(|c| c.text.contains("orchards")).expect("background claim kept");
         assert!(may > 0 && orchards > 0);
         assert!(single.windows(2).all(|w| w[0].checkworthiness >= w[1].checkworthiness), "in rank order");
+        let opinion = claims_of(&["I hope the 40 homes in Vasko are rebuilt.", "The 12 bridges of Marra reopened."]);
+        let score = |needle: &str| opinion.iter().find(|c| c.text.contains(needle)).and_then(|c| c.checkworthiness).unwrap();
+        assert!(score("I hope") < score("bridges"), "the writer's opinion ranks below a report: {opinion:#?}");
     }
 
     #[test]

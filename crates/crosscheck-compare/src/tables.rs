@@ -177,6 +177,10 @@ pub const CHECK_LEAD: f64 = 0.5;
 pub const CHECK_LEAD_SENTENCES: usize = 3;
 /// A hedge or speculative word ([`HEDGES`], [`SPECULATIVE`]): not a stated fact.
 pub const CHECK_SPECULATIVE: f64 = -1.0;
+/// First or second person outside a quotation ("I do hope…", "you remember"):
+/// the writer's opinion or an address to the reader, not a reported fact.
+pub const CHECK_PERSONAL: f64 = -1.0;
+pub const PERSONAL_PRONOUNS: &[&str] = &["i", "me", "my", "we", "us", "our", "you", "your"];
 /// How many single-source claims the dossier's summary lists (the rest are
 /// behind "show all"): a 35-outlet story yields hundreds, nobody reads them.
 pub const SUMMARY_SINGLE_SOURCE: usize = 10;
