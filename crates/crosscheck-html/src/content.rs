@@ -493,7 +493,7 @@ impl BodyHint {
 /// hint's word trigrams it holds, and (for a full body, not an excerpt) the
 /// share of its own text the hint confirms; the lower of the two.
 fn agreement(page: &Page, a: &Analysis, hint: &BodyHint) -> f64 {
-    let range = a.best..page.nodes[a.best].end.max(a.best + 1);
+    let range = page.subtree(a.best);
     let mut held = std::collections::HashSet::new();
     let (mut total, mut confirmed) = (0usize, 0usize);
     for b in a.blocks.iter().filter(|b| range.contains(&b.owner) && !block_is_furniture(b, &a.furniture, &a.prose_keeps)) {
@@ -510,6 +510,19 @@ fn agreement(page: &Page, a: &Analysis, hint: &BodyHint) -> f64 {
     recall.min(precision)
 }
 
+/// The container chosen from the markup alone, or with `hint` deciding when
+/// the markup's choice agrees too little with it; and that agreement.
+fn choose(page: &Page, hint: Option<&BodyHint>) -> (Analysis, Option<f64>) {
+    let analysis = analyze(page, None);
+    let Some(h) = hint else { return (analysis, None) };
+    let agreed = agreement(page, &analysis, h);
+    if agreed < tables::HINT_MIN_AGREEMENT {
+        (analyze(page, Some(h)), Some(agreed))
+    } else {
+        (analysis, Some(agreed))
+    }
+}
+
 /// A line per block (weight, owner, in container?, text) for tuning the tables.
 #[doc(hidden)]
 pub fn explain(page: &Page) -> String {
@@ -520,12 +533,19 @@ pub fn explain(page: &Page) -> String {
 /// (else of the three longest blocks).
 #[doc(hidden)]
 pub fn explain_with(page: &Page, snippet: Option<&str>) -> String {
-    let a = analyze(page, None);
     if page.nodes.is_empty() {
         return String::new();
     }
-    let end = page.nodes[a.best].end;
+    // The same choice as `main_text`, with the page's JSON-LD body as its hint.
+    let ld = crate::metadata::json_ld_article(page);
+    let hint = ld.as_ref().and_then(|l| l.body.as_deref()).and_then(BodyHint::new);
+    let (a, agreed) = choose(page, hint.as_ref());
+    let container = page.subtree(a.best);
     let mut out = format!("best container: node {} score {:.0}\n", a.best, a.score[a.best]);
+    if let Some(agreed) = agreed {
+        let how = if agreed >= tables::HINT_MIN_AGREEMENT { "markup's choice stands" } else { "re-chosen with the hint" };
+        out.push_str(&format!("JSON-LD body hint: agreement {agreed:.2} ({how})\n"));
+    }
     // Which ancestors of the longest block are furniture, and by what.
     let mut by_length: Vec<&Block> = a.blocks.iter().collect();
     by_length.sort_by_key(|b| std::cmp::Reverse(b.chars));
@@ -555,7 +575,7 @@ pub fn explain_with(page: &Page, snippet: Option<&str>) -> String {
         out.push_str(&format!("longest block's ancestors: {}\n", chain.join(" > ")));
     }
     for (b, w) in a.blocks.iter().zip(&a.weights) {
-        let inside = (a.best..end).contains(&b.owner);
+        let inside = container.contains(&b.owner);
         let text: String = b.text.chars().take(if snippet.is_some() { usize::MAX } else { 100 }).collect();
         out.push_str(&format!(
             "{}{} {:>8.0} n{:<6} p{:<6} ld{:.2} {:?} {}\n",
@@ -582,14 +602,9 @@ pub fn main_text(page: &Page, title: Option<&str>, hint: Option<&BodyHint>) -> M
     if page.nodes.is_empty() {
         return MainText { blocks: Vec::new(), has_prose: false, bylines: Vec::new(), date_lines: Vec::new() };
     }
-    let mut analysis = analyze(page, None);
-    if let Some(h) = hint {
-        if agreement(page, &analysis, h) < tables::HINT_MIN_AGREEMENT {
-            analysis = analyze(page, Some(h));
-        }
-    }
+    let (analysis, _) = choose(page, hint);
     let Analysis { blocks, furniture, prose_keeps, best, .. } = analysis;
-    let range = best..page.nodes[best].end.max(best + 1);
+    let range = page.subtree(best);
 
     let title_key = title.map(key_of);
     let mut out: Vec<(String, BlockKind)> = Vec::new();

@@ -215,12 +215,12 @@ fn teaser_links(page: &Page) -> usize {
         let node = &page.nodes[i];
         if let Item::Element(info) = &node.item {
             if info.link {
-                let end = node.end.max(i + 1);
-                let holds_heading = page.nodes[i + 1..end.min(page.nodes.len())]
+                let end = page.subtree(i).end;
+                let holds_heading = page.nodes[i + 1..end]
                     .iter()
                     .any(|n| matches!(&n.item, Item::Element(e) if e.heading > 0));
                 if (holds_heading || in_heading(page, i)) && !in_furniture(page, i) {
-                    let words = crate::metadata::element_text(page, i, 400).split_whitespace().count();
+                    let words = page.subtree_text(i, 400).split_whitespace().count();
                     if tables::KIND_TEASER_WORDS.contains(&words) {
                         count += 1;
                     }

@@ -247,7 +247,7 @@ pub fn shown_headline(page: &Page, title: Option<&str>) -> Option<String> {
 
 fn first_heading(page: &Page) -> Option<String> {
     page.nodes.iter().enumerate().find_map(|(i, n)| match &n.item {
-        Item::Element(info) if info.heading == 1 => Some(element_text(page, i, 1000)).filter(|t| !t.is_empty()),
+        Item::Element(info) if info.heading == 1 => Some(page.subtree_text(i, 1000)).filter(|t| !t.is_empty()),
         _ => None,
     })
 }
@@ -281,7 +281,7 @@ pub fn authors(page: &Page, ld: Option<&JsonLdArticle>) -> Vec<String> {
         for (i, n) in page.nodes.iter().enumerate() {
             if let Item::Element(info) = &n.item {
                 if info.byline {
-                    let t = element_text(page, i, 400);
+                    let t = page.subtree_text(i, 400);
                     if !t.is_empty() && t.chars().count() <= 120 {
                         let names = split_authors(&t);
                         if !names.is_empty() {
@@ -386,7 +386,7 @@ fn printed_date(page: &Page, body_head: &[String]) -> Option<PublishedDate> {
     for (i, n) in page.nodes.iter().enumerate() {
         if let Item::Element(info) = &n.item {
             if info.byline {
-                let t = element_text(page, i, 400);
+                let t = page.subtree_text(i, 400);
                 if t.chars().count() <= 200 {
                     texts.push(t);
                 }
@@ -523,15 +523,6 @@ pub fn description(page: &Page, ld: Option<&JsonLdArticle>) -> Option<String> {
 }
 
 
-/// [`Page::subtree_text`] of the element at `index`, empty for an element
-/// whose subtree end was never recorded (an element the parser left open):
-/// reading metadata must not fail on a malformed page.
-pub(crate) fn element_text(page: &Page, index: usize, max_bytes: usize) -> String {
-    match page.nodes.get(index) {
-        Some(n) if n.end > index => page.subtree_text(index, max_bytes),
-        _ => String::new(),
-    }
-}
 
 /// Whether a lower-case byline part is an organisation the lexicon knows
 /// ("Reuters", "the Associated Press"): an agency credit, not an author.

@@ -100,6 +100,19 @@ pub struct Page {
 }
 
 impl Page {
+    /// Arena range of the subtree at `index` (the node and its descendants),
+    /// always within the arena and never empty for a node that exists: a
+    /// `Page` built by hand (or a future change to [`build`]) with an end
+    /// before its start must not make a slice panic. Empty for an index out of
+    /// the arena.
+    pub fn subtree(&self, index: usize) -> std::ops::Range<usize> {
+        let len = self.nodes.len();
+        if index >= len {
+            return len..len;
+        }
+        index..self.nodes[index].end.clamp(index + 1, len)
+    }
+
     /// First `<meta>` value for any of `keys`, in the order of `keys`.
     pub fn meta_first(&self, keys: &[&str]) -> Option<&str> {
         keys.iter().find_map(|k| {
@@ -117,7 +130,7 @@ impl Page {
     /// one would make nested ones quadratic).
     pub fn subtree_text(&self, index: usize, max_bytes: usize) -> String {
         let mut out = String::new();
-        for node in &self.nodes[index..self.nodes[index].end] {
+        for node in &self.nodes[self.subtree(index)] {
             if let Item::Text(t) = &node.item {
                 push_collapsed(&mut out, t);
                 out.push(' ');
@@ -326,9 +339,10 @@ pub fn build(source: &str) -> Page {
     let source = flatten_deep_nesting(&source);
     let html = Html::parse_document(&source);
     let mut page = Page { is_document, ..Page::default() };
-    // For each open element, whether it is in the arena; and the arena
-    // indices of the open elements that are (the last is the parent of new nodes).
-    let mut open_kept: Vec<bool> = Vec::new();
+    // Each open element of the tree and what it is to the arena, and the
+    // arena indices of the open elements that are in it (the last is the
+    // parent of new nodes).
+    let mut open: Vec<(ego_tree::NodeId, OpenEdge)> = Vec::new();
     let mut parents: Vec<usize> = Vec::new();
     let mut skip_depth = 0usize;
     for edge in html.tree.root().traverse() {
@@ -340,19 +354,20 @@ pub fn build(source: &str) -> Page {
                     collect_metadata(&mut page, node, el, name, parents.last().copied());
                     if skip_depth > 0 || tables::SKIP_TAGS.contains(&name) {
                         skip_depth += 1;
-                        open_kept.push(false);
+                        open.push((node.id(), OpenEdge::Skipped));
                         continue;
                     }
+                    let at = page.nodes.len();
                     if name == "br" {
-                        let at = page.nodes.len();
                         page.nodes.push(PageNode { parent, end: at + 1, item: Item::Break });
-                        open_kept.push(false);
+                        open.push((node.id(), OpenEdge::NotKept));
                         continue;
                     }
                     let info = element_info(el, name);
-                    open_kept.push(true);
-                    parents.push(page.nodes.len());
-                    page.nodes.push(PageNode { parent, end: 0, item: Item::Element(info) });
+                    open.push((node.id(), OpenEdge::Kept));
+                    parents.push(at);
+                    // Until its close edge: an element holds at least itself.
+                    page.nodes.push(PageNode { parent, end: at + 1, item: Item::Element(info) });
                 }
                 Node::Text(t) if skip_depth == 0 => {
                     let parent = parents.last().copied().unwrap_or(usize::MAX);
@@ -362,18 +377,50 @@ pub fn build(source: &str) -> Page {
                 _ => {}
             },
             Edge::Close(node) => {
-                if node.value().is_element() {
-                    skip_depth = skip_depth.saturating_sub(1);
-                    if open_kept.pop() == Some(true) {
-                        if let Some(at) = parents.pop() {
-                            page.nodes[at].end = page.nodes.len();
-                        }
+                // The close edge is matched to its open edge by node, not by
+                // order: the parser's tree can come out of error recovery
+                // (a misnested `<a>` re-parented by the adoption agency, which
+                // ego-tree 0.10 links up only partly) with an element whose
+                // close edge the walk never yields. Such an
+                // element, still open above this one, ends here, where its
+                // parent does; a close edge with no open one is ignored.
+                if let Some(at) = open.iter().rposition(|(id, _)| *id == node.id()) {
+                    for (_, was) in open.drain(at..).rev() {
+                        close_edge(&mut page, &mut parents, &mut skip_depth, was);
                     }
                 }
             }
         }
     }
+    // Elements the walk left open end where the input ends: their subtree is
+    // everything after them.
+    for (_, was) in open.into_iter().rev() {
+        close_edge(&mut page, &mut parents, &mut skip_depth, was);
+    }
     page
+}
+
+/// Close one open element: a kept one's subtree ends at the current end of the arena.
+fn close_edge(page: &mut Page, parents: &mut Vec<usize>, skip_depth: &mut usize, was: OpenEdge) {
+    match was {
+        OpenEdge::Skipped => *skip_depth = skip_depth.saturating_sub(1),
+        OpenEdge::Kept => {
+            if let Some(at) = parents.pop() {
+                page.nodes[at].end = page.nodes.len();
+            }
+        }
+        OpenEdge::NotKept => {}
+    }
+}
+
+/// What an open element of the parsed tree is to the arena.
+enum OpenEdge {
+    /// In the arena, its index on the stack of parents.
+    Kept,
+    /// Dropped with its subtree (a [`tables::SKIP_TAGS`] element or inside one).
+    Skipped,
+    /// In the arena as a leaf of its own kind (`<br>`).
+    NotKept,
 }
 
 /// Largest char boundary ≤ `at`.
@@ -507,4 +554,101 @@ fn node_text(node: ego_tree::NodeRef<'_, Node>) -> String {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests_support {
+    use super::*;
+
+    /// Every element's subtree lies within the arena, after the element, and
+    /// inside its parent's subtree.
+    pub(super) fn assert_spans_nest(page: &Page) {
+        let len = page.nodes.len();
+        for (i, node) in page.nodes.iter().enumerate() {
+            assert!(node.end > i && node.end <= len, "node {i}: end {} outside {}..={len}", node.end, i + 1);
+            if node.parent != usize::MAX {
+                assert!(node.parent < i, "node {i}: parent {} after it", node.parent);
+                assert!(node.end <= page.nodes[node.parent].end, "node {i} ends after its parent");
+            }
+        }
+    }
+
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tests_support::assert_spans_nest;
+    use super::*;
+
+    const ARTICLE: &str = "<!doctype html><html><head><title>T</title></head><body><div class=\"page\">\
+        <article><h1>Headline here</h1><p>First paragraph of the story, <a href=\"/x\">a link</a> \
+        and <b>bold text<br>after a break</b>.</p><ul><li>one<li>two</ul><table><tr><td>cell<td>cell 2\
+        </table><script>var x = '<div>';</script><p>Last words.</p></article></div></body></html>";
+
+    #[test]
+    fn input_cut_anywhere_leaves_no_element_without_an_end() {
+        for cut in (0..=ARTICLE.len()).filter(|&c| ARTICLE.is_char_boundary(c)) {
+            let page = build(&ARTICLE[..cut]);
+            assert_spans_nest(&page);
+            for i in 0..page.nodes.len() {
+                let _ = page.subtree_text(i, 1000);
+            }
+        }
+    }
+
+    #[test]
+    fn unclosed_elements_end_where_the_input_ends() {
+        let page = build("<div><section><p>Open paragraph with <a href=\"/y\">an open link");
+        assert_spans_nest(&page);
+        let p = page
+            .nodes
+            .iter()
+            .position(|n| matches!(&n.item, Item::Element(e) if e.tag == "p"))
+            .expect("the paragraph is in the arena");
+        assert_eq!(page.nodes[p].end, page.nodes.len());
+        assert_eq!(page.subtree_text(p, 1000), "Open paragraph with an open link");
+    }
+
+    /// A page whose elements were left with `end == 0` (what `build` used to
+    /// record for an element it never saw close) reads without a panic: the
+    /// element then holds only itself.
+    #[test]
+    fn subtree_of_an_element_with_no_recorded_end_is_just_itself() {
+        let element = |parent: usize| PageNode { parent, end: 0, item: Item::Element(ElementInfo::default()) };
+        let text = |parent: usize, at: usize| PageNode { parent, end: at + 1, item: Item::Text("words".into()) };
+        let page = Page { nodes: vec![element(usize::MAX), element(0), text(1, 2)], ..Page::default() };
+        assert_eq!(page.subtree(1), 1..2);
+        assert_eq!(page.subtree_text(1, 100), "");
+        assert_eq!(page.subtree_text(2, 100), "words");
+        assert_eq!(page.subtree(7), 3..3);
+        assert_eq!(page.subtree_text(7, 100), "");
+    }
+}
+
+#[cfg(test)]
+mod misnested_tests {
+    use super::*;
+
+    /// An unclosed `<a name>` anchor before a block holding paragraphs with
+    /// a link: html5ever's error recovery (the adoption agency) re-parents
+    /// the misnested `<a>`'s children, and ego-tree 0.10 updates the parent
+    /// link of only the first and last of them, so the walk never yields
+    /// some close edges. Closes paired by order then gave `<body>` and
+    /// `<html>` an end of 0 (the article container cut to one node); paired
+    /// by node, every element gets its span and the body holds the page.
+    #[test]
+    fn misnested_anchor_keeps_every_span_inside_its_parent() {
+        let html = "<html><body><a name=\"top\">Contents<blockquote>\n<p>The first paragraph.<p>A second \
+            paragraph with <a href=\"/x\">a link</a> in it.</blockquote><p>Last paragraph here.</body></html>";
+        let page = build(html);
+        super::tests_support::assert_spans_nest(&page);
+        let body = page
+            .nodes
+            .iter()
+            .position(|n| matches!(&n.item, Item::Element(e) if e.tag == "body"))
+            .expect("body in the arena");
+        assert_eq!(page.nodes[body].end, page.nodes.len());
+        let text = page.subtree_text(body, 10_000);
+        assert!(text.starts_with("Contents The first paragraph.") && text.ends_with("Last paragraph here."), "{text}");
+    }
 }
