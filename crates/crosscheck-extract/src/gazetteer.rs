@@ -1,10 +1,11 @@
-//! A compact offline gazetteer: countries (with a representative point),
-//! major European, Russian and Ukrainian cities, seas and regions.
+//! A compact offline gazetteer: the world's countries (with a representative
+//! point), major European, Russian and Ukrainian cities, seas and regions.
 //!
 //! Source and licence: written for crosscheck from general geographic knowledge
 //! of the kind published by Natural Earth (public domain) and GeoNames
 //! (CC BY 4.0); coordinates are rounded to about 0.1° (a city point or a
-//! country's visual centre), good enough for a Europe map, not for navigation.
+//! country's visual centre; countries outside Europe to about 1°), good enough
+//! for a map, not for navigation.
 //! Russia's point is placed in European Russia because the map is of Europe.
 //! The table is part of crosscheck and under the project's licence.
 //!
@@ -30,7 +31,7 @@ sea||Baltic Sea|58.0|19.5|Baltic;Baltic region|SE FI EE LV LT PL DE DK RU
 sea||North Sea|56.0|3.0||GB NO DK DE NL BE FR
 sea||English Channel|50.2|-1.0|the Channel|GB FR
 sea||Black Sea|43.4|34.0||UA RU TR BG RO GE
-sea||Mediterranean Sea|35.5|18.0|Mediterranean|ES FR IT MT GR CY TR HR AL ME SI
+sea||Mediterranean Sea|35.5|18.0|Mediterranean|ES FR IT MT GR CY TR HR AL ME SI MC BA EG LY TN DZ MA IL LB SY PS
 sea||Irish Sea|53.7|-5.0||GB IE
 sea||Norwegian Sea|67.0|3.0||NO
 sea||Barents Sea|72.0|38.0||NO RU
@@ -99,6 +100,133 @@ country|SY|Syria|35.0|38.5||
 country|KP|North Korea|40.3|127.5||
 country|JP|Japan|36.2|138.3||
 country|IN|India|22.0|79.0||
+country|DZ|Algeria|28.0|2.6||
+country|AO|Angola|-12.3|17.5||
+country|BJ|Benin|9.3|2.3||
+country|BW|Botswana|-22.3|24.7||
+country|BF|Burkina Faso|12.2|-1.6||
+country|BI|Burundi|-3.4|29.9||
+country|CM|Cameroon|5.7|12.7||
+country|CV|Cape Verde|16.0|-24.0|Cabo Verde|
+country|CF|Central African Republic|6.6|20.9||
+country|TD|Chad|15.4|18.7||
+country|KM|Comoros|-11.9|43.9||
+country|CD|Democratic Republic of the Congo|-2.9|23.6|DR Congo;DRC;Congo-Kinshasa|
+country|CG|Republic of the Congo|-0.7|15.2|Congo-Brazzaville|
+country|DJ|Djibouti|11.8|42.6||
+country|EG|Egypt|26.5|30.0||
+country|GQ|Equatorial Guinea|1.6|10.5||
+country|ER|Eritrea|15.2|39.0||
+country|SZ|Eswatini|-26.5|31.5|Swaziland|
+country|ET|Ethiopia|8.6|39.6||
+country|GA|Gabon|-0.6|11.8||
+country|GM|Gambia|13.4|-15.4|the Gambia|
+country|GH|Ghana|7.9|-1.0||
+country|GN|Guinea|10.4|-10.9||
+country|GW|Guinea-Bissau|12.0|-15.0||
+country|CI|Ivory Coast|7.6|-5.5|Côte d'Ivoire;Cote d'Ivoire|
+country|KE|Kenya|0.5|37.9||
+country|LS|Lesotho|-29.6|28.2||
+country|LR|Liberia|6.4|-9.4||
+country|LY|Libya|27.0|17.0||
+country|MG|Madagascar|-19.4|46.7||
+country|MW|Malawi|-13.2|34.3||
+country|ML|Mali|17.4|-3.5||
+country|MR|Mauritania|20.3|-10.3||
+country|MU|Mauritius|-20.3|57.6||
+country|MA|Morocco|31.8|-7.1||
+country|MZ|Mozambique|-17.3|35.5||
+country|NA|Namibia|-22.1|17.2||
+country|NE|Niger|17.4|9.4||
+country|NG|Nigeria|9.6|8.1||
+country|RW|Rwanda|-2.0|29.9||
+country|SN|Senegal|14.4|-14.5||
+country|SC|Seychelles|-4.7|55.5||
+country|SL|Sierra Leone|8.6|-11.8||
+country|SO|Somalia|5.2|46.2||
+country|ZA|South Africa|-29.0|25.1||
+country|SS|South Sudan|7.3|30.3||
+country|SD|Sudan|15.5|30.0||
+country|TZ|Tanzania|-6.3|34.8||
+country|TG|Togo|8.5|1.0||
+country|TN|Tunisia|34.1|9.6||
+country|UG|Uganda|1.3|32.4||
+country|ZM|Zambia|-13.5|27.8||
+country|ZW|Zimbabwe|-19.0|29.8||
+country|MX|Mexico|23.6|-102.5||
+country|GT|Guatemala|15.7|-90.2||
+country|BZ|Belize|17.2|-88.7||
+country|HN|Honduras|14.8|-86.6||
+country|SV|El Salvador|13.7|-88.9||
+country|NI|Nicaragua|12.9|-85.2||
+country|CR|Costa Rica|9.9|-84.1||
+country|PA|Panama|8.5|-80.1||
+country|CU|Cuba|21.5|-79.5||
+country|HT|Haiti|19.0|-72.7||
+country|DO|Dominican Republic|18.9|-70.5||
+country|JM|Jamaica|18.1|-77.3||
+country|BS|Bahamas|24.7|-78.0|the Bahamas|
+country|TT|Trinidad and Tobago|10.4|-61.3||
+country|BB|Barbados|13.2|-59.5||
+country|CO|Colombia|4.6|-74.1||
+country|VE|Venezuela|7.1|-66.2||
+country|EC|Ecuador|-1.8|-78.2||
+country|PE|Peru|-9.2|-75.0||
+country|BO|Bolivia|-16.3|-63.6||
+country|BR|Brazil|-10.3|-53.1||
+country|PY|Paraguay|-23.4|-58.4||
+country|UY|Uruguay|-32.5|-55.8||
+country|AR|Argentina|-34.0|-64.0||
+country|CL|Chile|-33.0|-71.0||
+country|GY|Guyana|4.9|-58.9||
+country|SR|Suriname|4.0|-56.0||
+country|AF|Afghanistan|33.9|67.7||
+country|PK|Pakistan|30.4|69.3||
+country|BD|Bangladesh|23.7|90.4||
+country|LK|Sri Lanka|7.9|80.8||
+country|NP|Nepal|28.4|84.1||
+country|BT|Bhutan|27.5|90.4||
+country|MM|Myanmar|21.9|95.9|Burma|
+country|TH|Thailand|15.9|101.0||
+country|LA|Laos|19.9|102.5||
+country|KH|Cambodia|12.6|104.9||
+country|VN|Vietnam|14.1|108.3|Viet Nam|
+country|MY|Malaysia|4.2|101.9||
+country|SG|Singapore|1.35|103.8||
+country|ID|Indonesia|-2.5|118.0||
+country|PH|Philippines|12.9|121.8|the Philippines|
+country|BN|Brunei|4.5|114.7||
+country|TL|East Timor|-8.9|125.7|Timor-Leste|
+country|MN|Mongolia|46.9|103.8||
+country|KR|South Korea|36.5|127.8|Republic of Korea|
+country|TW|Taiwan|23.7|121.0||
+country|IQ|Iraq|33.2|43.7||
+country|SA|Saudi Arabia|23.9|45.1||
+country|YE|Yemen|15.6|48.5||
+country|OM|Oman|21.5|55.9||
+country|AE|United Arab Emirates|23.4|53.8|UAE;U.A.E.|
+country|QA|Qatar|25.4|51.2||
+country|BH|Bahrain|26.0|50.6||
+country|KW|Kuwait|29.3|47.5||
+country|JO|Jordan|30.6|36.2||
+country|LB|Lebanon|33.9|35.9||
+country|PS|Palestinian territories|31.9|35.2|Palestine|
+country|UZ|Uzbekistan|41.4|64.6||
+country|TM|Turkmenistan|39.0|59.6||
+country|TJ|Tajikistan|38.9|71.3||
+country|KG|Kyrgyzstan|41.2|74.8||
+country|MV|Maldives|3.2|73.2||
+country|AU|Australia|-25.3|133.8||
+country|NZ|New Zealand|-40.9|174.9||
+country|PG|Papua New Guinea|-6.3|143.9||
+country|FJ|Fiji|-17.7|178.0||
+country|SB|Solomon Islands|-9.6|160.2||
+country|VU|Vanuatu|-15.4|166.9||
+country|WS|Samoa|-13.8|-172.1||
+country|TO|Tonga|-21.2|-175.2||
+country|SM|San Marino|43.9|12.5||
+country|MC|Monaco|43.7|7.4||
+country|VA|Vatican City|41.9|12.45|Holy See;the Vatican|
 area|UA|Crimea|45.3|34.4||
 area|UA|Donbas|48.3|38.0|Donbass|
 area|DK|Bornholm|55.1|14.9||
