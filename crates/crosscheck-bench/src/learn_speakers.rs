@@ -50,6 +50,10 @@ pub struct LanguageReport {
     pub statements: usize,
     /// Of those, with at least one right candidate (the ceiling of the ranker).
     pub learnable: usize,
+    /// Of the statements, those without any candidate (the ranker abstains).
+    pub without_candidate: usize,
+    /// Of the statements, those with candidates of which none is right.
+    pub without_right_candidate: usize,
     /// Speaker accuracy, learned on all documents and scored on them.
     pub in_sample_accuracy: f64,
     /// Speaker accuracy over held-out folds (documents split into `folds`).
@@ -69,14 +73,15 @@ pub fn learn(corpora: &[Corpus], folds: usize, progress: &dyn Fn(&str)) -> Resul
     let mut reports = Vec::new();
     for (language, corpora) in by_language {
         let mut examples = Vec::new();
-        let (mut documents, mut statements, mut rule_right) = (0usize, 0usize, 0usize);
+        let (mut documents, mut statements, mut rule_right, mut without_candidate) = (0usize, 0usize, 0usize, 0usize);
         for c in &corpora {
             progress(&format!("reading {} ({language})", c.gold.display()));
-            let (d, s, r, ex) = read_corpus(c, documents)?;
-            documents += d;
-            statements += s;
-            rule_right += r;
-            examples.extend(ex);
+            let read = read_corpus(c, documents)?;
+            documents += read.documents;
+            statements += read.statements;
+            rule_right += read.rule_right;
+            without_candidate += read.without_candidate;
+            examples.extend(read.examples);
         }
         let learnable = examples.len();
         progress(&format!("{language}: {statements} statements, {learnable} with a right candidate; fitting"));
@@ -95,6 +100,8 @@ pub fn learn(corpora: &[Corpus], folds: usize, progress: &dyn Fn(&str)) -> Resul
             documents,
             statements,
             learnable,
+            without_candidate,
+            without_right_candidate: statements - learnable - without_candidate,
             in_sample_accuracy: in_sample,
             cross_validated_accuracy: ratio(cv_right),
             folds,
@@ -105,12 +112,24 @@ pub fn learn(corpora: &[Corpus], folds: usize, progress: &dyn Fn(&str)) -> Resul
     Ok(reports)
 }
 
-/// (documents, scorable matched statements, rule pass right, learnable examples).
-fn read_corpus(c: &Corpus, first_document: usize) -> Result<(usize, usize, usize, Vec<Example>), BenchError> {
+/// What one corpus gives the learner.
+struct CorpusRead {
+    documents: usize,
+    /// Matched statements with a scorable gold source.
+    statements: usize,
+    /// Of those, the rule pass's speaker right.
+    rule_right: usize,
+    /// Of those, no candidate at all.
+    without_candidate: usize,
+    /// The statements with a right candidate.
+    examples: Vec<Example>,
+}
+
+fn read_corpus(c: &Corpus, first_document: usize) -> Result<CorpusRead, BenchError> {
     let text = std::fs::read_to_string(&c.gold).map_err(|e| BenchError::Io(c.gold.display().to_string(), e))?;
     let gold = QuoteCorpusReader.read(&text).map_err(|e| BenchError::Io(c.gold.display().to_string(), std::io::Error::other(e.to_string())))?;
     let mut examples = Vec::new();
-    let (mut documents, mut statements, mut rule_right) = (0, 0, 0);
+    let (mut documents, mut statements, mut rule_right, mut without_candidate) = (0, 0, 0, 0);
     for (stem, units) in &gold.documents {
         let path = c.texts.join(format!("{stem}.txt"));
         let Some(Ok(mut article)) = crosscheck_ingest::read_path(&path).next() else {
@@ -140,7 +159,10 @@ fn read_corpus(c: &Corpus, first_document: usize) -> Result<(usize, usize, usize
             }
             statements += 1;
             rule_right += speaker_matches(rule_pred.speaker.as_deref(), source) as usize;
-            let Some(sc) = candidates.iter().find(|s| s.quote == *head) else { continue };
+            let Some(sc) = candidates.iter().find(|s| s.quote == *head && !s.candidates.is_empty()) else {
+                without_candidate += 1;
+                continue;
+            };
             let text = &annotated.article.text;
             let right: Vec<bool> = sc
                 .candidates
@@ -156,7 +178,7 @@ fn read_corpus(c: &Corpus, first_document: usize) -> Result<(usize, usize, usize
             }
         }
     }
-    Ok((documents, statements, rule_right, examples))
+    Ok(CorpusRead { documents, statements, rule_right, without_candidate, examples })
 }
 
 /// Whether the top-scoring candidate is a right one.

@@ -61,7 +61,7 @@ fn sorted(mut v: Vec<u32>, cap: usize) -> Vec<u32> {
 pub fn event_signals(article: &Article) -> EventSignals {
     let text = &article.text;
     let sentences = split_sentences(text);
-    let index = entities::find_entities(text, &sentences);
+    let index = entities::find_entities_in(text, &sentences, crosscheck_lexicon::for_language(article.language.as_deref().unwrap_or("en")));
     // A person is their surname (the last word of the fullest name the entity
     // layer merged): a later "Doe" matches "Admiral Jane Doe", and two people
     // who share a first name do not match.

@@ -71,7 +71,17 @@ struct Raw {
     initial: bool,
 }
 
-/// Find the entities of a text.
+/// Find the entities of a text in its language: German text has a finder of
+/// its own ([`crate::entities_de`]), where a capitalised word is a noun by
+/// default; every other language is read by the English rules.
+pub fn find_entities_in(text: &str, sentences: &[Sentence], lexicon: &crosscheck_lexicon::Lexicon) -> EntityIndex {
+    match lexicon.language {
+        "de" => crate::entities_de::find_entities(text, sentences, lexicon),
+        _ => find_entities(text, sentences),
+    }
+}
+
+/// Find the entities of a text by the English rules.
 pub fn find_entities(text: &str, sentences: &[Sentence]) -> EntityIndex {
     let sent_toks: Vec<Vec<Tok>> = sentences.iter().map(|s| tokenize(text, s.span)).collect();
     // In-document evidence: capitalised words seen away from a sentence start,

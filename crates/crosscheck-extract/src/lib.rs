@@ -7,7 +7,7 @@
 //!
 //! Pipeline of [`annotate`]: [`split_sentences`] (cutting off the dateline,
 //! [`dateline`], also recorded as its own layer) → quotations
-//! ([`quotes`]) → entities and roles ([`entities`], [`roles`]) → speaker
+//! ([`quotes`]) → entities and roles ([`entities`], German: [`entities_de`]; [`roles`]) → speaker
 //! attribution ([`attribution`]) → quantities ([`numbers`]) → dates
 //! ([`dates`]: the one finder and resolver, against the article's own date)
 //! → reported happenings ([`events`]) → place names resolved through the
@@ -19,6 +19,7 @@ pub mod attribution;
 pub mod dateline;
 pub mod dates;
 pub mod entities;
+pub mod entities_de;
 pub mod events;
 pub mod gazetteer;
 pub mod numbers;
@@ -400,7 +401,7 @@ fn annotate_with(article: &Article, story_date: Option<NaiveDate>, rank: bool) -
     let language = article_language(article);
     let lexicon = crosscheck_lexicon::for_language(language);
     let mut quotes = quotes::find_quotes(text, &sentences, lexicon);
-    let index = entities::find_entities(text, &sentences);
+    let index = entities::find_entities_in(text, &sentences, lexicon);
     attribution::attribute(text, &sentences, &mut quotes, &index);
     let mut learning = None;
     if rank {

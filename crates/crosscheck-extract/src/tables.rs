@@ -399,3 +399,85 @@ pub const GENERIC_PLACE_WORDS: &[&str] = &[
 pub const PLACE_FOLLOWING_TIME_WORDS: &[&str] = &["late", "early", "last", "this", "overnight", "yesterday", "today", "tonight", "earlier", "later", "where", "when", "who", "which", "after", "before", "during", "since", "until", "while", "amid"];
 /// Words dropped from an unknown place's name to form its key.
 pub const PLACE_FACILITY_WORDS: &[&str] = &["the", "port", "of", "airport", "harbour", "harbor", "terminal", "depot", "base", "naval", "air", "station", "refinery", "shipyard", "power", "plant"];
+
+// ---------------------------------------------------------------------------
+// German people and organisations (`entities_de.rs`). In German every noun is
+// capitalised, so a capitalised word is a noun by default; these closed-class
+// words and word endings are the general morphology and syntax that tell a
+// name from a noun. None names a person, organisation or place.
+
+/// Determiners, possessives and contracted preposition-articles (lower case):
+/// a capitalised word directly after one is a noun ("die Gefahr", "im Streit").
+pub const DE_DETERMINERS: &[&str] = &[
+    "am", "ans", "aufs", "beim", "das", "dem", "den", "der", "des", "die", "diese", "diesem", "diesen", "dieser",
+    "dieses", "ein", "eine", "einem", "einen", "einer", "eines", "ihr", "ihre", "ihrem", "ihren", "ihrer", "ihres",
+    "im", "ins", "jede", "jedem", "jeden", "jeder", "jedes", "kein", "keine", "keinem", "keinen", "keiner", "keines",
+    "mein", "meine", "seine", "seinem", "seinen", "seiner", "seines", "sein", "unser", "unsere", "unserem", "unseren",
+    "unserer", "vom", "zum", "zur", "alle", "allen", "aller", "viele", "vielen", "einige", "einigen", "mehrere",
+    "mehreren", "beide", "beiden", "welche", "welcher", "solche", "solchen",
+];
+
+/// Endings of German derived nouns (with their plurals): a capitalised word
+/// ending so is a common noun, not a name ("Regierung", "Freiheit",
+/// "Wirtschaft", "Nation", "Universität", "Terrorismus", "Ergebnis", "Wachstum").
+/// Only endings that German surnames and given names (nearly) never have.
+pub const DE_NOUN_SUFFIXES: &[&str] = &[
+    "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion", "tionen", "sion", "sionen",
+    "tät", "täten", "ismus", "ismen", "nis", "nisse", "nissen", "tum", "tümer", "enten", "logie", "gramm", "chen",
+    "lein", "werk", "zeug", "wesen", "sport", "stoff", "gebiet", "gesetz", "land", "länder",
+];
+
+/// The shortest stem left before a noun ending for the ending to count
+/// ("Jung" is a name, "Lösung" a noun).
+pub const DE_NOUN_SUFFIX_MIN_STEM: usize = 3;
+
+/// Head nouns of German role and office words (lower case, singular; the
+/// feminine "-in" and inflected forms are derived): matched as the whole word or
+/// as the last part of a compound ("Innenminister", "Regierungssprecher",
+/// "SPD-Chef"). A name follows them ("Innenminister Otto Beispiel"); a
+/// determiner before them makes a definite description ("der Minister").
+pub const DE_ROLE_HEADS: &[&str] = &[
+    "abgeordnete", "abgeordneter", "aktivist", "analyst", "angeklagte", "angeklagter", "anwalt", "anwältin", "arzt",
+    "ärztin", "astronaut", "autor", "beamte", "beamter", "beauftragte", "beauftragter", "berater", "beobachter",
+    "bischof", "botschafter", "bürgermeister", "chef", "dekan", "direktor", "dirigent", "ermittler", "experte",
+    "forscher", "fahrer", "general", "gouverneur", "gründer", "geschäftsführer", "herausgeber", "historiker",
+    "inhaber", "intendant", "journalist", "kandidat", "kanzler", "kapitän", "kardinal", "kollege", "kommandeur",
+    "kommissar", "korrespondent", "kritiker", "künstler", "landrat", "leiter", "manager", "mediziner", "minister",
+    "mitarbeiter", "mitglied", "moderator", "musiker", "nachfolger", "offizier", "ökonom", "papst", "pfarrer",
+    "physiker", "pilot", "politiker", "polizist", "premier", "präses", "präsident", "professor", "rechtsanwalt",
+    "redakteur", "referent", "regisseur", "reporter", "rektor", "richter", "sänger", "schauspieler", "sekretär",
+    "senator", "soldat", "spieler", "sprecher", "staatsanwalt", "stadtrat", "stürmer", "torwart", "trainer",
+    "vertreter", "verteidiger", "vorgänger", "vorsitzende", "vorsitzender", "vorstand", "wissenschaftler", "zeuge",
+    "zeugin", "könig", "königin", "fürst", "prinz", "prinzessin", "herzog", "kaiser", "sheriff", "bundestrainer",
+];
+
+/// Role heads this short are matched as whole words only, never as the end of
+/// a compound ("Chef" ends "Parteichef" but "-rat" would end "Apparat").
+pub const DE_ROLE_HEAD_MIN_COMPOUND: usize = 4;
+
+/// Inflection endings stripped from a role word before its head is looked up
+/// ("Ministers", "Präsidenten", "Experten").
+pub const DE_ROLE_INFLECTIONS: &[&str] = &["s", "es", "en", "n", "e"];
+
+/// Titles that say the person is a woman or a man ("Frau", "Herr").
+pub const DE_FEMALE_TITLES: &[&str] = &["frau"];
+pub const DE_MALE_TITLES: &[&str] = &["herr", "herrn"];
+
+/// Lower-case particles inside a name ("Ursula von der Beispiel").
+pub const DE_NAME_PARTICLES: &[&str] = &["von", "van", "zu", "de", "di", "da", "del", "der", "den", "dos", "bin", "al", "el", "ter"];
+
+/// Endings of capitalised words naming an organisation ("Bundesregierung",
+/// "Innenministerium", "Bundesverfassungsgericht", "Polizei"), matched on the
+/// whole word or the last part of a compound.
+pub const DE_ORG_HEADS: &[&str] = &[
+    "agentur", "akademie", "amt", "armee", "bank", "behörde", "bundestag", "bund", "club", "gericht",
+    "gerichtshof", "gewerkschaft", "gruppe", "institut", "kommission", "konzern", "ministerium", "organisation",
+    "parlament", "partei", "polizei", "rat", "regierung", "senat", "staatsanwaltschaft", "stiftung", "universität",
+    "verband", "verein", "zeitung", "fraktion", "ag", "gmbh",
+];
+
+/// A short parenthesis right after a capitalised run is German news's way of
+/// giving a person's party, age or country ("(SPD)", "(45)"): evidence of a
+/// person unless it spells the run's initials ("Europäische Union (EU)"). The
+/// longest such parenthesis, in bytes.
+pub const DE_NAME_PARENTHESIS_MAX_BYTES: usize = 24;

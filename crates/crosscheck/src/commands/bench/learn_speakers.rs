@@ -34,8 +34,17 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         let mut s = String::new();
         for r in rs {
             s.push_str(&format!(
-                "{}: {} documents, {} statements ({} with a right candidate)\n  speaker accuracy: rule pass {:.3}, ranker in sample {:.3}, {}-fold cross-validated {:.3}\n",
-                r.language, r.documents, r.statements, r.learnable, r.rule_accuracy, r.in_sample_accuracy, r.folds, r.cross_validated_accuracy
+                "{}: {} documents, {} statements ({} with a right candidate, {} with candidates none of them right, {} without a candidate)\n  speaker accuracy: rule pass {:.3}, ranker in sample {:.3}, {}-fold cross-validated {:.3}\n",
+                r.language,
+                r.documents,
+                r.statements,
+                r.learnable,
+                r.without_right_candidate,
+                r.without_candidate,
+                r.rule_accuracy,
+                r.in_sample_accuracy,
+                r.folds,
+                r.cross_validated_accuracy
             ));
             for (name, w) in &r.weights {
                 s.push_str(&format!("    {name:<24} {w:>8.3}\n"));
