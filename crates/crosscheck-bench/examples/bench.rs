@@ -44,7 +44,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         Some("cluster") => {
             if let Some(n) = get("--memory-docs") {
-                let r = cluster::run_memory(n.parse()?, 7, &progress)?;
+                let r = cluster::run_memory(
+                    n.parse()?,
+                    7,
+                    &crosscheck_cluster::StoryConfig::default(),
+                    &progress,
+                )?;
                 if json {
                     println!("{}", serde_json::to_string_pretty(&r)?);
                 } else {
@@ -57,6 +62,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 seeds: get("--seeds").map(PathBuf::from),
                 synthetic: get("--docs").map(|v| v.parse()).transpose()?.unwrap_or(100_000),
                 seed: 7,
+                config: crosscheck_cluster::StoryConfig::default(),
             };
             let r = cluster::run_cluster(&o, None, &progress)?;
             if json {

@@ -25,6 +25,8 @@ pub struct ClusterBenchOptions {
     /// Synthetic articles for throughput and memory.
     pub synthetic: usize,
     pub seed: u64,
+    /// The clusterer's settings (default: [`StoryConfig::default`]).
+    pub config: StoryConfig,
 }
 
 /// Figures of the clustering benchmark.
@@ -76,14 +78,14 @@ pub fn run_cluster(
     progress("labelled corpus");
     let (arts, gold) = corpus::labelled_corpus(&opts.fixtures, opts.seeds.as_deref())?;
     let gold_labels: Vec<&str> = gold.iter().map(|s| s.as_str()).collect();
-    let c = crosscheck_cluster::story::cluster(&arts, &StoryConfig::default(), None)?;
+    let c = crosscheck_cluster::story::cluster(&arts, &opts.config, None)?;
     let pred = c.labels();
     let labelled_stories = gold.iter().collect::<HashSet<_>>().len();
     let with_embeddings = match encoder {
         Some(encoder) => {
             progress("labelled corpus with sentence embeddings");
             let start = Instant::now();
-            let c = crosscheck_cluster::story::cluster(&arts, &StoryConfig::default(), Some(encoder))?;
+            let c = crosscheck_cluster::story::cluster(&arts, &opts.config, Some(encoder))?;
             let secs = start.elapsed().as_secs_f64();
             let labels = c.labels();
             Some(EmbeddingRun {
@@ -101,7 +103,7 @@ pub fn run_cluster(
     let rss_before = rss_bytes();
     progress("clustering (streaming, one thread)");
     let start = Instant::now();
-    let mut sc = StoryClusterer::new(StoryConfig::default())?;
+    let mut sc = StoryClusterer::new(opts.config.clone())?;
     for a in &syn {
         sc.add(a);
     }
@@ -115,7 +117,7 @@ pub fn run_cluster(
     drop(sc);
     progress("clustering (batch, all cores)");
     let start = Instant::now();
-    let bc = crosscheck_cluster::story::cluster(&syn, &StoryConfig::default(), None)?;
+    let bc = crosscheck_cluster::story::cluster(&syn, &opts.config, None)?;
     let bsecs = start.elapsed().as_secs_f64();
     debug_assert_eq!(bc.labels(), spred);
     Ok(ClusterBenchReport {
@@ -229,11 +231,12 @@ pub struct MemoryReport {
 pub fn run_memory(
     n: usize,
     seed: u64,
+    config: &StoryConfig,
     progress: &dyn Fn(&str),
 ) -> Result<MemoryReport, BenchError> {
     let epoch = corpus::synthetic_epoch();
     let rss_before = rss_bytes();
-    let mut sc = StoryClusterer::new(StoryConfig::default())?;
+    let mut sc = StoryClusterer::new(config.clone())?;
     let start = Instant::now();
     let mut i = 0usize;
     let mut next_report = 100_000;
@@ -289,5 +292,118 @@ impl MemoryReport {
             );
         }
         s
+    }
+}
+
+/// One clustering setting on an event-labelled corpus.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventCorpusRow {
+    pub setting: String,
+    pub embeddings: bool,
+    pub scores: crate::learn::Scores,
+    pub articles_per_sec: f64,
+}
+
+/// The settings of the clusterer on an event-labelled corpus (ECB+ layout).
+#[derive(Debug, Clone, Serialize)]
+pub struct EventCorpusReport {
+    pub corpus: String,
+    pub articles: usize,
+    pub rows: Vec<EventCorpusRow>,
+}
+
+/// Cluster an ECB+-layout corpus (`txt/`, `labels_event.json`,
+/// `labels_topic.json`) with each setting — one pass with the weighted mean
+/// (the default), one pass with event signals and the pair model, two passes —
+/// without and (given an encoder) with sentence embeddings, and score event
+/// and topic level. Embedding time is not in the articles/s figure.
+pub fn run_event_corpus(
+    dir: &std::path::Path,
+    encoder: Option<&dyn SentenceEncoder>,
+    progress: &dyn Fn(&str),
+) -> Result<EventCorpusReport, BenchError> {
+    progress("reading the corpus");
+    let c = crate::learn::event_corpus(dir)?;
+    let embeddings = encoder.map(|e| {
+        progress("embedding");
+        crosscheck_cluster::embed_articles(&c.articles, e)
+    });
+    let settings: [(&str, StoryConfig); 3] = [
+        ("one pass, weighted mean (default)", StoryConfig::default()),
+        (
+            "one pass, event signals",
+            StoryConfig {
+                event_signals: true,
+                ..StoryConfig::default()
+            },
+        ),
+        (
+            "two passes (--two-pass)",
+            StoryConfig {
+                partition: true,
+                ..StoryConfig::default()
+            },
+        ),
+    ];
+    let order: Vec<usize> = (0..c.articles.len()).collect();
+    let mut rows = Vec::new();
+    for (name, cfg) in settings {
+        for with in [false, true] {
+            if with && embeddings.is_none() {
+                continue;
+            }
+            progress(name);
+            let mut s = StoryClusterer::new(cfg.clone())?;
+            let prepared: Vec<_> = c.articles.iter().map(|a| s.prepare(a)).collect();
+            let start = Instant::now();
+            for (i, (a, p)) in c.articles.iter().zip(prepared).enumerate() {
+                let p = match (&embeddings, with) {
+                    (Some(e), true) => p.with_embedding(e[i].clone()),
+                    _ => p,
+                };
+                s.add_prepared(a, p);
+            }
+            let secs = start.elapsed().as_secs_f64();
+            rows.push(EventCorpusRow {
+                setting: name.to_string(),
+                embeddings: with,
+                scores: crate::learn::scores(&c, &order, &s.labels()),
+                articles_per_sec: c.articles.len() as f64 / secs.max(1e-9),
+            });
+        }
+    }
+    Ok(EventCorpusReport {
+        corpus: dir.display().to_string(),
+        articles: c.articles.len(),
+        rows,
+    })
+}
+
+impl EventCorpusReport {
+    pub fn render(&self) -> String {
+        let mut out = format!(
+            "{} ({} articles): event and topic level, B-cubed and pairwise\n",
+            self.corpus, self.articles
+        );
+        for r in &self.rows {
+            let s = &r.scores;
+            out.push_str(&format!(
+                "{:<34} {:<13} event B-cubed P {:.3} R {:.3} F1 {:.3} | pairwise P {:.3} R {:.3} F1 {:.3} | topic B-cubed P {:.3} R {:.3} F1 {:.3} | {} stories | {:.0} articles/s clustered\n",
+                r.setting,
+                if r.embeddings { "embeddings" } else { "no embeddings" },
+                s.event_bcubed.precision,
+                s.event_bcubed.recall,
+                s.event_bcubed.f1,
+                s.event_pairwise.precision,
+                s.event_pairwise.recall,
+                s.event_pairwise.f1,
+                s.topic_bcubed.precision,
+                s.topic_bcubed.recall,
+                s.topic_bcubed.f1,
+                s.stories,
+                r.articles_per_sec
+            ));
+        }
+        out
     }
 }

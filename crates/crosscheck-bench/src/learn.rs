@@ -25,7 +25,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use crosscheck_cluster::model::{PairModel, FEATURE_NAMES, PAIR_FEATURES};
-use crosscheck_cluster::story::{Prepared, StoryClusterer, StoryConfig};
+use crosscheck_cluster::partition::{
+    pair_vectors, Member, PartModel, PART_FEATURES, PART_FEATURE_NAMES,
+};
+use crosscheck_cluster::story::{Partitioning, Prepared, StoryClusterer, StoryConfig};
 use crosscheck_cluster::tables::JOIN_PROBABILITY;
 use crosscheck_core::{Article, SentenceEncoder};
 use serde::Serialize;
@@ -113,6 +116,21 @@ pub struct LearnReport {
     pub folds: usize,
     pub lexical: Learned,
     pub with_embedding: Option<Learned>,
+    /// The two-pass settings ([`crosscheck_cluster::partition`]), without and with embeddings.
+    pub lexical_partitioning: LearnedPartitioning,
+    pub embedding_partitioning: Option<LearnedPartitioning>,
+}
+
+/// Learned two-pass settings and what they score.
+#[derive(Debug, Clone, Serialize)]
+pub struct LearnedPartitioning {
+    pub partitioning: Partitioning,
+    /// The member-pair threshold before the bias shift.
+    pub threshold: f32,
+    pub pairs: usize,
+    pub positives: usize,
+    pub in_sample: Scores,
+    pub held_out: Option<Scores>,
 }
 
 /// The prepared articles of a corpus, once (embedding is the slow part).
@@ -147,6 +165,32 @@ pub fn run_learn(opts: &LearnOptions, encoder: Option<&dyn SentenceEncoder>, pro
         }
         None => None,
     };
+    // The two-pass clustering reads the articles as it prepares them (with event signals).
+    let default_preparer = StoryClusterer::new(two_pass_config(
+        StoryConfig::default().lexical_partitioning,
+        false,
+    ))?;
+    let two_pass_plain: Vec<Prepared> = c
+        .articles
+        .iter()
+        .map(|a| default_preparer.prepare(a))
+        .collect();
+    progress("two-pass, lexical");
+    let lexical_partitioning =
+        learn_partitioning_mode(&c, &two_pass_plain, opts.folds, &fold_of, false)?;
+    let embedding_partitioning = match &prep.embedded {
+        Some(e) => {
+            progress("two-pass, with embeddings");
+            let v: Vec<Prepared> = two_pass_plain
+                .iter()
+                .cloned()
+                .zip(e.iter().map(|p| p.embedding().map(<[f32]>::to_vec)))
+                .map(|(p, e)| p.with_embedding(e))
+                .collect();
+            Some(learn_partitioning_mode(&c, &v, opts.folds, &fold_of, true)?)
+        }
+        None => None,
+    };
     let mut events: Vec<&String> = c.events.iter().collect();
     events.sort();
     events.dedup();
@@ -158,12 +202,158 @@ pub fn run_learn(opts: &LearnOptions, encoder: Option<&dyn SentenceEncoder>, pro
         folds: opts.folds,
         lexical,
         with_embedding,
+        lexical_partitioning,
+        embedding_partitioning,
     })
 }
 
-/// The clusterer's settings with event signals and the learned pair models on.
+/// Group thresholds the learner tries for the streaming pass of the two-pass clustering.
+const GROUP_THRESHOLDS: [f32; 5] = [0.04, 0.06, 0.08, 0.11, 0.14];
+
+fn two_pass_config(p: Partitioning, embedding: bool) -> StoryConfig {
+    let mut cfg = StoryConfig {
+        partition: true,
+        ..StoryConfig::default()
+    };
+    if embedding {
+        cfg.embedding_partitioning = p;
+    } else {
+        cfg.lexical_partitioning = p;
+    }
+    cfg
+}
+
+fn learn_partitioning_mode(
+    c: &EventCorpus,
+    prep: &[Prepared],
+    folds: usize,
+    fold_of: &HashMap<&String, usize>,
+    embedding: bool,
+) -> Result<LearnedPartitioning, BenchError> {
+    let all: Vec<usize> = (0..c.articles.len()).collect();
+    let (partitioning, threshold, pairs, positives) =
+        learn_partitioning_on(c, prep, &all, embedding)?;
+    let in_sample = score_on(c, prep, &all, &two_pass_config(partitioning, embedding))?;
+    let held_out = if folds >= 2 {
+        let mut pred: Vec<(usize, u32)> = Vec::new();
+        let mut order: Vec<usize> = Vec::new();
+        for k in 0..folds {
+            let train: Vec<usize> = all
+                .iter()
+                .copied()
+                .filter(|&i| fold_of[&c.topics[i]] != k)
+                .collect();
+            let test: Vec<usize> = all
+                .iter()
+                .copied()
+                .filter(|&i| fold_of[&c.topics[i]] == k)
+                .collect();
+            let (p, _, _, _) = learn_partitioning_on(c, prep, &train, embedding)?;
+            let labels = cluster_on(c, prep, &test, &two_pass_config(p, embedding))?;
+            pred.extend(labels.into_iter().map(|l| (k, l)));
+            order.extend(test);
+        }
+        Some(scores(c, &order, &pred))
+    } else {
+        None
+    };
+    Ok(LearnedPartitioning {
+        partitioning,
+        threshold,
+        pairs,
+        positives,
+        in_sample,
+        held_out,
+    })
+}
+
+/// Learn the two-pass settings on `subset`: for each group threshold, the
+/// member pairs of the coverage groups the streaming pass makes (the windows
+/// the clusterer re-partitions), labelled by gold event, give the pair model
+/// (logistic regression); its threshold and the group threshold are the pair
+/// with the best B-cubed F1 of real clustering on the same articles (ties:
+/// the higher thresholds, precision first).
+fn learn_partitioning_on(
+    c: &EventCorpus,
+    prep: &[Prepared],
+    subset: &[usize],
+    embedding: bool,
+) -> Result<(Partitioning, f32, usize, usize), BenchError> {
+    let gold: Vec<&str> = subset.iter().map(|&i| c.events[i].as_str()).collect();
+    let mut best: Option<(f64, Partitioning, f32, usize, usize)> = None;
+    for &group_threshold in &GROUP_THRESHOLDS {
+        let start = Partitioning {
+            group_threshold,
+            model: StoryConfig::default().lexical_partitioning.model,
+        };
+        let mut s = StoryClusterer::new(two_pass_config(start, embedding))?;
+        for &i in subset {
+            s.add_prepared(&c.articles[i], prep[i].clone());
+        }
+        let mut xs: Vec<[f64; PART_FEATURES]> = Vec::new();
+        let mut ys: Vec<f64> = Vec::new();
+        for g in s.groups() {
+            let window = &g[g
+                .len()
+                .saturating_sub(crosscheck_cluster::tables::PARTITION_WINDOW)..];
+            let members: Vec<&Member> = window.iter().filter_map(|&m| s.member(m)).collect();
+            if members.len() != window.len() {
+                continue;
+            }
+            let vectors = pair_vectors(&members, |t| s.term_idf(t));
+            let mut k = 0;
+            for a in 0..window.len() {
+                for b in a + 1..window.len() {
+                    let same = c.events[subset[window[a] as usize]]
+                        == c.events[subset[window[b] as usize]];
+                    xs.push(vectors[k].map(f64::from));
+                    ys.push(if same { 1.0 } else { 0.0 });
+                    k += 1;
+                }
+            }
+        }
+        if xs.is_empty() {
+            continue;
+        }
+        let positives = ys.iter().filter(|&&y| y > 0.5).count();
+        let w = logistic_regression(&xs, &ys, 1e-4, 50);
+        let raw = PartModel {
+            weights: w.map(|v| v as f32),
+        };
+        for step in 4..=16 {
+            let t = step as f32 * 0.05;
+            let p = Partitioning {
+                group_threshold,
+                model: shifted_part(raw, t),
+            };
+            let labels = cluster_on(c, prep, subset, &two_pass_config(p, embedding))?;
+            let f1 = bcubed(&labels, &gold).f1;
+            if best.as_ref().is_none_or(|b| f1 >= b.0) {
+                best = Some((f1, p, t, xs.len(), positives));
+            }
+        }
+    }
+    let (_, p, t, pairs, positives) = best.ok_or_else(|| {
+        BenchError::Fixture("no coverage group with two members to learn from".into())
+    })?;
+    Ok((p, t, pairs, positives))
+}
+
+/// The member-pair model with its bias moved so that probability `t` becomes one half.
+fn shifted_part(m: PartModel, t: f32) -> PartModel {
+    let mut w = m.weights;
+    w[0] -= (t / (1.0 - t)).ln();
+    PartModel { weights: w }
+}
+
+/// The clusterer's settings with event signals and the learned pair models on
+/// (one pass: the pair models decide the stories).
 fn learned_config() -> StoryConfig {
-    StoryConfig { event_signals: true, ..StoryConfig::default() }
+    StoryConfig {
+        event_signals: true,
+        partition: false,
+        ..StoryConfig::default()
+    }
 }
 
 fn config_with(model: PairModel, embedding: bool) -> StoryConfig {
@@ -262,7 +452,11 @@ fn score_on(c: &EventCorpus, prep: &[Prepared], subset: &[usize], cfg: &StoryCon
     Ok(scores(c, subset, &labels))
 }
 
-fn scores<P: std::hash::Hash + Eq + Copy>(c: &EventCorpus, order: &[usize], pred: &[P]) -> Scores {
+pub(crate) fn scores<P: std::hash::Hash + Eq + Copy>(
+    c: &EventCorpus,
+    order: &[usize],
+    pred: &[P],
+) -> Scores {
     let events: Vec<&str> = order.iter().map(|&i| c.events[i].as_str()).collect();
     let topics: Vec<&str> = order.iter().map(|&i| c.topics[i].as_str()).collect();
     let distinct: std::collections::HashSet<&P> = pred.iter().collect();
@@ -277,8 +471,12 @@ fn scores<P: std::hash::Hash + Eq + Copy>(c: &EventCorpus, order: &[usize], pred
 /// L2-penalised logistic regression by Newton's method (the bias, feature 0,
 /// is not penalised). Features are few, so each step solves the full system.
 #[allow(clippy::needless_range_loop)] // matrix arithmetic reads clearest with indices
-pub fn logistic_regression(xs: &[[f64; PAIR_FEATURES]], ys: &[f64], l2: f64, steps: usize) -> [f64; PAIR_FEATURES] {
-    const N: usize = PAIR_FEATURES;
+pub fn logistic_regression<const N: usize>(
+    xs: &[[f64; N]],
+    ys: &[f64],
+    l2: f64,
+    steps: usize,
+) -> [f64; N] {
     let mut w = [0.0f64; N];
     for _ in 0..steps {
         let mut g = [0.0f64; N];
@@ -355,6 +553,7 @@ impl LearnReport {
             self.articles, self.events, self.topics
         ));
         out.push_str("//! Learned by logistic regression on teacher-forced (article, candidate story) pairs, the join threshold by\n//! B-cubed F1 of clustering the same topics; the bias is shifted so the threshold is `tables::JOIN_PROBABILITY`.\n");
+        out.push_str("//! The two-pass settings (`PARTITION_*`, [`crate::partition`]): logistic regression on the member pairs of the\n//! coverage groups the streaming pass makes on the same documents, labelled by gold event; group threshold and\n//! pair threshold by B-cubed F1 of clustering them (grid), the pair model's bias shifted to put its threshold at 0.5.\n");
         out.push_str(&format!("//! Regenerate: `{command}`.\n//!\n"));
         let line = |name: &str, l: &Learned| {
             let mut s = format!(
@@ -391,6 +590,58 @@ impl LearnReport {
             None => ("Articles with a sentence embedding (kept: this run had no model).", fallback),
         };
         out.push_str(&table(doc, "WITH_EMBEDDING", &m));
+        out.push_str("\n// ---------------------------------------------------------------- two-pass clustering\n\n");
+        out.push_str("use crate::partition::PartModel;\nuse crate::story::Partitioning;\n\n");
+        let part_line = |name: &str, l: &LearnedPartitioning| {
+            let mut s = format!(
+                "/// {name}: in-sample event B-cubed F1 {:.3} (P {:.3} R {:.3})",
+                l.in_sample.event_bcubed.f1,
+                l.in_sample.event_bcubed.precision,
+                l.in_sample.event_bcubed.recall
+            );
+            if let Some(h) = &l.held_out {
+                s.push_str(&format!(
+                    "; {}-fold by topic, held out: F1 {:.3} (P {:.3} R {:.3})",
+                    self.folds, h.event_bcubed.f1, h.event_bcubed.precision, h.event_bcubed.recall
+                ));
+            }
+            s.push_str(&format!(";\n/// {} member pairs ({} same event), pair threshold {:.3} before the bias shift.\n", l.pairs, l.positives, l.threshold));
+            s
+        };
+        let part_table = |doc: &str,
+                          name: &str,
+                          l: Option<&LearnedPartitioning>,
+                          fallback: Partitioning| {
+            let mut s = format!("/// {doc}\n");
+            match l {
+                Some(l) => s.push_str(&part_line("Learned", l)),
+                None => s.push_str("/// (kept: this run had no model)\n"),
+            }
+            let p = l.map_or(fallback, |l| l.partitioning);
+            s.push_str(&format!(
+                "/// Pair features: {}.\n",
+                PART_FEATURE_NAMES.join(", ")
+            ));
+            s.push_str(&format!("pub const {name}: Partitioning = Partitioning {{\n    group_threshold: {:.3},\n    model: PartModel {{\n        weights: [\n", p.group_threshold));
+            for (w, n) in p.model.weights.iter().zip(PART_FEATURE_NAMES) {
+                s.push_str(&format!("            {w:.4}, // {n}\n"));
+            }
+            s.push_str("        ],\n    },\n};\n");
+            s
+        };
+        out.push_str(&part_table(
+            "Two-pass clustering of articles without a sentence embedding: the streaming pass's group threshold and the member-pair model.",
+            "PARTITION_LEXICAL",
+            Some(&self.lexical_partitioning),
+            crosscheck_cluster::learned::PARTITION_LEXICAL,
+        ));
+        out.push('\n');
+        out.push_str(&part_table(
+            "The same for articles with a sentence embedding.",
+            "PARTITION_WITH_EMBEDDING",
+            self.embedding_partitioning.as_ref(),
+            crosscheck_cluster::learned::PARTITION_WITH_EMBEDDING,
+        ));
         out
     }
 
@@ -429,6 +680,29 @@ impl LearnReport {
         block("lexical", &self.lexical);
         if let Some(e) = &self.with_embedding {
             block("with embeddings", e);
+        }
+        let mut two_pass = |name: &str, l: &LearnedPartitioning| {
+            out.push_str(&format!(
+                "two-pass, {name}: {} member pairs ({} same event), group threshold {:.3}, pair threshold {:.3}\n",
+                l.pairs, l.positives, l.partitioning.group_threshold, l.threshold
+            ));
+            out.push_str(&format!("  in sample:     {}\n", sc(&l.in_sample)));
+            if let Some(h) = &l.held_out {
+                out.push_str(&format!("  held out:      {}\n", sc(h)));
+            }
+            let w: Vec<String> = l
+                .partitioning
+                .model
+                .weights
+                .iter()
+                .zip(PART_FEATURE_NAMES)
+                .map(|(w, n)| format!("{n}={w:.2}"))
+                .collect();
+            out.push_str(&format!("  weights: {}\n", w.join(" ")));
+        };
+        two_pass("lexical", &self.lexical_partitioning);
+        if let Some(e) = &self.embedding_partitioning {
+            two_pass("with embeddings", e);
         }
         out
     }

@@ -31,6 +31,7 @@ pub mod features;
 pub mod learned;
 pub mod minhash;
 pub mod model;
+pub mod partition;
 pub mod signals;
 pub mod story;
 pub mod storyline;

@@ -49,6 +49,7 @@ use serde::{Deserialize, Serialize};
 use crate::dedup::{DedupConfig, DedupError, Deduper, Fingerprint};
 use crate::features::{embedding_text, featurize, Features};
 use crate::model::{PairModel, PairSignals, PairVector};
+use crate::partition::{member_of, Member, PartModel};
 use crate::signals::{core, event_signals, share, weighted_share};
 use crate::{learned, tables};
 use crate::tokens::{hash_bytes, PreMap};
@@ -87,6 +88,39 @@ pub struct StoryConfig {
     pub merge_cosine: f32,
     /// Near-duplicate settings; `None` disables dedup inside clustering.
     pub dedup: Option<DedupConfig>,
+    /// Two passes ([`crate::partition`]): the streaming pass gathers coverage
+    /// groups (at [`Partitioning::group_threshold`]), and each group's recent
+    /// members are re-partitioned into events whenever it changes; the events
+    /// are the stories. Off: the streaming pass's clusters are the stories.
+    #[serde(default = "default_partition")]
+    pub partition: bool,
+    /// Group threshold and member-pair model for articles without a sentence embedding.
+    #[serde(default = "default_lexical_partitioning")]
+    pub lexical_partitioning: Partitioning,
+    /// The same for articles with one.
+    #[serde(default = "default_embedding_partitioning")]
+    pub embedding_partitioning: Partitioning,
+}
+
+/// The learned settings of the two-pass clustering ([`crate::partition`]).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Partitioning {
+    /// Weighted-mean score at which an article joins a coverage group.
+    pub group_threshold: f32,
+    /// Member-pair model; its threshold sits at probability one half.
+    pub model: PartModel,
+}
+
+fn default_partition() -> bool {
+    false
+}
+
+fn default_lexical_partitioning() -> Partitioning {
+    learned::PARTITION_LEXICAL
+}
+
+fn default_embedding_partitioning() -> Partitioning {
+    learned::PARTITION_WITH_EMBEDDING
 }
 
 fn default_weight_embedding() -> f32 {
@@ -121,6 +155,9 @@ impl Default for StoryConfig {
             window_days: tables::STORY_WINDOW_DAYS,
             merge_cosine: tables::MERGE_CENTROID_COSINE,
             dedup: Some(DedupConfig::default()),
+            partition: false,
+            lexical_partitioning: learned::PARTITION_LEXICAL,
+            embedding_partitioning: learned::PARTITION_WITH_EMBEDDING,
         }
     }
 }
@@ -185,6 +222,23 @@ pub struct ArticleEntry {
     /// Score with the story when it joined (1 for the opener, the duplicate's
     /// similarity for a copy).
     pub score: f32,
+    /// Event (part) index with [`StoryConfig::partition`] (follow `merged_into`).
+    #[serde(default)]
+    pub part: u32,
+}
+
+/// One event of a coverage group ([`StoryConfig::partition`]): a story as the
+/// user sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Part {
+    /// Stable id, `"story-" + first article id` of the part when it was made.
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Member article indices, ascending (= input order).
+    pub members: Vec<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merged_into: Option<u32>,
 }
 
 /// A logged change of the story set.
@@ -197,6 +251,16 @@ pub enum StoryEvent {
         from: String,
         article: ArticleId,
         centroid_cosine: f32,
+    },
+    /// When article `article` came in, the re-partition of its coverage group
+    /// moved `articles` from story `from` to story `into` (which may be new).
+    /// `from` lives on with its other members; when it has none left a
+    /// [`StoryEvent::Merge`] follows.
+    Split {
+        from: String,
+        into: String,
+        article: ArticleId,
+        articles: Vec<ArticleId>,
     },
 }
 
@@ -254,6 +318,14 @@ pub struct StoryClusterer {
     /// Hashes of the story ids handed out, to keep them unique without a scan.
     #[serde(skip)]
     opened_ids: std::collections::HashSet<u64, crate::tokens::PrehashedBuild>,
+    /// What re-partitioning reads of every article ([`StoryConfig::partition`]), by index.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    members: Vec<Member>,
+    /// The events of the coverage groups: the stories when partitioning.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    parts: Vec<Part>,
+    #[serde(skip)]
+    part_ids: std::collections::HashSet<u64, crate::tokens::PrehashedBuild>,
 }
 
 /// Features and dedup fingerprint of an article, computable in parallel.
@@ -264,6 +336,11 @@ pub struct Prepared {
 }
 
 impl Prepared {
+    /// The article's sentence embedding, if it has one.
+    pub fn embedding(&self) -> Option<&[f32]> {
+        self.features.embedding.as_deref()
+    }
+
     /// The same, with the article's sentence embedding ([`embed_articles`]).
     pub fn with_embedding(mut self, embedding: Option<Vec<f32>>) -> Prepared {
         self.features.embedding = embedding;
@@ -288,6 +365,9 @@ impl StoryClusterer {
             events: Vec::new(),
             deduper,
             opened_ids: Default::default(),
+            members: Vec::new(),
+            parts: Vec::new(),
+            part_ids: Default::default(),
         })
     }
 
@@ -298,8 +378,11 @@ impl StoryClusterer {
     /// Features and fingerprint of an article (pure; safe to run on other threads).
     pub fn prepare(&self, article: &Article) -> Prepared {
         Prepared {
-            features: if self.config.event_signals {
-                Features { signals: event_signals(article), ..featurize(article) }
+            features: if self.config.event_signals || self.config.partition {
+                Features {
+                    signals: event_signals(article),
+                    ..featurize(article)
+                }
             } else {
                 featurize(article)
             },
@@ -357,7 +440,9 @@ impl StoryClusterer {
             }),
             story: 0,
             score: 1.0,
+            part: u32::MAX,
         };
+        let embedded = p.features.embedding.is_some();
         // 1. A copy of an earlier article joins that article's story as is.
         if let (Some(d), Some(fp)) = (self.deduper.as_mut(), p.fingerprint) {
             let out = d.add_fingerprint(article, fp);
@@ -368,12 +453,22 @@ impl StoryClusterer {
                 self.stories[s as usize].members.push(index);
                 self.articles.push(entry);
                 tracing::debug!(article = %article.id, story = %self.stories[s as usize].id, "duplicate joins story");
+                let mut story_id = self.stories[s as usize].id.clone();
+                let mut opened = false;
+                if self.config.partition {
+                    // A copy carries what its original does.
+                    let copied = self.members.get(m.a as usize).cloned().unwrap_or_default();
+                    self.members.push(copied);
+                    let (part, new) = self.repartition(index, &article.id, embedded);
+                    story_id = self.parts[part as usize].id.clone();
+                    opened = new;
+                }
                 return (
                     Assignment {
                         index,
-                        story_id: self.stories[s as usize].id.clone(),
+                        story_id,
                         score: m.jaccard.max(m.containment),
-                        opened: false,
+                        opened,
                         duplicate_of: Some(m.a),
                     },
                     Vec::new(),
@@ -449,7 +544,7 @@ impl StoryClusterer {
             None => scored
                 .first()
                 .copied()
-                .filter(|&(_, sc)| sc >= self.join_at()),
+                .filter(|&(_, sc)| sc >= self.join_at(embedded)),
         };
         let (story, score, opened) = match best {
             Some((s, sc)) => (s, sc, false),
@@ -506,7 +601,7 @@ impl StoryClusterer {
         // 5. A bridge between two similar stories merges them.
         if !opened && force.is_none() {
             if let Some(&(other, sc)) = scored.get(1) {
-                if sc >= self.join_at() && other != story {
+                if sc >= self.join_at(embedded) && other != story {
                     let cos = self.centroid_cosine(story, other);
                     if cos >= self.config.merge_cosine {
                         self.merge(story.min(other), story.max(other), &article.id, cos);
@@ -515,10 +610,18 @@ impl StoryClusterer {
             }
         }
         let live = self.live(story);
+        let (story_id, opened) = if self.config.partition {
+            let member = member_of(&f, |t| self.idf(t));
+            self.members.push(member);
+            let (part, new) = self.repartition(index, &article.id, embedded);
+            (self.parts[part as usize].id.clone(), new)
+        } else {
+            (self.stories[live as usize].id.clone(), opened)
+        };
         (
             Assignment {
                 index,
-                story_id: self.stories[live as usize].id.clone(),
+                story_id,
                 score,
                 opened,
                 duplicate_of: None,
@@ -527,13 +630,213 @@ impl StoryClusterer {
         )
     }
 
-    /// The score an article needs to join a story, on the scale of the scorer in use.
-    fn join_at(&self) -> f32 {
-        if self.config.event_signals {
+    /// The score an article needs to join a story (a coverage group when
+    /// partitioning), on the scale of the scorer in use.
+    fn join_at(&self, embedded: bool) -> f32 {
+        if self.config.partition {
+            self.partitioning(embedded).group_threshold
+        } else if self.config.event_signals {
             self.config.join_probability
         } else {
             self.config.threshold
         }
+    }
+
+    fn partitioning(&self, embedded: bool) -> &Partitioning {
+        if embedded {
+            &self.config.embedding_partitioning
+        } else {
+            &self.config.lexical_partitioning
+        }
+    }
+
+    fn live_part(&self, mut p: u32) -> u32 {
+        while let Some(m) = self.parts[p as usize].merged_into {
+            p = m;
+        }
+        p
+    }
+
+    /// Re-partition the recent members of article `index`'s coverage group
+    /// into events ([`crate::partition`]) and carry the story ids over: each
+    /// event keeps the id of the earlier story it shares most members with
+    /// (greedy, largest overlap first, older story first on ties); an event
+    /// sharing none opens a story. Members whose story changes are logged as
+    /// [`StoryEvent::Split`]s, stories left empty as [`StoryEvent::Merge`]s.
+    /// Returns the article's story (part) index and whether it was opened now.
+    fn repartition(&mut self, index: u32, article: &ArticleId, embedded: bool) -> (u32, bool) {
+        let g = self.live(self.articles[index as usize].story);
+        let all = &self.stories[g as usize].members;
+        let window: Vec<u32> = all[all.len().saturating_sub(tables::PARTITION_WINDOW)..].to_vec();
+        let clusters: Vec<Vec<u32>> = {
+            let refs: Vec<&Member> = window.iter().map(|&m| &self.members[m as usize]).collect();
+            let model = self.partitioning(embedded).model;
+            crate::partition::partition(&refs, |t| self.idf(t), &model)
+                .into_iter()
+                .map(|c| c.into_iter().map(|i| window[i]).collect())
+                .collect()
+        };
+        let old = |s: &Self, m: u32| (m != index).then(|| s.live_part(s.articles[m as usize].part));
+        // Overlaps of the new events with the old stories.
+        let mut candidates: Vec<(usize, usize, u32)> = Vec::new();
+        for (ci, c) in clusters.iter().enumerate() {
+            let mut parts: Vec<u32> = c.iter().filter_map(|&m| old(self, m)).collect();
+            parts.sort_unstable();
+            let mut i = 0;
+            while i < parts.len() {
+                let j = parts[i..].iter().take_while(|&&p| p == parts[i]).count();
+                candidates.push((j, ci, parts[i]));
+                i += j;
+            }
+        }
+        candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1)));
+        let mut target: Vec<Option<u32>> = vec![None; clusters.len()];
+        let mut taken: Vec<u32> = Vec::new();
+        for (_, ci, p) in candidates {
+            if target[ci].is_none() && !taken.contains(&p) {
+                target[ci] = Some(p);
+                taken.push(p);
+            }
+        }
+        let mut opened = false;
+        for (ci, c) in clusters.iter().enumerate() {
+            if target[ci].is_some() {
+                continue;
+            }
+            let first = c.iter().copied().min().unwrap_or(index);
+            target[ci] = Some(self.open_part(first));
+            opened |= c.contains(&index);
+        }
+        // Move the members whose event changed.
+        let mut moves: Vec<(u32, u32, u32)> = Vec::new();
+        for (ci, c) in clusters.iter().enumerate() {
+            let to = target[ci].unwrap_or(0);
+            for &m in c {
+                let from = old(self, m);
+                if from == Some(to) {
+                    continue;
+                }
+                if let Some(from) = from {
+                    let fm = &mut self.parts[from as usize].members;
+                    if let Ok(at) = fm.binary_search(&m) {
+                        fm.remove(at);
+                    }
+                    moves.push((from, to, m));
+                }
+                let tm = &mut self.parts[to as usize].members;
+                if let Err(at) = tm.binary_search(&m) {
+                    tm.insert(at, m);
+                }
+                self.articles[m as usize].part = to;
+            }
+        }
+        moves.sort_unstable();
+        let mut i = 0;
+        while i < moves.len() {
+            let (from, to, _) = moves[i];
+            let n = moves[i..]
+                .iter()
+                .take_while(|x| x.0 == from && x.1 == to)
+                .count();
+            let articles: Vec<ArticleId> = moves[i..i + n]
+                .iter()
+                .map(|x| self.articles[x.2 as usize].id.clone())
+                .collect();
+            let (from_id, into_id) = (
+                self.parts[from as usize].id.clone(),
+                self.parts[to as usize].id.clone(),
+            );
+            tracing::info!(from = %from_id, into = %into_id, moved = n, article = %article, "stories re-partitioned");
+            self.events.push(StoryEvent::Split {
+                from: from_id,
+                into: into_id,
+                article: article.clone(),
+                articles,
+            });
+            i += n;
+        }
+        // Stories left empty are merged into the one that took most of their members.
+        let mut froms: Vec<u32> = moves.iter().map(|x| x.0).collect();
+        froms.dedup();
+        for from in froms {
+            if !self.parts[from as usize].members.is_empty() {
+                continue;
+            }
+            let mut tos: Vec<(usize, u32)> = Vec::new();
+            for &(f, t, _) in &moves {
+                if f == from {
+                    match tos.iter_mut().find(|x| x.1 == t) {
+                        Some(x) => x.0 += 1,
+                        None => tos.push((1, t)),
+                    }
+                }
+            }
+            tos.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            let Some(&(_, into)) = tos.first() else {
+                continue;
+            };
+            let cos = self.part_cosine(from, into);
+            let from_id = self.parts[from as usize].id.clone();
+            let from_aliases = std::mem::take(&mut self.parts[from as usize].aliases);
+            self.parts[from as usize].merged_into = Some(into);
+            let k = &mut self.parts[into as usize];
+            k.aliases.push(from_id.clone());
+            k.aliases.extend(from_aliases);
+            let into_id = k.id.clone();
+            tracing::info!(into = %into_id, from = %from_id, article = %article, "stories merged");
+            self.events.push(StoryEvent::Merge {
+                into: into_id,
+                from: from_id,
+                article: article.clone(),
+                centroid_cosine: cos,
+            });
+        }
+        (self.live_part(self.articles[index as usize].part), opened)
+    }
+
+    /// A new, empty event whose id is made from the article at `first`.
+    fn open_part(&mut self, first: u32) -> u32 {
+        let p = self.parts.len() as u32;
+        let mut id = format!("story-{}", self.articles[first as usize].id);
+        if self.part_ids.len() != self.parts.len() {
+            // Restored from serde: rebuild the id set.
+            self.part_ids = self
+                .parts
+                .iter()
+                .map(|st| hash_bytes(st.id.as_bytes()))
+                .collect();
+        }
+        if !self.part_ids.insert(hash_bytes(id.as_bytes())) {
+            id = format!("{id}-{p}");
+            self.part_ids.insert(hash_bytes(id.as_bytes()));
+        }
+        tracing::debug!(story = %id, "story opened");
+        self.parts.push(Part {
+            id,
+            aliases: Vec::new(),
+            members: Vec::new(),
+            merged_into: None,
+        });
+        p
+    }
+
+    /// Summed member terms of an event, TF-IDF weighted, sorted by term.
+    fn part_terms(&self, p: u32) -> Vec<(u32, f32)> {
+        let mut sum: Vec<(u32, f32)> = Vec::new();
+        for &m in &self.parts[p as usize].members {
+            if let Some(mem) = self.members.get(m as usize) {
+                sum = merge_sorted(&sum, &mem.terms, |a, b| a + b);
+            }
+        }
+        for t in &mut sum {
+            t.1 *= self.idf(t.0);
+        }
+        sum
+    }
+
+    /// TF-IDF cosine of two events' summed member terms.
+    fn part_cosine(&self, a: u32, b: u32) -> f32 {
+        terms_cosine(&self.part_terms(a), &self.part_terms(b))
     }
 
     fn refresh_norm(&mut self, s: u32) {
@@ -594,8 +897,12 @@ impl StoryClusterer {
             }),
         };
         let x = signals.vector();
-        let content = if self.config.event_signals {
-            let model = if embedding_cosine.is_some() { &self.config.embedding_model } else { &self.config.lexical_model };
+        let content = if self.config.event_signals && !self.config.partition {
+            let model = if embedding_cosine.is_some() {
+                &self.config.embedding_model
+            } else {
+                &self.config.lexical_model
+            };
             model.probability(&x)
         } else {
             self.mean_score(cos, f, st, embedding_cosine)
@@ -645,36 +952,14 @@ impl StoryClusterer {
     }
 
     fn centroid_cosine(&self, a: u32, b: u32) -> f32 {
-        let (ca, cb) = (
-            &self.stories[a as usize].centroid,
-            &self.stories[b as usize].centroid,
-        );
-        let w = |v: &[(u32, f32)]| {
-            v.iter()
+        let w = |s: u32| {
+            self.stories[s as usize]
+                .centroid
+                .iter()
                 .map(|&(t, x)| (t, x * self.idf(t)))
                 .collect::<Vec<_>>()
         };
-        let (wa, wb) = (w(ca), w(cb));
-        let na = wa.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
-        let nb = wb.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
-        let mut dot = 0.0;
-        let (mut i, mut j) = (0, 0);
-        while i < wa.len() && j < wb.len() {
-            match wa[i].0.cmp(&wb[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    dot += wa[i].1 * wb[j].1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        if na > 0.0 && nb > 0.0 {
-            dot / (na * nb)
-        } else {
-            0.0
-        }
+        terms_cosine(&w(a), &w(b))
     }
 
     /// Add an article's features to a story.
@@ -780,6 +1065,11 @@ impl StoryClusterer {
         k.aliases.extend(from_aliases);
         let into = k.id.clone();
         self.prune(keep);
+        if self.config.partition {
+            // Coverage groups are internal; the re-partition that follows logs what users see.
+            tracing::debug!(into = %into, from = %from_id, article = %article, centroid_cosine = cos, "coverage groups merged");
+            return;
+        }
         tracing::info!(into = %into, from = %from_id, article = %article, centroid_cosine = cos, "stories merged");
         self.events.push(StoryEvent::Merge {
             into,
@@ -812,11 +1102,21 @@ impl StoryClusterer {
     /// The live story id of article `index` (input order).
     pub fn story_of(&self, index: u32) -> Option<&str> {
         let e = self.articles.get(index as usize)?;
+        if self.config.partition {
+            return self
+                .parts
+                .get(e.part as usize)
+                .map(|_| self.parts[self.live_part(e.part) as usize].id.as_str());
+        }
         Some(&self.stories[self.live(e.story) as usize].id)
     }
 
     /// Resolve a story id or an alias of a merged story to the live story id.
     pub fn resolve(&self, id: &str) -> Option<&str> {
+        if self.config.partition {
+            let i = self.parts.iter().position(|s| s.id == id)?;
+            return Some(&self.parts[self.live_part(i as u32) as usize].id);
+        }
         let i = self.stories.iter().position(|s| s.id == id)?;
         Some(&self.stories[self.live(i as u32) as usize].id)
     }
@@ -829,6 +1129,13 @@ impl StoryClusterer {
 
     /// Number of live (not merged) stories.
     pub fn story_count(&self) -> usize {
+        if self.config.partition {
+            return self
+                .parts
+                .iter()
+                .filter(|p| p.merged_into.is_none() && !p.members.is_empty())
+                .count();
+        }
         self.stories
             .iter()
             .filter(|s| s.merged_into.is_none())
@@ -839,14 +1146,24 @@ impl StoryClusterer {
     /// pointing at its group's first publisher.
     pub fn stories(&self) -> Vec<StoryView> {
         let canon = self.deduper.as_ref().map(|d| d.canonical_map());
-        self.stories
-            .iter()
-            .filter(|s| s.merged_into.is_none())
-            .map(|s| StoryView {
-                id: s.id.clone(),
-                aliases: s.aliases.clone(),
-                articles: s
-                    .members
+        let live: Vec<(&String, &Vec<String>, &Vec<u32>)> = if self.config.partition {
+            self.parts
+                .iter()
+                .filter(|p| p.merged_into.is_none() && !p.members.is_empty())
+                .map(|p| (&p.id, &p.aliases, &p.members))
+                .collect()
+        } else {
+            self.stories
+                .iter()
+                .filter(|s| s.merged_into.is_none())
+                .map(|s| (&s.id, &s.aliases, &s.members))
+                .collect()
+        };
+        live.into_iter()
+            .map(|(id, aliases, members)| StoryView {
+                id: id.clone(),
+                aliases: aliases.clone(),
+                articles: members
                     .iter()
                     .map(|&m| {
                         let e = &self.articles[m as usize];
@@ -873,7 +1190,12 @@ impl StoryClusterer {
 
     /// The live stories grouped into storylines ([`crate::storyline`]).
     pub fn storylines(&self) -> Vec<crate::storyline::StorylineView> {
-        let live: Vec<u32> = (0..self.stories.len() as u32).filter(|&s| self.stories[s as usize].merged_into.is_none()).collect();
+        if self.config.partition {
+            return self.part_storylines();
+        }
+        let live: Vec<u32> = (0..self.stories.len() as u32)
+            .filter(|&s| self.stories[s as usize].merged_into.is_none())
+            .collect();
         let facts: Vec<crate::storyline::StoryFacts> = live
             .iter()
             .map(|&s| {
@@ -892,9 +1214,98 @@ impl StoryClusterer {
         crate::storyline::storylines(&facts, |i, j| self.centroid_cosine(live[i], live[j]))
     }
 
+    /// Storylines over the events of the coverage groups: their facts summed
+    /// from the members, as a story's are from its articles.
+    fn part_storylines(&self) -> Vec<crate::storyline::StorylineView> {
+        let live: Vec<u32> = (0..self.parts.len() as u32)
+            .filter(|&p| {
+                self.parts[p as usize].merged_into.is_none()
+                    && !self.parts[p as usize].members.is_empty()
+            })
+            .collect();
+        struct Summed {
+            people: Vec<(u32, u32)>,
+            places: Vec<(u32, u32)>,
+            years: Vec<(u32, u32)>,
+            first_time: Option<i64>,
+            last_time: Option<i64>,
+        }
+        let count = |v: &[u32]| v.iter().map(|&e| (e, 1)).collect::<Vec<(u32, u32)>>();
+        let summed: Vec<Summed> = live
+            .iter()
+            .map(|&p| {
+                let mut s = Summed {
+                    people: Vec::new(),
+                    places: Vec::new(),
+                    years: Vec::new(),
+                    first_time: None,
+                    last_time: None,
+                };
+                for &m in &self.parts[p as usize].members {
+                    let Some(mem) = self.members.get(m as usize) else {
+                        continue;
+                    };
+                    s.people = merge_sorted(&s.people, &count(&mem.people), |a, b| a + b);
+                    s.places = merge_sorted(&s.places, &count(&mem.places), |a, b| a + b);
+                    s.years = merge_sorted(&s.years, &count(&mem.years), |a, b| a + b);
+                    s.first_time = min_opt(s.first_time, mem.time);
+                    s.last_time = max_opt(s.last_time, mem.time);
+                }
+                s
+            })
+            .collect();
+        let facts: Vec<crate::storyline::StoryFacts> = live
+            .iter()
+            .zip(&summed)
+            .map(|(&p, s)| crate::storyline::StoryFacts {
+                id: &self.parts[p as usize].id,
+                people: &s.people,
+                places: &s.places,
+                years: &s.years,
+                members: self.parts[p as usize].members.len(),
+                first_time: s.first_time,
+                last_time: s.last_time,
+            })
+            .collect();
+        let terms: Vec<Vec<(u32, f32)>> = live.iter().map(|&p| self.part_terms(p)).collect();
+        crate::storyline::storylines(&facts, |i, j| terms_cosine(&terms[i], &terms[j]))
+    }
+
     /// Story label (live story index) of every article, in input order.
     pub fn labels(&self) -> Vec<u32> {
+        if self.config.partition {
+            return self
+                .articles
+                .iter()
+                .map(|e| {
+                    if (e.part as usize) < self.parts.len() {
+                        self.live_part(e.part)
+                    } else {
+                        u32::MAX
+                    }
+                })
+                .collect();
+        }
         self.articles.iter().map(|e| self.live(e.story)).collect()
+    }
+
+    /// The live coverage groups' members (article indices), for learning.
+    pub fn groups(&self) -> Vec<Vec<u32>> {
+        self.stories
+            .iter()
+            .filter(|s| s.merged_into.is_none())
+            .map(|s| s.members.clone())
+            .collect()
+    }
+
+    /// What re-partitioning keeps of article `index`, for learning.
+    pub fn member(&self, index: u32) -> Option<&Member> {
+        self.members.get(index as usize)
+    }
+
+    /// The collection's current IDF of a term.
+    pub fn term_idf(&self, term: u32) -> f32 {
+        self.idf(term)
     }
 
     /// Approximate heap bytes of the story state (without the deduper).
@@ -924,13 +1335,62 @@ impl StoryClusterer {
                     + a.published.as_ref().map_or(0, |t| t.len())
             })
             .sum();
-        let df = self.df.capacity() * 9;
+        let members: usize = self
+            .members
+            .iter()
+            .map(|m| {
+                std::mem::size_of::<Member>()
+                    + m.terms.capacity() * 8
+                    + (m.names.capacity()
+                        + m.years.capacity()
+                        + m.numbers.capacity()
+                        + m.people.capacity()
+                        + m.places.capacity())
+                        * 4
+                    + m.embedding.capacity()
+            })
+            .sum();
+        let parts: usize = self
+            .parts
+            .iter()
+            .map(|p| {
+                std::mem::size_of::<Part>()
+                    + p.id.len()
+                    + p.members.capacity() * 4
+                    + p.aliases.iter().map(|a| a.len() + 24).sum::<usize>()
+            })
+            .sum();
+        let df = self.df.capacity() * 9 + members + parts;
         let postings: usize = self
             .postings
             .values()
             .map(|p| p.capacity() * 4 + 24 + 5)
             .sum();
         stories + articles + df + postings
+    }
+}
+
+/// Cosine of two weighted term lists sorted by term.
+fn terms_cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let na = a.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
+    let nb = b.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
+    let mut dot = 0.0;
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    if na > 0.0 && nb > 0.0 {
+        dot / (na * nb)
+    } else {
+        0.0
     }
 }
 

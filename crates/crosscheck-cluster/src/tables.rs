@@ -122,3 +122,17 @@ pub const STORYLINE_MIN_COSINE: f32 = 0.1;
 /// A core name shared by more stories than this links none of them (heads of
 /// state, team names: they appear in many unrelated events).
 pub const STORYLINE_MAX_STORIES_PER_PERSON: usize = 50;
+
+// ---------------------------------------------------------------- events inside coverage groups
+
+/// Members of a coverage group re-partitioned when it changes (the most
+/// recent); older members keep their event. Bounds the work per article
+/// (pairs grow with its square).
+pub const PARTITION_WINDOW: usize = 48;
+/// Exponent of the local IDF in a member's term weights ([`crate::partition`]):
+/// 0 ignores the group, 1 weighs rarity in the group as much as in the collection.
+pub const LOCAL_IDF_EXPONENT: f32 = 0.5;
+/// Terms kept per member for re-partitioning (the strongest by TF-IDF).
+pub const MEMBER_TERMS: usize = 32;
+/// Name words kept per member (the rarest).
+pub const MEMBER_NAMES: usize = 16;

@@ -137,7 +137,20 @@ impl Pipeline {
     /// `encoder`, when given, adds sentence embeddings to clustering and to
     /// claim alignment. A saved state keeps the embeddings it was built with;
     /// switching the model on or off later only affects articles from then on.
-    pub fn open(store: Arc<dyn Store>, encoder: Option<Arc<dyn SentenceEncoder>>) -> Result<Pipeline, PipelineError> {
+    pub fn open(
+        store: Arc<dyn Store>,
+        encoder: Option<Arc<dyn SentenceEncoder>>,
+    ) -> Result<Pipeline, PipelineError> {
+        Pipeline::open_with_config(store, encoder, StoryConfig::default())
+    }
+
+    /// [`Pipeline::open`] with other clustering settings for a fresh start (a
+    /// saved state keeps the settings it was made with).
+    pub fn open_with_config(
+        store: Arc<dyn Store>,
+        encoder: Option<Arc<dyn SentenceEncoder>>,
+        config: StoryConfig,
+    ) -> Result<Pipeline, PipelineError> {
         let saved = match store.get_state(tables::CLUSTER_STATE_KEY)? {
             None => None,
             Some(bytes) => match serde_json::from_slice::<Saved>(&bytes) {
@@ -155,7 +168,11 @@ impl Pipeline {
         let rebuilt = saved.is_none();
         let (clusterer, last_seq, pending) = match saved {
             Some(s) => (s.clusterer, s.last_seq, s.pending),
-            None => (StoryClusterer::new(StoryConfig::default()).map_err(|e| PipelineError::Cluster(e.to_string()))?, 0, Vec::new()),
+            None => (
+                StoryClusterer::new(config).map_err(|e| PipelineError::Cluster(e.to_string()))?,
+                0,
+                Vec::new(),
+            ),
         };
         let mut members: HashMap<String, Vec<(u32, ArticleId)>> = HashMap::new();
         for s in clusterer.stories() {
@@ -249,18 +266,42 @@ impl Pipeline {
                 let events_before = g.clusterer.events().len();
                 let prepared = g.clusterer.prepare(&article).with_embedding(embeddings.pop().flatten());
                 let asg = g.clusterer.add_prepared(&article, prepared);
-                let merges: Vec<(String, String)> = g.clusterer.events()[events_before..]
-                    .iter()
-                    .map(|e| match e {
-                        StoryEvent::Merge { into, from, .. } => (into.clone(), from.clone()),
-                    })
-                    .collect();
-                for (into, from) in merges {
-                    let moved = g.members.remove(&from).unwrap_or_default();
-                    g.members.entry(into.clone()).or_default().extend(moved);
-                    touched.remove(&from);
-                    touched.insert(into);
-                    deleted.insert(from);
+                let changes: Vec<StoryEvent> = g.clusterer.events()[events_before..].to_vec();
+                for change in changes {
+                    match change {
+                        StoryEvent::Merge { into, from, .. } => {
+                            let moved = g.members.remove(&from).unwrap_or_default();
+                            g.members.entry(into.clone()).or_default().extend(moved);
+                            touched.remove(&from);
+                            deleted.remove(&into);
+                            touched.insert(into);
+                            deleted.insert(from);
+                        }
+                        StoryEvent::Split {
+                            from,
+                            into,
+                            articles,
+                            ..
+                        } => {
+                            // The re-partition moved these members; both stories' dossiers change.
+                            let moved: Vec<(u32, ArticleId)> = match g.members.get_mut(&from) {
+                                Some(list) => {
+                                    let (go, stay): (Vec<_>, Vec<_>) = std::mem::take(list)
+                                        .into_iter()
+                                        .partition(|(_, id)| articles.contains(id));
+                                    *list = stay;
+                                    go
+                                }
+                                None => Vec::new(),
+                            };
+                            let list = g.members.entry(into.clone()).or_default();
+                            list.extend(moved);
+                            list.sort_by_key(|m| m.0);
+                            deleted.remove(&into);
+                            touched.insert(from);
+                            touched.insert(into);
+                        }
+                    }
                 }
                 deleted.remove(&asg.story_id);
                 g.members.entry(asg.story_id.clone()).or_default().push((asg.index, article.id.clone()));

@@ -111,3 +111,66 @@ fn unreadable_state_rebuilds_the_stories_from_the_store() {
     assert_eq!(p.memberships(), before, "same order, same story ids");
     assert_eq!(stored_membership(&p), batch_membership(&articles));
 }
+
+/// Two-pass clustering moves articles between stories as coverage arrives
+/// (re-partitions logged as splits and merges): the stored stories follow, none
+/// is left empty or stale, and they are the batch clustering's. Reads the two
+/// largest ECB+ topics from `../shared/bench` (fails under CI when missing).
+#[test]
+fn two_pass_splits_and_merges_reach_the_store() {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/bench/stories-ecbplus/txt");
+    if !dir.is_dir() {
+        crosscheck_testkit::missing(
+            "two-pass pipeline",
+            "../shared/bench/stories-ecbplus/txt",
+            "put the shared bench data beside the checkout",
+        );
+        return;
+    }
+    let mut topics: std::collections::BTreeMap<String, Vec<std::path::PathBuf>> =
+        Default::default();
+    for p in crosscheck_testkit::fixtures::files(&dir, true) {
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
+        topics
+            .entry(name.split('_').next().unwrap().to_string())
+            .or_default()
+            .push(p);
+    }
+    let mut by_size: Vec<(String, Vec<std::path::PathBuf>)> = topics.into_iter().collect();
+    by_size.sort_by_key(|(t, ps)| (std::cmp::Reverse(ps.len()), t.clone()));
+    let mut paths: Vec<std::path::PathBuf> =
+        by_size.into_iter().take(2).flat_map(|(_, ps)| ps).collect();
+    paths.sort();
+    let articles = crosscheck_ingest::read_all(
+        &paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>(),
+    )
+    .unwrap();
+    let config = crosscheck_cluster::StoryConfig {
+        partition: true,
+        ..Default::default()
+    };
+    let batch = crosscheck_cluster::cluster(&articles, &config, None).unwrap();
+    assert!(
+        batch
+            .events()
+            .iter()
+            .any(|e| matches!(e, crosscheck_cluster::StoryEvent::Split { .. })),
+        "the test needs coverage that is re-partitioned"
+    );
+    let expected: Membership = batch
+        .stories()
+        .into_iter()
+        .map(|s| s.articles.into_iter().map(|a| a.id).collect())
+        .collect();
+    let ts = TestStore::sqlite();
+    let pipeline = ts.pipeline_configured(config);
+    for chunk in articles.chunks(7) {
+        pipeline.ingest(chunk).unwrap();
+    }
+    assert_eq!(pipeline_membership(&pipeline), expected);
+    assert_eq!(stored_membership(&pipeline), expected);
+}

@@ -46,6 +46,11 @@ impl TestStore {
     pub fn pipeline_with(&self, encoder: Option<Arc<dyn crosscheck_core::SentenceEncoder>>) -> Arc<Pipeline> {
         Arc::new(Pipeline::open(self.open(), encoder).expect("open pipeline"))
     }
+
+    /// A pipeline with other clustering settings.
+    pub fn pipeline_configured(&self, config: crosscheck_cluster::StoryConfig) -> Arc<Pipeline> {
+        Arc::new(Pipeline::open_with_config(self.open(), None, config).expect("open pipeline"))
+    }
 }
 
 /// The five seed reports, in name order.

@@ -19,13 +19,20 @@ pub struct Args {
     #[arg(required = true)]
     pub inputs: Vec<String>,
     /// Minimum similarity for an article to join an existing story (with
-    /// `--event-signals`: the learned pair model's probability, default 0.5).
+    /// `--event-signals`: the learned pair model's probability, default 0.5;
+    /// with `--two-pass`: the streaming pass's group threshold).
     #[arg(long)]
     pub threshold: Option<f32>,
     /// Read who, where, when and what of each article (extraction layers) and
     /// join with the pair model learned on ECB+ (`bench learn-cluster`).
     #[arg(long)]
     pub event_signals: bool,
+    /// Two passes: a streaming pass gathers coverage groups, and each group's
+    /// recent members are re-partitioned into events with terms weighted by
+    /// their rarity in the group (settings learned on ECB+ by `bench
+    /// learn-cluster`; reads event signals). Splits and merges it makes are logged.
+    #[arg(long)]
+    pub two_pass: bool,
     /// Do not detect near-duplicates (every copy counts as its own article).
     #[arg(long)]
     pub no_dedup: bool,
@@ -47,9 +54,16 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
                 .with_context(|| format!("parsing state {}", p.display()))?
         }
         _ => {
-            let mut cfg = StoryConfig { event_signals: args.event_signals, ..Default::default() };
+            let mut cfg = StoryConfig {
+                event_signals: args.event_signals,
+                partition: args.two_pass,
+                ..Default::default()
+            };
             if let Some(t) = args.threshold {
-                if args.event_signals {
+                if args.two_pass {
+                    cfg.lexical_partitioning.group_threshold = t;
+                    cfg.embedding_partitioning.group_threshold = t;
+                } else if args.event_signals {
                     cfg.join_probability = t;
                 } else {
                     cfg.threshold = t;

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use crosscheck_bench::cluster::{run_cluster, run_memory, ClusterBenchOptions};
+use crosscheck_bench::cluster::{run_cluster, run_event_corpus, run_memory, ClusterBenchOptions};
+use crosscheck_cluster::StoryConfig;
 
 use crate::Context;
 
@@ -29,13 +30,30 @@ pub struct Args {
     /// report its memory (the 1M-articles-in-2-GB check).
     #[arg(long)]
     pub memory_docs: Option<usize>,
+    /// Instead: score every clustering setting, with and without embeddings, on
+    /// an event-labelled corpus in the ECB+ layout (`txt/`, `labels_event.json`,
+    /// `labels_topic.json`), e.g. ../shared/bench/stories-ecbplus.
+    #[arg(long)]
+    pub ecbplus: Option<PathBuf>,
+    /// Benchmark the two-pass clustering (`cluster --two-pass`) instead of the default.
+    #[arg(long)]
+    pub two_pass: bool,
 }
 
 pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     super::debug_build_note(ctx);
     let progress = super::progress(ctx);
+    let config = StoryConfig {
+        partition: args.two_pass,
+        ..StoryConfig::default()
+    };
+    if let Some(dir) = &args.ecbplus {
+        let encoder = ctx.encoder();
+        let r = run_event_corpus(dir, encoder.as_deref(), &progress)?;
+        return super::print(ctx, &r, |r| r.render());
+    }
     if let Some(n) = args.memory_docs {
-        let r = run_memory(n, args.seed, &progress)?;
+        let r = run_memory(n, args.seed, &config, &progress)?;
         return super::print(ctx, &r, |r| r.render());
     }
     let opts = ClusterBenchOptions {
@@ -43,6 +61,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         seeds: args.seeds,
         synthetic: args.docs,
         seed: args.seed,
+        config,
     };
     let encoder = ctx.encoder();
     let report = run_cluster(&opts, encoder.as_deref(), &progress)?;
