@@ -13,7 +13,10 @@
 //!   embeddings when a [`crosscheck_core::SentenceEncoder`] is given; optionally
 //!   ([`story::StoryConfig::event_signals`]) who/where/when/what from the
 //!   extraction layers ([`signals`]) combined by a learned pair model
-//!   ([`model`], [`learned`]). Story ids are stable and the whole state
+//!   ([`model`], [`learned`]); optionally in two passes
+//!   ([`story::StoryConfig::partition`], [`partition`]): streaming coverage
+//!   groups re-partitioned into events by average linkage over words weighted
+//!   by their rarity inside the group. Story ids are stable and the whole state
 //!   serialises with serde.
 //!
 //! The benchmarks (`crosscheck bench dedup|cluster`), their corpus generators

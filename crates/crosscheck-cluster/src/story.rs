@@ -32,8 +32,17 @@
 //! centroids are themselves similar, it bridges them; the younger story is
 //! merged into the older one, whose id survives (the absorbed id is kept as an
 //! alias). Merges are logged through `tracing` and kept in [`StoryClusterer::events`].
-//! Splits are not performed automatically (a story never loses members), so
+//! In one pass, splits are not performed (a story never loses members), so
 //! an id once given to an article stays valid, possibly as an alias.
+//!
+//! **Two passes** ([`StoryConfig::partition`], [`crate::partition`]): the
+//! clusters above become *coverage groups* (joined at a lower, learned
+//! threshold), and after every article the group's recent members are
+//! re-partitioned into events, which are the stories. Each event keeps the id
+//! of the earlier story it shares most members with; members that change story
+//! are logged as [`StoryEvent::Split`], stories left empty as
+//! [`StoryEvent::Merge`] (id kept as an alias). Limit: a group larger than
+//! [`tables::PARTITION_WINDOW`] re-partitions only its latest members.
 //!
 //! **Duplicates** (from [`crate::dedup`]) join the story of the text they copy
 //! without touching its centroid or the IDF: ten syndicated copies are one voice.

@@ -40,6 +40,8 @@ use std::time::{Duration, Instant};
 
 pub use dossier::{analyze, build_dossier, build_dossier_with_id};
 pub use incremental::{CatchUp, IngestReport, Pipeline};
+/// The clustering settings [`Pipeline::open_with_config`] takes.
+pub use crosscheck_cluster::StoryConfig;
 
 /// Errors of the pipeline.
 #[derive(Debug, thiserror::Error)]

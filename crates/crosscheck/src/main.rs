@@ -24,6 +24,8 @@ pub struct Context {
     pub no_embeddings: bool,
     /// `-v`: per-stage timings at the end (and, for `eval`, the missed and extra items).
     pub verbose: bool,
+    /// `--two-pass`: cluster stories in two passes (a new database; a saved state keeps its settings).
+    pub two_pass: bool,
 }
 
 impl Context {
@@ -35,6 +37,11 @@ impl Context {
             return None;
         }
         crosscheck_embed::shared_encoder()
+    }
+
+    /// The clustering settings of a fresh clusterer: the defaults, in two passes with `--two-pass`.
+    pub fn story_config(&self) -> crosscheck_cluster::StoryConfig {
+        crosscheck_cluster::StoryConfig { partition: self.two_pass, ..Default::default() }
     }
 }
 
@@ -56,6 +63,11 @@ struct Cli {
     /// Per-stage timings at the end (analyze); missed and extra items (eval).
     #[arg(long, short, global = true)]
     verbose: bool,
+    /// Cluster in two passes: coverage groups re-partitioned into events, which
+    /// tells similar events apart (learned on ECB+; `bench cluster --ecbplus`).
+    /// Applies to a new database or clustering state; a saved one keeps its settings.
+    #[arg(long, global = true)]
+    two_pass: bool,
     #[command(subcommand)]
     verb: Verb,
 }
@@ -105,7 +117,7 @@ fn main() -> ExitCode {
         // Colour codes only for a terminal: logs redirected to a file stay plain text.
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
-    let ctx = Context { db: cli.db, json: cli.json, quiet: cli.quiet, no_embeddings: cli.no_embeddings, verbose: cli.verbose };
+    let ctx = Context { db: cli.db, json: cli.json, quiet: cli.quiet, no_embeddings: cli.no_embeddings, verbose: cli.verbose, two_pass: cli.two_pass };
     let result = match cli.verb {
         Verb::Ingest(a) => commands::ingest::run(&ctx, a),
         Verb::Ls(a) => commands::ls::run(&ctx, a),

@@ -48,7 +48,7 @@ impl TestStore {
     }
 
     /// A pipeline with other clustering settings.
-    pub fn pipeline_configured(&self, config: crosscheck_cluster::StoryConfig) -> Arc<Pipeline> {
+    pub fn pipeline_configured(&self, config: crosscheck_pipeline::StoryConfig) -> Arc<Pipeline> {
         Arc::new(Pipeline::open_with_config(self.open(), None, config).expect("open pipeline"))
     }
 }

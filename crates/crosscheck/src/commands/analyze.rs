@@ -144,7 +144,7 @@ fn analyze_in_store(
     let db = &ctx.db;
     let store = crosscheck_store::open(db).with_context(|| format!("opening the store {db}"))?;
     let pipeline = timings
-        .time("open store", || crosscheck_pipeline::Pipeline::open(std::sync::Arc::from(store), encoder))
+        .time("open store", || crosscheck_pipeline::Pipeline::open_with_config(std::sync::Arc::from(store), encoder, ctx.story_config()))
         .with_context(|| format!("opening the story pipeline on {db}"))?;
     let base = pipeline.progress();
     let cluster_bar = stage_bar(ctx, "cluster", "articles");

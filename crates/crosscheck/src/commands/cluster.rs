@@ -27,12 +27,6 @@ pub struct Args {
     /// join with the pair model learned on ECB+ (`bench learn-cluster`).
     #[arg(long)]
     pub event_signals: bool,
-    /// Two passes: a streaming pass gathers coverage groups, and each group's
-    /// recent members are re-partitioned into events with terms weighted by
-    /// their rarity in the group (settings learned on ECB+ by `bench
-    /// learn-cluster`; reads event signals). Splits and merges it makes are logged.
-    #[arg(long)]
-    pub two_pass: bool,
     /// Do not detect near-duplicates (every copy counts as its own article).
     #[arg(long)]
     pub no_dedup: bool,
@@ -56,11 +50,11 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         _ => {
             let mut cfg = StoryConfig {
                 event_signals: args.event_signals,
-                partition: args.two_pass,
+                partition: ctx.two_pass,
                 ..Default::default()
             };
             if let Some(t) = args.threshold {
-                if args.two_pass {
+                if ctx.two_pass {
                     cfg.lexical_partitioning.group_threshold = t;
                     cfg.embedding_partitioning.group_threshold = t;
                 } else if args.event_signals {

@@ -44,7 +44,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     let config = ServerConfig { bind: args.bind, token: args.token.filter(|t| !t.trim().is_empty()), max_body_bytes: args.max_body };
     crosscheck_server::check_bind(config.bind, config.token.as_deref())?;
     let store = crosscheck_store::open(&ctx.db).with_context(|| format!("opening the store {}", ctx.db))?;
-    let pipeline = Arc::new(Pipeline::open(Arc::from(store), ctx.encoder()).context("restoring the story clusterer")?);
+    let pipeline = Arc::new(Pipeline::open_with_config(Arc::from(store), ctx.encoder(), ctx.story_config()).context("restoring the story clusterer")?);
     let stop = Arc::new(AtomicBool::new(false));
     let watcher = if args.feeds.is_some() || args.incoming.is_some() {
         let feeds = match &args.feeds {

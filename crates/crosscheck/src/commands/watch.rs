@@ -36,7 +36,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         anyhow::ensure!(dir.is_dir(), "--incoming {} is not a folder", dir.display());
     }
     let store = crosscheck_store::open(&ctx.db).with_context(|| format!("opening the store {}", ctx.db))?;
-    let pipeline = Pipeline::open(Arc::from(store), ctx.encoder()).context("restoring the story clusterer")?;
+    let pipeline = Pipeline::open_with_config(Arc::from(store), ctx.encoder(), ctx.story_config()).context("restoring the story clusterer")?;
     let mut watcher = Watcher::new(feeds, args.incoming.clone());
     let mut failed = false;
     loop {

@@ -7,7 +7,6 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use crosscheck_bench::cluster::{run_cluster, run_event_corpus, run_memory, ClusterBenchOptions};
-use crosscheck_cluster::StoryConfig;
 
 use crate::Context;
 
@@ -35,18 +34,12 @@ pub struct Args {
     /// `labels_topic.json`), e.g. ../shared/bench/stories-ecbplus.
     #[arg(long)]
     pub ecbplus: Option<PathBuf>,
-    /// Benchmark the two-pass clustering (`cluster --two-pass`) instead of the default.
-    #[arg(long)]
-    pub two_pass: bool,
 }
 
 pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     super::debug_build_note(ctx);
     let progress = super::progress(ctx);
-    let config = StoryConfig {
-        partition: args.two_pass,
-        ..StoryConfig::default()
-    };
+    let config = ctx.story_config();
     if let Some(dir) = &args.ecbplus {
         let encoder = ctx.encoder();
         let r = run_event_corpus(dir, encoder.as_deref(), &progress)?;
