@@ -386,21 +386,11 @@ impl EventCorpusReport {
             self.corpus, self.articles
         );
         for r in &self.rows {
-            let s = &r.scores;
             out.push_str(&format!(
-                "{:<34} {:<13} event B-cubed P {:.3} R {:.3} F1 {:.3} | pairwise P {:.3} R {:.3} F1 {:.3} | topic B-cubed P {:.3} R {:.3} F1 {:.3} | {} stories | {:.0} articles/s clustered\n",
+                "{:<34} {:<13} {} | {:.0} articles/s clustered\n",
                 r.setting,
                 if r.embeddings { "embeddings" } else { "no embeddings" },
-                s.event_bcubed.precision,
-                s.event_bcubed.recall,
-                s.event_bcubed.f1,
-                s.event_pairwise.precision,
-                s.event_pairwise.recall,
-                s.event_pairwise.f1,
-                s.topic_bcubed.precision,
-                s.topic_bcubed.recall,
-                s.topic_bcubed.f1,
-                s.stories,
+                r.scores.line(),
                 r.articles_per_sec
             ));
         }

@@ -89,6 +89,25 @@ pub struct Scores {
     pub stories: usize,
 }
 
+impl Scores {
+    /// One line: event B-cubed and pairwise, topic B-cubed, stories.
+    pub fn line(&self) -> String {
+        format!(
+            "event B-cubed P {:.3} R {:.3} F1 {:.3} | pairwise P {:.3} R {:.3} F1 {:.3} | topic B-cubed P {:.3} R {:.3} F1 {:.3} | {} stories",
+            self.event_bcubed.precision,
+            self.event_bcubed.recall,
+            self.event_bcubed.f1,
+            self.event_pairwise.precision,
+            self.event_pairwise.recall,
+            self.event_pairwise.f1,
+            self.topic_bcubed.precision,
+            self.topic_bcubed.recall,
+            self.topic_bcubed.f1,
+            self.stories
+        )
+    }
+}
+
 /// One learned model and what it scores.
 #[derive(Debug, Clone, Serialize)]
 pub struct Learned {
@@ -651,21 +670,7 @@ impl LearnReport {
             "learn-cluster: {} ({} articles, {} events, {} topics, {}-fold by topic)\n",
             self.corpus, self.articles, self.events, self.topics, self.folds
         );
-        let sc = |s: &Scores| {
-            format!(
-                "event B-cubed P {:.3} R {:.3} F1 {:.3} | pairwise P {:.3} R {:.3} F1 {:.3} | topic B-cubed P {:.3} R {:.3} F1 {:.3} | {} stories",
-                s.event_bcubed.precision,
-                s.event_bcubed.recall,
-                s.event_bcubed.f1,
-                s.event_pairwise.precision,
-                s.event_pairwise.recall,
-                s.event_pairwise.f1,
-                s.topic_bcubed.precision,
-                s.topic_bcubed.recall,
-                s.topic_bcubed.f1,
-                s.stories
-            )
-        };
+        let sc = |s: &Scores| s.line();
         let mut block = |name: &str, l: &Learned| {
             out.push_str(&format!("{name}: {} pairs ({} positive), threshold {:.3}\n", l.pairs, l.positives, l.threshold));
             out.push_str(&format!("  weighted mean: {}\n", sc(&l.mean)));

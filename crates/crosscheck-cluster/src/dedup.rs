@@ -737,7 +737,8 @@ fn fingerprint_with(
     })
 }
 
-fn shared_count(a: &[u32], b: &[u32]) -> usize {
+/// Number of ids two sorted lists share.
+pub(crate) fn shared_count(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

@@ -70,6 +70,31 @@ pub fn term_id(word: &str) -> u32 {
     (hash_bytes(word.as_bytes()) >> 32) as u32
 }
 
+/// Cosine of two weighted term lists sorted by term.
+pub(crate) fn terms_cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
+    let na = a.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
+    let nb = b.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
+    let mut dot = 0.0;
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    if na > 0.0 && nb > 0.0 {
+        dot / (na * nb)
+    } else {
+        0.0
+    }
+}
+
+
 /// Features of an article: its title (boosted) and text.
 pub fn featurize(article: &Article) -> Features {
     let stop = stopwords();

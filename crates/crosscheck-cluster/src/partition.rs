@@ -30,6 +30,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::features::terms_cosine;
 use crate::tables;
 
 /// Number of member-pair features (bias included).
@@ -115,39 +116,12 @@ fn unit(mut v: Vec<(u32, f32)>) -> Vec<(u32, f32)> {
     v
 }
 
-fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
-    let (mut i, mut j, mut s) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                s += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    s.min(1.0)
-}
-
 /// Share of the smaller set the two sorted sets have in common; `None` when either is empty.
 fn overlap(a: &[u32], b: &[u32]) -> Option<f32> {
     if a.is_empty() || b.is_empty() {
         return None;
     }
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let n = crate::dedup::shared_count(a, b);
     Some(n as f32 / a.len().min(b.len()) as f32)
 }
 
@@ -201,8 +175,8 @@ pub fn pair_vectors(members: &[&Member], idf: impl Fn(u32) -> f32) -> Vec<PartVe
     let mut name_cos = vec![0.0f32; n * n];
     for i in 0..n {
         for j in i + 1..n {
-            let c = dot(&terms[i], &terms[j]);
-            let e = dot(&names[i], &names[j]);
+            let c = terms_cosine(&terms[i], &terms[j]);
+            let e = terms_cosine(&names[i], &names[j]);
             cos[i * n + j] = c;
             cos[j * n + i] = c;
             name_cos[i * n + j] = e;

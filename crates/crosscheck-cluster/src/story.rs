@@ -56,7 +56,7 @@ use crosscheck_core::{Article, ArticleId, SentenceEncoder};
 use serde::{Deserialize, Serialize};
 
 use crate::dedup::{DedupConfig, DedupError, Deduper, Fingerprint};
-use crate::features::{embedding_text, featurize, Features};
+use crate::features::{embedding_text, featurize, terms_cosine, Features};
 use crate::model::{PairModel, PairSignals, PairVector};
 use crate::partition::{member_of, Member, PartModel};
 use crate::signals::{core, event_signals, share, weighted_share};
@@ -559,20 +559,7 @@ impl StoryClusterer {
             Some((s, sc)) => (s, sc, false),
             None => {
                 let s = self.stories.len() as u32;
-                let mut id = format!("story-{}", article.id);
-                if self.opened_ids.len() != self.stories.len() {
-                    // Restored from serde: rebuild the id set.
-                    self.opened_ids = self
-                        .stories
-                        .iter()
-                        .map(|st| hash_bytes(st.id.as_bytes()))
-                        .collect();
-                }
-                if !self.opened_ids.insert(hash_bytes(id.as_bytes())) {
-                    // The same text added twice without dedup: keep ids unique.
-                    id = format!("{id}-{s}");
-                    self.opened_ids.insert(hash_bytes(id.as_bytes()));
-                }
+                let id = unique_id(&mut self.opened_ids, self.stories.iter().map(|x| x.id.as_str()), self.stories.len(), format!("story-{}", article.id));
                 tracing::debug!(story = %id, "story opened");
                 self.stories.push(Story {
                     id,
@@ -806,19 +793,7 @@ impl StoryClusterer {
     /// A new, empty event whose id is made from the article at `first`.
     fn open_part(&mut self, first: u32) -> u32 {
         let p = self.parts.len() as u32;
-        let mut id = format!("story-{}", self.articles[first as usize].id);
-        if self.part_ids.len() != self.parts.len() {
-            // Restored from serde: rebuild the id set.
-            self.part_ids = self
-                .parts
-                .iter()
-                .map(|st| hash_bytes(st.id.as_bytes()))
-                .collect();
-        }
-        if !self.part_ids.insert(hash_bytes(id.as_bytes())) {
-            id = format!("{id}-{p}");
-            self.part_ids.insert(hash_bytes(id.as_bytes()));
-        }
+        let id = unique_id(&mut self.part_ids, self.parts.iter().map(|x| x.id.as_str()), self.parts.len(), format!("story-{}", self.articles[first as usize].id));
         tracing::debug!(story = %id, "story opened");
         self.parts.push(Part {
             id,
@@ -1379,28 +1354,19 @@ impl StoryClusterer {
     }
 }
 
-/// Cosine of two weighted term lists sorted by term.
-fn terms_cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
-    let na = a.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
-    let nb = b.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
-    let mut dot = 0.0;
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                dot += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
+/// `id`, made unique among the `count` ids handed out (their hashes in `taken`;
+/// `existing` rebuilds the set after a restore from serde) by the count as a
+/// suffix: the same text added twice without dedup opens two stories.
+fn unique_id<'a>(taken: &mut std::collections::HashSet<u64, crate::tokens::PrehashedBuild>, existing: impl Iterator<Item = &'a str>, count: usize, id: String) -> String {
+    if taken.len() != count {
+        *taken = existing.map(|x| hash_bytes(x.as_bytes())).collect();
     }
-    if na > 0.0 && nb > 0.0 {
-        dot / (na * nb)
-    } else {
-        0.0
+    if taken.insert(hash_bytes(id.as_bytes())) {
+        return id;
     }
+    let id = format!("{id}-{count}");
+    taken.insert(hash_bytes(id.as_bytes()));
+    id
 }
 
 fn min_opt(a: Option<i64>, b: Option<i64>) -> Option<i64> {
