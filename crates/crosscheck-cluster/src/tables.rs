@@ -131,6 +131,8 @@ pub const STORYLINE_MAX_STORIES_PER_PERSON: usize = 50;
 pub const PARTITION_WINDOW: usize = 48;
 /// Exponent of the local IDF in a member's term weights ([`crate::partition`]):
 /// 0 ignores the group, 1 weighs rarity in the group as much as in the collection.
+/// Chosen on the ECB+ development split (`bench learn-cluster --folds 3`, lexical,
+/// held-out event B-cubed F1): 0.903 at 0.5, 0.887 at 1.0.
 pub const LOCAL_IDF_EXPONENT: f32 = 0.5;
 /// Terms kept per member for re-partitioning (the strongest by TF-IDF).
 pub const MEMBER_TERMS: usize = 32;
