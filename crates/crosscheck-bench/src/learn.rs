@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 
 use crosscheck_cluster::model::{PairModel, FEATURE_NAMES, PAIR_FEATURES};
 use crosscheck_cluster::partition::{
-    pair_vectors, Member, PartModel, PART_FEATURES, PART_FEATURE_NAMES,
+    pair_vectors, Contrast, Member, PartModel, PART_FEATURES, PART_FEATURE_NAMES,
 };
 use crosscheck_cluster::story::{Partitioning, Prepared, StoryClusterer, StoryConfig};
 use crosscheck_cluster::tables::JOIN_PROBABILITY;
@@ -319,7 +319,7 @@ fn learn_partitioning_on(
             if members.len() != window.len() {
                 continue;
             }
-            let vectors = pair_vectors(&members, |t| s.term_idf(t));
+            let vectors = pair_vectors(&members, |t| s.term_idf(t), &Contrast::of(&members));
             let mut k = 0;
             for a in 0..window.len() {
                 for b in a + 1..window.len() {

@@ -136,26 +136,42 @@ fn local_df<'a>(lists: impl Iterator<Item = &'a [u32]>) -> crate::tokens::PreMap
     df
 }
 
+/// What "rare in the group" is measured against: the document frequencies of
+/// terms and names over a coverage group's members (all of them, also those
+/// outside the re-partitioned window).
+#[derive(Debug, Clone, Default)]
+pub struct Contrast {
+    terms: crate::tokens::PreMap<u32, u32>,
+    names: crate::tokens::PreMap<u32, u32>,
+    members: usize,
+}
+
+impl Contrast {
+    pub fn of(members: &[&Member]) -> Contrast {
+        let term_ids: Vec<Vec<u32>> = members.iter().map(|m| m.terms.iter().map(|t| t.0).collect()).collect();
+        Contrast {
+            terms: local_df(term_ids.iter().map(|v| v.as_slice())),
+            names: local_df(members.iter().map(|m| m.names.as_slice())),
+            members: members.len(),
+        }
+    }
+}
+
 /// The pair features of every pair `(i, j)`, `i < j`, of `members`, in row
 /// order (`(0,1), (0,2), …, (1,2), …`). `idf` is the collection's IDF of a term.
-pub fn pair_vectors(members: &[&Member], idf: impl Fn(u32) -> f32) -> Vec<PartVector> {
+pub fn pair_vectors(members: &[&Member], idf: impl Fn(u32) -> f32, contrast: &Contrast) -> Vec<PartVector> {
     let n = members.len();
     if n < 2 {
         return Vec::new();
     }
-    let term_ids: Vec<Vec<u32>> = members
-        .iter()
-        .map(|m| m.terms.iter().map(|t| t.0).collect())
-        .collect();
-    let df = local_df(term_ids.iter().map(|v| v.as_slice()));
-    let name_df = local_df(members.iter().map(|m| m.names.as_slice()));
+    let (df, name_df, groupsize) = (&contrast.terms, &contrast.names, contrast.members);
     let terms: Vec<Vec<(u32, f32)>> = members
         .iter()
         .map(|m| {
             unit(
                 m.terms
                     .iter()
-                    .map(|&(t, w)| (t, w * idf(t) * local_idf(df[&t], n)))
+                    .map(|&(t, w)| (t, w * idf(t) * local_idf(df.get(&t).copied().unwrap_or(1), groupsize)))
                     .collect(),
             )
         })
@@ -166,7 +182,7 @@ pub fn pair_vectors(members: &[&Member], idf: impl Fn(u32) -> f32) -> Vec<PartVe
             unit(
                 m.names
                     .iter()
-                    .map(|&t| (t, idf(t) * local_idf(name_df[&t], n)))
+                    .map(|&t| (t, idf(t) * local_idf(name_df.get(&t).copied().unwrap_or(1), groupsize)))
                     .collect(),
             )
         })
@@ -291,9 +307,10 @@ pub fn average_linkage(n: usize, probabilities: &[f32], threshold: f32) -> Vec<V
 pub fn partition(
     members: &[&Member],
     idf: impl Fn(u32) -> f32,
+    contrast: &Contrast,
     model: &PartModel,
 ) -> Vec<Vec<usize>> {
-    let probabilities: Vec<f32> = pair_vectors(members, idf)
+    let probabilities: Vec<f32> = pair_vectors(members, idf, contrast)
         .iter()
         .map(|x| model.probability(x))
         .collect();
@@ -382,7 +399,7 @@ mod tests {
             m(&[1, 2, 3, 20, 21], &[100, 102]),
         ];
         let refs: Vec<&Member> = a.iter().collect();
-        let x = pair_vectors(&refs, |_| 1.0);
+        let x = pair_vectors(&refs, |_| 1.0, &Contrast::of(&refs));
         // Pair (0,1) shares its event's words, pair (0,2) only the common ones.
         assert!(x[0][1] > 0.9, "{:?}", x[0]);
         assert!(x[1][1] < 0.25 && x[0][1] > 4.0 * x[1][1], "{:?}", x[1]);

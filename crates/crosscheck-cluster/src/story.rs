@@ -58,7 +58,7 @@ use serde::{Deserialize, Serialize};
 use crate::dedup::{DedupConfig, DedupError, Deduper, Fingerprint};
 use crate::features::{embedding_text, featurize, terms_cosine, Features};
 use crate::model::{PairModel, PairSignals, PairVector};
-use crate::partition::{member_of, Member, PartModel};
+use crate::partition::{member_of, Contrast, Member, PartModel};
 use crate::signals::{core, event_signals, share, weighted_share};
 use crate::{learned, tables};
 use crate::tokens::{hash_bytes, PreMap};
@@ -663,11 +663,13 @@ impl StoryClusterer {
     fn repartition(&mut self, index: u32, article: &ArticleId, embedded: bool) -> (u32, bool) {
         let g = self.live(self.articles[index as usize].story);
         let all = &self.stories[g as usize].members;
-        let window: Vec<u32> = all[all.len().saturating_sub(tables::PARTITION_WINDOW)..].to_vec();
+        let group: Vec<&Member> = all.iter().map(|&m| &self.members[m as usize]).collect();
+        let contrast = Contrast::of(&group);
+        let window = self.window(index, all);
         let clusters: Vec<Vec<u32>> = {
             let refs: Vec<&Member> = window.iter().map(|&m| &self.members[m as usize]).collect();
             let model = self.partitioning(embedded).model;
-            crate::partition::partition(&refs, |t| self.idf(t), &model)
+            crate::partition::partition(&refs, |t| self.idf(t), &contrast, &model)
                 .into_iter()
                 .map(|c| c.into_iter().map(|i| window[i]).collect())
                 .collect()
@@ -788,6 +790,35 @@ impl StoryClusterer {
             });
         }
         (self.live_part(self.articles[index as usize].part), opened)
+    }
+
+    /// The members of a coverage group (`all`) re-partitioned when article
+    /// `index` joins it: all of them while the group is small; else the
+    /// article and the whole events closest to it (TF-IDF cosine of their
+    /// summed terms), nearest first, up to [`tables::PARTITION_WINDOW`]. Whole
+    /// events, so that every member's closest neighbour is there (the pair
+    /// features are relative to it); an event too large to fit adds its latest members.
+    fn window(&self, index: u32, all: &[u32]) -> Vec<u32> {
+        if all.len() <= tables::PARTITION_WINDOW {
+            return all.to_vec();
+        }
+        let me: Vec<(u32, f32)> = self.members[index as usize].terms.iter().map(|&(t, w)| (t, w * self.idf(t))).collect();
+        let mut parts: Vec<u32> = all.iter().filter(|&&m| m != index).map(|&m| self.live_part(self.articles[m as usize].part)).collect();
+        parts.sort_unstable();
+        parts.dedup();
+        let mut near: Vec<(f32, u32)> = parts.into_iter().map(|p| (terms_cosine(&me, &self.part_terms(p)), p)).collect();
+        near.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut window = vec![index];
+        for (_, p) in near {
+            let room = tables::PARTITION_WINDOW - window.len();
+            if room == 0 {
+                break;
+            }
+            let members = &self.parts[p as usize].members;
+            window.extend_from_slice(&members[members.len().saturating_sub(room)..]);
+        }
+        window.sort_unstable();
+        window
     }
 
     /// A new, empty event whose id is made from the article at `first`.
