@@ -435,6 +435,12 @@ impl Pipeline {
             .collect()
     }
 
+    /// The live stories grouped into storylines (the clusterer's second level):
+    /// each storyline's id and its story ids in time order.
+    pub fn storylines(&self) -> Vec<crosscheck_cluster::StorylineView> {
+        lock(&self.shared.clustering).clusterer.storylines()
+    }
+
     /// Number of articles clustered so far.
     pub fn clustered(&self) -> usize {
         lock(&self.shared.clustering).clusterer.len()

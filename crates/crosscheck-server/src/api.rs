@@ -56,6 +56,7 @@ pub fn router(state: AppState, max_body_bytes: usize) -> Router {
         .route("/articles/{id}", get(get_article))
         .route("/stories", get(list_stories))
         .route("/stories/{id}", get(get_story))
+        .route("/storylines", get(list_storylines))
         .route("/search", get(search))
         .route("/health", get(health))
         .route("/map/outline.json", get(map_outline))
@@ -228,6 +229,32 @@ pub struct StoryList {
     pub offset: u64,
     pub limit: u64,
     pub items: Vec<StorySummary>,
+}
+
+/// One storyline: the events (stories) of one developing story, linked by
+/// shared core people and places close in time.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct StorylineSummary {
+    /// `"storyline-" + the id of its oldest story`; stays as later events join.
+    pub id: String,
+    /// Its stories in time order (first publication; undated ones last), each
+    /// with its headline and size as stored (absent while its first dossier is built).
+    pub stories: Vec<StorylineStory>,
+}
+
+/// A story of a storyline.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct StorylineStory {
+    pub id: String,
+    pub headline: Option<String>,
+    pub articles: Option<u64>,
+}
+
+/// Every storyline; those of more than one story first.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct StorylineList {
+    pub total: u64,
+    pub items: Vec<StorylineSummary>,
 }
 
 /// One search result.
@@ -515,6 +542,32 @@ async fn list_stories(State(state): State<AppState>, query: Result<Query<HashMap
     .await
 }
 
+#[utoipa::path(get, path = "/storylines",
+    responses((status = 200, body = StorylineList)))]
+async fn list_storylines(State(state): State<AppState>) -> Result<Json<StorylineList>, ApiError> {
+    let pipeline = state.pipeline.clone();
+    blocking(move || {
+        let store = pipeline.store();
+        let mut items = Vec::new();
+        for line in pipeline.storylines() {
+            let mut stories = Vec::with_capacity(line.stories.len());
+            for id in line.stories {
+                let rec = store.get_story(&id)?;
+                stories.push(StorylineStory {
+                    headline: rec.as_ref().map(|r| r.headline.clone()),
+                    articles: rec.as_ref().map(|r| r.article_ids.len() as u64),
+                    id,
+                });
+            }
+            items.push(StorylineSummary { id: line.id, stories });
+        }
+        // Developing stories (several events) first; otherwise in the clusterer's order.
+        items.sort_by_key(|l| std::cmp::Reverse(l.stories.len()));
+        Ok(Json(StorylineList { total: items.len() as u64, items }))
+    })
+    .await
+}
+
 #[utoipa::path(get, path = "/stories/{id}",
     params(("id" = String, Path, description = "story id; append `.md` for the Markdown dossier. An id merged into another story serves the surviving story.")),
     responses((status = 200, description = "the dossier (crosscheck-report JSON schema), or Markdown for `.md`", body = Object), (status = 404, body = ErrorBody), (status = 503, description = "the story exists but its first dossier is still being built", body = ErrorBody)))]
@@ -617,8 +670,8 @@ async fn openapi_json() -> Response {
 #[derive(OpenApi)]
 #[openapi(
     info(title = "crosscheck API", description = "Ingest news articles, follow stories across outlets, read their cross-checked dossiers."),
-    paths(post_articles, list_articles, get_article, list_stories, get_story, search, health, map_outline),
-    components(schemas(MapOutline, records::ArticleRecord, IngestResult, RecordFailure, ArticleSummary, ArticleList, ArticleDetail, StorySummary, StoryList, SearchResult, SearchResults, Health, ErrorBody, crate::error::ErrorDetail)),
+    paths(post_articles, list_articles, get_article, list_stories, get_story, list_storylines, search, health, map_outline),
+    components(schemas(MapOutline, records::ArticleRecord, IngestResult, RecordFailure, ArticleSummary, ArticleList, ArticleDetail, StorySummary, StoryList, StorylineSummary, StorylineStory, StorylineList, SearchResult, SearchResults, Health, ErrorBody, crate::error::ErrorDetail)),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;

@@ -293,7 +293,7 @@ fn ui_openapi_and_security_headers() {
     assert_eq!(get(&server.url("/favicon.svg")).header("content-type"), Some("image/svg+xml"));
     let doc = get(&server.url("/openapi.json")).json();
     assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
-    for p in ["/articles", "/articles/{id}", "/stories", "/stories/{id}", "/search", "/health"] {
+    for p in ["/articles", "/articles/{id}", "/stories", "/stories/{id}", "/storylines", "/search", "/health"] {
         assert!(doc["paths"][p].is_object(), "OpenAPI lacks {p}");
     }
     assert!(doc["paths"]["/articles"]["post"].is_object());
@@ -410,4 +410,35 @@ fn concurrent_uploads_postgres() {
     if let Some(s) = TestStore::postgres("concurrent_uploads_postgres") {
         concurrent_uploads(s);
     }
+}
+
+/// Storylines are the second level over the stored stories: every story is in
+/// exactly one, each named by its oldest story, with the stored headline.
+#[test]
+fn storylines_cover_every_story_once() {
+    let store = TestStore::sqlite();
+    let (_pipeline, server) = serve(&store, None, None);
+    for (i, path) in ["../../examples/seeds/000_c4180d424b25fc11.txt", SEED].iter().enumerate() {
+        let text = std::fs::read_to_string(path).unwrap();
+        let body = serde_json::json!({"url": format!("http://news.example/{i}"), "text": text, "source": format!("Outlet {i}")}).to_string();
+        assert_eq!(post(&server.url("/articles?wait=true"), "application/json", body.as_bytes(), None).status, 200);
+    }
+    let stories: BTreeSet<String> = get(&server.url("/stories?limit=1000")).json()["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(!stories.is_empty());
+    let lines = get(&server.url("/storylines")).json();
+    let mut seen = BTreeSet::new();
+    for l in lines["items"].as_array().unwrap() {
+        assert!(l["id"].as_str().unwrap().starts_with("storyline-story-"), "{l}");
+        for s in l["stories"].as_array().unwrap() {
+            assert!(seen.insert(s["id"].as_str().unwrap().to_string()), "story in two storylines: {l}");
+            assert!(!s["headline"].as_str().unwrap_or_default().is_empty(), "stored headline: {s}");
+        }
+    }
+    assert_eq!(seen, stories);
+    assert_eq!(lines["total"].as_u64().unwrap() as usize, lines["items"].as_array().unwrap().len());
 }

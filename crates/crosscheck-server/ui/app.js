@@ -559,6 +559,7 @@
 
     let shown = 0;
     let stories = [];
+    let storylineOf = new Map();
 
     const load = async (append) => {
       const offset = append ? shown : 0;
@@ -566,6 +567,17 @@
       try {
         const page = listOf(await api(`/stories?offset=${offset}&limit=${limit}`), 'stories');
         stories = append ? stories.concat(page) : page;
+        // Storylines (events of one developing story); the list works without them.
+        try {
+          const lines = listOf(await api('/storylines'), 'storylines');
+          storylineOf = new Map();
+          for (const line of lines) {
+            if ((line.stories || []).length < 2) continue;
+            for (const st of line.stories) storylineOf.set(st.id, line);
+          }
+        } catch {
+          storylineOf = new Map();
+        }
         shown = stories.length;
         state.lastChecked = new Date();
         renderList();
@@ -600,7 +612,8 @@
             h('h2', { class: 'story-headline' }, h('a', { href: `#/story/${encodeURIComponent(st.id)}`, text: st.headline || st.id }), marker ? [' ', marker] : null),
             h('p', { class: 'story-meta' },
               `${plural(st.outlets ?? 0, 'outlet')} · ${plural(st.articles ?? 0, 'article')}`,
-              updated ? [' · updated ', h('time', { datetime: updated.toISOString(), title: stampFormat.format(updated), text: ago(updated) })] : null)));
+              updated ? [' · updated ', h('time', { datetime: updated.toISOString(), title: stampFormat.format(updated), text: ago(updated) })] : null),
+            storylineNote(storylineOf.get(st.id), st.id)));
       }));
     };
 
@@ -614,6 +627,19 @@
     });
     state.refreshList = () => load(false);
     await load(false);
+  }
+
+  /** "One of N events of a developing story", with links to the other events (in time order). */
+  function storylineNote(line, id) {
+    if (!line) return null;
+    const others = line.stories.filter((x) => x.id !== id);
+    const links = [];
+    others.forEach((x, i) => {
+      if (i) links.push(', ');
+      links.push(h('a', { href: `#/story/${encodeURIComponent(x.id)}`, text: x.headline || x.id }));
+    });
+    return h('p', { class: 'story-meta storyline-note' },
+      `One of ${line.stories.length} events of a developing story; the others: `, links);
   }
 
   /** Poll the story list every N seconds: refresh the list view, or tell the reader of a story that it changed. */
