@@ -345,11 +345,6 @@ pub struct Prepared {
 }
 
 impl Prepared {
-    /// The article's sentence embedding, if it has one.
-    pub fn embedding(&self) -> Option<&[f32]> {
-        self.features.embedding.as_deref()
-    }
-
     /// The same, with the article's sentence embedding ([`embed_articles`]).
     pub fn with_embedding(mut self, embedding: Option<Vec<f32>>) -> Prepared {
         self.features.embedding = embedding;
@@ -388,10 +383,7 @@ impl StoryClusterer {
     pub fn prepare(&self, article: &Article) -> Prepared {
         Prepared {
             features: if self.config.event_signals || self.config.partition {
-                Features {
-                    signals: event_signals(article),
-                    ..featurize(article)
-                }
+                Features { signals: event_signals(article), ..featurize(article) }
             } else {
                 featurize(article)
             },
@@ -644,6 +636,14 @@ impl StoryClusterer {
         } else {
             &self.config.lexical_partitioning
         }
+    }
+
+    /// Indices of the events that are stories now (not merged away, not emptied), in order of creation.
+    fn live_parts(&self) -> impl Iterator<Item = u32> + '_ {
+        (0..self.parts.len() as u32).filter(|&p| {
+            let part = &self.parts[p as usize];
+            part.merged_into.is_none() && !part.members.is_empty()
+        })
     }
 
     fn live_part(&self, mut p: u32) -> u32 {
@@ -913,11 +913,7 @@ impl StoryClusterer {
         };
         let x = signals.vector();
         let content = if self.config.event_signals && !self.config.partition {
-            let model = if embedding_cosine.is_some() {
-                &self.config.embedding_model
-            } else {
-                &self.config.lexical_model
-            };
+            let model = if embedding_cosine.is_some() { &self.config.embedding_model } else { &self.config.lexical_model };
             model.probability(&x)
         } else {
             self.mean_score(cos, f, st, embedding_cosine)
@@ -982,13 +978,11 @@ impl StoryClusterer {
         let st = &mut self.stories[s as usize];
         st.members.push(index);
         st.centroid = merge_sorted(&st.centroid, &f.terms, |a, b| a + b);
-        let ents: Vec<(u32, u32)> = f.entities.iter().map(|&e| (e, 1)).collect();
-        st.entities = merge_sorted(&st.entities, &ents, |a, b| a + b);
-        let count = |v: &[u32]| v.iter().map(|&e| (e, 1)).collect::<Vec<(u32, u32)>>();
-        st.people = merge_sorted(&st.people, &count(&f.signals.people), |a, b| a + b);
-        st.places = merge_sorted(&st.places, &count(&f.signals.places), |a, b| a + b);
-        st.years = merge_sorted(&st.years, &count(&f.signals.years), |a, b| a + b);
-        st.numbers = merge_sorted(&st.numbers, &count(&f.signals.numbers), |a, b| a + b);
+        st.entities = count_once_more(&st.entities, &f.entities);
+        st.people = count_once_more(&st.people, &f.signals.people);
+        st.places = count_once_more(&st.places, &f.signals.places);
+        st.years = count_once_more(&st.years, &f.signals.years);
+        st.numbers = count_once_more(&st.numbers, &f.signals.numbers);
         if let Some(t) = f.time {
             st.first_time = Some(st.first_time.map_or(t, |x| x.min(t)));
             st.last_time = Some(st.last_time.map_or(t, |x| x.max(t)));
@@ -1145,11 +1139,7 @@ impl StoryClusterer {
     /// Number of live (not merged) stories.
     pub fn story_count(&self) -> usize {
         if self.config.partition {
-            return self
-                .parts
-                .iter()
-                .filter(|p| p.merged_into.is_none() && !p.members.is_empty())
-                .count();
+            return self.live_parts().count();
         }
         self.stories
             .iter()
@@ -1162,10 +1152,11 @@ impl StoryClusterer {
     pub fn stories(&self) -> Vec<StoryView> {
         let canon = self.deduper.as_ref().map(|d| d.canonical_map());
         let live: Vec<(&String, &Vec<String>, &Vec<u32>)> = if self.config.partition {
-            self.parts
-                .iter()
-                .filter(|p| p.merged_into.is_none() && !p.members.is_empty())
-                .map(|p| (&p.id, &p.aliases, &p.members))
+            self.live_parts()
+                .map(|p| {
+                    let p = &self.parts[p as usize];
+                    (&p.id, &p.aliases, &p.members)
+                })
                 .collect()
         } else {
             self.stories
@@ -1208,9 +1199,7 @@ impl StoryClusterer {
         if self.config.partition {
             return self.part_storylines();
         }
-        let live: Vec<u32> = (0..self.stories.len() as u32)
-            .filter(|&s| self.stories[s as usize].merged_into.is_none())
-            .collect();
+        let live: Vec<u32> = (0..self.stories.len() as u32).filter(|&s| self.stories[s as usize].merged_into.is_none()).collect();
         let facts: Vec<crate::storyline::StoryFacts> = live
             .iter()
             .map(|&s| {
@@ -1232,12 +1221,7 @@ impl StoryClusterer {
     /// Storylines over the events of the coverage groups: their facts summed
     /// from the members, as a story's are from its articles.
     fn part_storylines(&self) -> Vec<crate::storyline::StorylineView> {
-        let live: Vec<u32> = (0..self.parts.len() as u32)
-            .filter(|&p| {
-                self.parts[p as usize].merged_into.is_none()
-                    && !self.parts[p as usize].members.is_empty()
-            })
-            .collect();
+        let live: Vec<u32> = self.live_parts().collect();
         struct Summed {
             people: Vec<(u32, u32)>,
             places: Vec<(u32, u32)>,
@@ -1245,7 +1229,6 @@ impl StoryClusterer {
             first_time: Option<i64>,
             last_time: Option<i64>,
         }
-        let count = |v: &[u32]| v.iter().map(|&e| (e, 1)).collect::<Vec<(u32, u32)>>();
         let summed: Vec<Summed> = live
             .iter()
             .map(|&p| {
@@ -1260,9 +1243,9 @@ impl StoryClusterer {
                     let Some(mem) = self.members.get(m as usize) else {
                         continue;
                     };
-                    s.people = merge_sorted(&s.people, &count(&mem.people), |a, b| a + b);
-                    s.places = merge_sorted(&s.places, &count(&mem.places), |a, b| a + b);
-                    s.years = merge_sorted(&s.years, &count(&mem.years), |a, b| a + b);
+                    s.people = count_once_more(&s.people, &mem.people);
+                    s.places = count_once_more(&s.places, &mem.places);
+                    s.years = count_once_more(&s.years, &mem.years);
                     s.first_time = min_opt(s.first_time, mem.time);
                     s.last_time = max_opt(s.last_time, mem.time);
                 }
@@ -1375,13 +1358,13 @@ impl StoryClusterer {
                     + p.aliases.iter().map(|a| a.len() + 24).sum::<usize>()
             })
             .sum();
-        let df = self.df.capacity() * 9 + members + parts;
+        let df = self.df.capacity() * 9;
         let postings: usize = self
             .postings
             .values()
             .map(|p| p.capacity() * 4 + 24 + 5)
             .sum();
-        stories + articles + df + postings
+        stories + articles + df + postings + members + parts
     }
 }
 
@@ -1398,6 +1381,12 @@ fn unique_id<'a>(taken: &mut std::collections::HashSet<u64, crate::tokens::Preha
     let id = format!("{id}-{count}");
     taken.insert(hash_bytes(id.as_bytes()));
     id
+}
+
+/// `counts` ((id, how many members name it), sorted by id) with each of `ids` (sorted, distinct) counted once more.
+fn count_once_more(counts: &[(u32, u32)], ids: &[u32]) -> Vec<(u32, u32)> {
+    let once: Vec<(u32, u32)> = ids.iter().map(|&e| (e, 1)).collect();
+    merge_sorted(counts, &once, |a, b| a + b)
 }
 
 fn min_opt(a: Option<i64>, b: Option<i64>) -> Option<i64> {

@@ -137,10 +137,7 @@ impl Pipeline {
     /// `encoder`, when given, adds sentence embeddings to clustering and to
     /// claim alignment. A saved state keeps the embeddings it was built with;
     /// switching the model on or off later only affects articles from then on.
-    pub fn open(
-        store: Arc<dyn Store>,
-        encoder: Option<Arc<dyn SentenceEncoder>>,
-    ) -> Result<Pipeline, PipelineError> {
+    pub fn open(store: Arc<dyn Store>, encoder: Option<Arc<dyn SentenceEncoder>>) -> Result<Pipeline, PipelineError> {
         Pipeline::open_with_config(store, encoder, StoryConfig::default())
     }
 
