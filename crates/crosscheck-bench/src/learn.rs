@@ -184,29 +184,13 @@ pub fn run_learn(opts: &LearnOptions, encoder: Option<&dyn SentenceEncoder>, pro
         }
         None => None,
     };
-    // The two-pass clustering reads the articles as it prepares them (with event signals).
-    let default_preparer = StoryClusterer::new(two_pass_config(
-        StoryConfig::default().lexical_partitioning,
-        false,
-    ))?;
-    let two_pass_plain: Vec<Prepared> = c
-        .articles
-        .iter()
-        .map(|a| default_preparer.prepare(a))
-        .collect();
+    // Two passes prepare articles as the one-pass learner does (features and event signals).
     progress("two-pass, lexical");
-    let lexical_partitioning =
-        learn_partitioning_mode(&c, &two_pass_plain, opts.folds, &fold_of, false)?;
+    let lexical_partitioning = learn_partitioning_mode(&c, &prep.plain, opts.folds, &fold_of, false)?;
     let embedding_partitioning = match &prep.embedded {
         Some(e) => {
             progress("two-pass, with embeddings");
-            let v: Vec<Prepared> = two_pass_plain
-                .iter()
-                .cloned()
-                .zip(e.iter().map(|p| p.embedding().map(<[f32]>::to_vec)))
-                .map(|(p, e)| p.with_embedding(e))
-                .collect();
-            Some(learn_partitioning_mode(&c, &v, opts.folds, &fold_of, true)?)
+            Some(learn_partitioning_mode(&c, e, opts.folds, &fold_of, true)?)
         }
         None => None,
     };
@@ -253,29 +237,10 @@ fn learn_partitioning_mode(
     let (partitioning, threshold, pairs, positives) =
         learn_partitioning_on(c, prep, &all, embedding)?;
     let in_sample = score_on(c, prep, &all, &two_pass_config(partitioning, embedding))?;
-    let held_out = if folds >= 2 {
-        let mut pred: Vec<(usize, u32)> = Vec::new();
-        let mut order: Vec<usize> = Vec::new();
-        for k in 0..folds {
-            let train: Vec<usize> = all
-                .iter()
-                .copied()
-                .filter(|&i| fold_of[&c.topics[i]] != k)
-                .collect();
-            let test: Vec<usize> = all
-                .iter()
-                .copied()
-                .filter(|&i| fold_of[&c.topics[i]] == k)
-                .collect();
-            let (p, _, _, _) = learn_partitioning_on(c, prep, &train, embedding)?;
-            let labels = cluster_on(c, prep, &test, &two_pass_config(p, embedding))?;
-            pred.extend(labels.into_iter().map(|l| (k, l)));
-            order.extend(test);
-        }
-        Some(scores(c, &order, &pred))
-    } else {
-        None
-    };
+    let held_out = held_out(c, folds, fold_of, |train, test| {
+        let (p, _, _, _) = learn_partitioning_on(c, prep, train, embedding)?;
+        cluster_on(c, prep, test, &two_pass_config(p, embedding))
+    })?;
     Ok(LearnedPartitioning {
         partitioning,
         threshold,
@@ -360,19 +325,20 @@ fn learn_partitioning_on(
 
 /// The member-pair model with its bias moved so that probability `t` becomes one half.
 fn shifted_part(m: PartModel, t: f32) -> PartModel {
-    let mut w = m.weights;
-    w[0] -= (t / (1.0 - t)).ln();
-    PartModel { weights: w }
+    PartModel { weights: bias_shifted(m.weights, t, 0.5) }
+}
+
+/// Weights whose bias (feature 0) is moved so that probability `from` becomes probability `to`.
+fn bias_shifted<const N: usize>(mut w: [f32; N], from: f32, to: f32) -> [f32; N] {
+    let logit = |p: f32| (p / (1.0 - p)).ln();
+    w[0] += logit(to) - logit(from);
+    w
 }
 
 /// The clusterer's settings with event signals and the learned pair models on
 /// (one pass: the pair models decide the stories).
 fn learned_config() -> StoryConfig {
-    StoryConfig {
-        event_signals: true,
-        partition: false,
-        ..StoryConfig::default()
-    }
+    StoryConfig { event_signals: true, partition: false, ..StoryConfig::default() }
 }
 
 fn config_with(model: PairModel, embedding: bool) -> StoryConfig {
@@ -391,22 +357,35 @@ fn learn_mode(c: &EventCorpus, prep: &[Prepared], folds: usize, fold_of: &HashMa
     let in_sample = score_on(c, prep, &all, &config_with(model, embedding))?;
     let defaults = score_on(c, prep, &all, &learned_config())?;
     let mean = score_on(c, prep, &all, &StoryConfig::default())?;
-    let held_out = if folds >= 2 {
-        let mut pred: Vec<(usize, u32)> = Vec::new();
-        let mut order: Vec<usize> = Vec::new();
-        for k in 0..folds {
-            let train: Vec<usize> = all.iter().copied().filter(|&i| fold_of[&c.topics[i]] != k).collect();
-            let test: Vec<usize> = all.iter().copied().filter(|&i| fold_of[&c.topics[i]] == k).collect();
-            let (m, _, _, _) = learn_on(c, prep, &train, embedding)?;
-            let labels = cluster_on(c, prep, &test, &config_with(m, embedding))?;
-            pred.extend(labels.into_iter().map(|l| (k, l)));
-            order.extend(test);
-        }
-        Some(scores(c, &order, &pred))
-    } else {
-        None
-    };
+    let held_out = held_out(c, folds, fold_of, |train, test| {
+        let (m, _, _, _) = learn_on(c, prep, train, embedding)?;
+        cluster_on(c, prep, test, &config_with(m, embedding))
+    })?;
     Ok(Learned { model, threshold, pairs, positives, in_sample, held_out, defaults, mean })
+}
+
+/// Pooled held-out scores of `folds`-fold cross-validation grouped by topic
+/// (`None` below two folds): `fit_and_cluster(train, test)` learns on the
+/// training articles and returns the test articles' labels; each fold is
+/// clustered on its own.
+fn held_out(
+    c: &EventCorpus,
+    folds: usize,
+    fold_of: &HashMap<&String, usize>,
+    fit_and_cluster: impl Fn(&[usize], &[usize]) -> Result<Vec<u32>, BenchError>,
+) -> Result<Option<Scores>, BenchError> {
+    if folds < 2 {
+        return Ok(None);
+    }
+    let mut pred: Vec<(usize, u32)> = Vec::new();
+    let mut order: Vec<usize> = Vec::new();
+    for k in 0..folds {
+        let (train, test): (Vec<usize>, Vec<usize>) = (0..c.articles.len()).partition(|&i| fold_of[&c.topics[i]] != k);
+        let labels = fit_and_cluster(&train, &test)?;
+        pred.extend(labels.into_iter().map(|l| (k, l)));
+        order.extend(test);
+    }
+    Ok(Some(scores(c, &order, &pred)))
 }
 
 /// Learn a model on the articles `subset` (indices, in corpus order).
@@ -452,10 +431,7 @@ fn learn_on(c: &EventCorpus, prep: &[Prepared], subset: &[usize], embedding: boo
 
 /// The model with its bias moved so that probability `t` becomes [`JOIN_PROBABILITY`].
 fn shifted(m: PairModel, t: f32) -> PairModel {
-    let logit = |p: f32| (p / (1.0 - p)).ln();
-    let mut w = m.weights;
-    w[0] += logit(JOIN_PROBABILITY) - logit(t);
-    PairModel { weights: w }
+    PairModel { weights: bias_shifted(m.weights, t, JOIN_PROBABILITY) }
 }
 
 fn cluster_on(c: &EventCorpus, prep: &[Prepared], subset: &[usize], cfg: &StoryConfig) -> Result<Vec<u32>, BenchError> {
@@ -471,11 +447,7 @@ fn score_on(c: &EventCorpus, prep: &[Prepared], subset: &[usize], cfg: &StoryCon
     Ok(scores(c, subset, &labels))
 }
 
-pub(crate) fn scores<P: std::hash::Hash + Eq + Copy>(
-    c: &EventCorpus,
-    order: &[usize],
-    pred: &[P],
-) -> Scores {
+pub(crate) fn scores<P: std::hash::Hash + Eq + Copy>(c: &EventCorpus, order: &[usize], pred: &[P]) -> Scores {
     let events: Vec<&str> = order.iter().map(|&i| c.events[i].as_str()).collect();
     let topics: Vec<&str> = order.iter().map(|&i| c.topics[i].as_str()).collect();
     let distinct: std::collections::HashSet<&P> = pred.iter().collect();
