@@ -143,13 +143,8 @@ fn read_corpus(c: &Corpus, first_document: usize) -> Result<CorpusRead, BenchErr
         let direct: Vec<_> = units.iter().filter(|u| u.direct).collect();
         let heads: Vec<usize> = (0..annotated.quotes.len()).filter(|&i| annotated.quotes[i].continues.is_none()).collect();
         let records = annotated.quote_records();
-        // The statements the scorer sees (no scare quotes), with their head quote.
-        let scored: Vec<(usize, PredictedQuote)> = heads
-            .iter()
-            .zip(records)
-            .filter(|(_, r)| !r.scare_quote)
-            .map(|(h, r)| (*h, PredictedQuote { quote: r.content, speaker: r.speaker }))
-            .collect();
+        // The statements the scorer sees, in its unit, with their head quote.
+        let scored: Vec<(usize, PredictedQuote)> = heads.iter().zip(records).filter_map(|(h, r)| gold.prediction(&r, true).map(|p| (*h, p))).collect();
         let preds: Vec<PredictedQuote> = scored.iter().map(|(_, p)| p.clone()).collect();
         for ((head, rule_pred), m) in scored.iter().zip(match_quotes(&direct, &preds)) {
             let Some(gi) = m else { continue };
@@ -266,7 +261,8 @@ pub fn weights_source(reports: &[LanguageReport], command: &str) -> String {
     s
 }
 
-fn const_name(language: &str) -> String {
+/// The Rust constant a language's learned table is named by.
+pub fn const_name(language: &str) -> String {
     match language {
         "en" => "ENGLISH".into(),
         "de" => "GERMAN".into(),

@@ -16,6 +16,8 @@
 //! * [`serve`]: HTTP ingest throughput and story read latency of an in-process server.
 //! * [`learn_speakers`]: the speaker ranker's weights learned from quote corpora
 //!   (PolNeAR, SpkAtt), with cross-validated accuracy, written as a Rust table.
+//! * [`learn_speech`]: the speech model (speech or words in marks) learned from the same
+//!   corpora, with cross-validated precision and recall, written as a Rust table.
 //! * [`metadata_score`]: title, author and date accuracy against a ground truth, one normalisation for every extractor.
 //! * [`metrics`]: clustering scores against gold labels (B-cubed, pairwise).
 //! * [`synth`]: the generated corpora (deterministic for a seed).
@@ -34,6 +36,7 @@ pub mod embed;
 pub mod extract;
 pub mod learn;
 pub mod learn_speakers;
+pub mod learn_speech;
 pub mod metadata_score;
 pub mod metrics;
 pub mod serve;

@@ -48,6 +48,38 @@ pub struct QuoteCorpusGold {
     pub documents: BTreeMap<String, Vec<GoldAttribution>>,
 }
 
+impl QuoteCorpusGold {
+    /// Whether a gold direct unit is the quoted words alone (SpkAtt: a `Direct`
+    /// message is the text between the marks) rather than the attributed
+    /// statement around them (PolNeAR: the content span of an attribution
+    /// that holds quotation marks, "that the plan was “dead on arrival”").
+    /// A prediction is compared in the same unit: the quote record's `quote`
+    /// or its `content`.
+    pub fn units_are_quoted_words(&self) -> bool {
+        self.format == "spkatt"
+    }
+
+    /// The prediction a quote record makes in this corpus's unit, or `None`
+    /// when the corpus does not count it. A corpus whose unit is the attributed
+    /// statement (PolNeAR) counts a reported clause that holds a term in marks
+    /// ("praised him as a “strong leader”"), as its clause; one whose unit is
+    /// the quoted words (SpkAtt) counts no term. The speaker is the resolved
+    /// name, followed by the words printed next to the quotation when they
+    /// differ ("Barack Obama (the president)") unless `resolved_only`: the
+    /// corpora's gold sources are the printed mention, without coreference.
+    pub fn prediction(&self, r: &crosscheck_extract::QuoteRecord, resolved_only: bool) -> Option<PredictedQuote> {
+        let quoted_words = self.units_are_quoted_words();
+        if r.scare_quote && (quoted_words || !r.in_reported_clause || r.speaker.is_none()) {
+            return None;
+        }
+        let speaker = match (&r.speaker, &r.speaker_as_printed) {
+            (Some(name), Some(printed)) if !resolved_only && !name.contains(printed.as_str()) => Some(format!("{name} ({printed})")),
+            (name, _) => name.clone(),
+        };
+        Some(PredictedQuote { quote: if quoted_words { r.quote.clone() } else { r.content.clone() }, speaker })
+    }
+}
+
 /// Reads either corpus's gold file, telling them apart by shape.
 pub struct QuoteCorpusReader;
 

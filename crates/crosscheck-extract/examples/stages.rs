@@ -29,7 +29,7 @@ fn main() {
             let idx = entities::find_entities(text, &s);
             t[2] += c.elapsed().as_secs_f64();
             let c = Instant::now();
-            attribution::attribute(text, &s, &mut q, &idx);
+            attribution::attribute(text, &s, &mut q, &idx, false);
             t[3] += c.elapsed().as_secs_f64();
             let c = Instant::now();
             let _ = numbers::find_quantities(text, &s);

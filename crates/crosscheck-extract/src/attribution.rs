@@ -273,8 +273,11 @@ fn trim_participle(text: &str, chunk: &[Tok]) -> Vec<Tok> {
     }
 }
 
-/// Attribute every quotation in place.
-pub fn attribute(text: &str, sentences: &[Sentence], quotes: &mut [Quote], idx: &EntityIndex) {
+/// Attribute every quotation in place. `kinds_learned`: the quotations' kinds
+/// come from the learned speech model ([`crate::speech`]), which has the last
+/// word on speech against term; otherwise a longer quotation in a reported
+/// clause is taken for a partial quotation of the speaker.
+pub fn attribute(text: &str, sentences: &[Sentence], quotes: &mut [Quote], idx: &EntityIndex, kinds_learned: bool) {
     let snapshot: Vec<Quote> = quotes.to_vec();
     for qi in 0..quotes.len() {
         let q = quotes[qi].clone();
@@ -326,46 +329,91 @@ pub fn attribute(text: &str, sentences: &[Sentence], quotes: &mut [Quote], idx: 
         quotes[qi].attribution = att;
     }
     link_statements(text, quotes);
+    let snapshot: Vec<Quote> = quotes.to_vec();
     for q in quotes.iter_mut() {
-        mark_partial(text, sentences, q);
+        mark_partial(text, sentences, &snapshot, q, kinds_learned);
     }
+    join_partials_of_one_clause(quotes);
 }
 
-/// A quotation inside the clause a named speaker's reporting verb governs
-/// earlier in the sentence ("X said the plan was “dead on arrival” in the
-/// Senate") is a partial quotation of that speaker, not a scare quote, even when
-/// short; its content is the clause, from after the verb to the sentence's end.
-fn mark_partial(text: &str, sentences: &[Sentence], q: &mut Quote) {
-    let Some(a) = q.attribution.as_ref() else { return };
-    if !a.method.starts_with("subject-cue") || q.continues.is_some() {
+/// A quotation inside the clause a reporting or naming verb governs earlier in
+/// the sentence ("X said the plan was “dead on arrival” in the Senate", "called
+/// the move “reckless”") is a partial quotation, not the whole statement; its
+/// content is the clause, from after the verb to the sentence's end. The verb
+/// is the attribution's cue when the speaker is its subject, else the last
+/// reporting or naming verb before the quotation in its sentence.
+fn mark_partial(text: &str, sentences: &[Sentence], quotes: &[Quote], q: &mut Quote, kinds_learned: bool) {
+    if q.continues.is_some() {
         return;
     }
-    let Some(cue) = a.cue.as_deref() else { return };
     let Some(sent) = sentences.get(q.sentence) else { return };
     if sent.span.start > q.outer.start {
         return;
     }
-    let before = tokenize(text, Span::new(sent.span.start, q.outer.start));
-    let Some(verb) = before.iter().rev().find(|t| t.text(text) == cue) else { return };
+    let before = frame_tokens(text, Span::new(sent.span.start, q.outer.start), quotes);
+    let subject_cue = q.attribution.as_ref().filter(|a| a.method.starts_with("subject-cue")).and_then(|a| a.cue.as_deref());
+    let verb = match subject_cue {
+        Some(cue) => before.iter().rev().find(|t| t.text(text) == cue),
+        None => before.iter().rev().find(|t| is_cue(t.text(text)) || NAMING_VERBS.contains(&lower(t.text(text)).as_str())),
+    };
+    let Some(verb) = verb else { return };
     let between = text[verb.end..q.outer.start].trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ':'));
     let between_words = tokenize(text, Span::new(verb.end, q.outer.start));
     // The quotation opens the complement ("said: “…”", "said that “…”"): it is the statement.
     if between.is_empty() || (between_words.len() == 1 && COMPLEMENT_MARKERS.contains(&lower(between_words[0].text(text)).as_str())) {
         return;
     }
-    // A short term in marks inside the clause ("considering “pre-emptive
-    // strikes”") stays a scare quote: the words may be the speaker's, but they
-    // are labelled as a term, and a term is not a statement to attribute.
-    if q.kind == QuoteKind::ScareQuote && tokenize(text, q.span).len() < PARTIAL_QUOTE_MIN_WORDS {
-        return;
+    // A term in marks inside the clause ("acknowledged that a “pre-emptive
+    // strike” could be …") stays a scare quote: the words may be the speaker's,
+    // but they are labelled as a term, and a term is not a statement. It still
+    // gets the clause as its content: the reported statement it sits in. Without
+    // a learned speech model, a named speaker's longer quotation there is taken
+    // for a partial quotation of the speaker.
+    if q.kind == QuoteKind::ScareQuote && !kinds_learned && subject_cue.is_some() && tokenize(text, q.span).len() >= PARTIAL_QUOTE_MIN_WORDS {
+        q.kind = QuoteKind::Full;
     }
-    q.kind = QuoteKind::Full;
+    // The clause opens at its complementiser when one stands between verb and
+    // quotation ("told a talk show on Friday that “…”": not the show's name)
+    // and ends with its sentence, or before a participle adjunct after the
+    // quotation ("…, citing her work").
+    let start = before.iter().filter(|t| t.start >= verb.end).filter(|t| lower(t.text(text)) == "that").map(|t| t.start).last().unwrap_or(verb.end);
     let end_si = crate::sentences::sentence_at(sentences, q.outer.end.saturating_sub(1));
-    let end = sentences[end_si].span.end.max(q.outer.end);
-    let clause = Span::new(verb.end, end).trim(text);
+    let sentence_end = sentences[end_si].span.end.max(q.outer.end);
+    let after = frame_tokens(text, Span::new(q.outer.end, sentence_end), quotes);
+    let adjunct = |t: &Tok| -> Option<usize> {
+        let lead = text[..t.start].trim_end();
+        if !t.text(text).ends_with("ing") {
+            None
+        } else if lead.ends_with(',') {
+            Some(lead.len() - 1)
+        } else {
+            // The comma inside the closing mark (“…,” citing): the clause keeps the mark.
+            lead.trim_end_matches(['\u{201d}', '"', '\u{2019}']).ends_with(',').then_some(lead.len())
+        }
+    };
+    let end = after.iter().find_map(adjunct).unwrap_or(sentence_end).max(q.outer.end);
+    let clause = Span::new(start, end).trim(text);
     let clause_text = clause.slice(text);
     let stripped = clause_text.trim_end_matches(['.', ' ']);
     q.content = (!stripped.is_empty()).then(|| Span::new(clause.start, clause.start + stripped.len()));
+}
+
+/// Quotations of one clause ("called him a “liar” and a “bully”") are one
+/// statement: each continues the clause's first full quotation, or its first
+/// quotation when all are terms.
+fn join_partials_of_one_clause(quotes: &mut [Quote]) {
+    for qi in 0..quotes.len() {
+        let Some(content) = quotes[qi].content else { continue };
+        if quotes[qi].continues.is_some() {
+            continue;
+        }
+        let same: Vec<usize> = (0..quotes.len()).filter(|&h| quotes[h].continues.is_none() && quotes[h].content == Some(content)).collect();
+        let head = same.iter().copied().find(|&h| quotes[h].kind == QuoteKind::Full).unwrap_or(same[0]);
+        if head != qi {
+            quotes[qi].continues = Some(head);
+            quotes[qi].attribution = quotes[head].attribution.clone().or_else(|| quotes[qi].attribution.clone());
+        }
+    }
 }
 
 /// Join quotations that are parts of one statement: the next quotation starts
@@ -375,12 +423,15 @@ fn mark_partial(text: &str, sentences: &[Sentence], q: &mut Quote) {
 /// becomes the first part's.
 fn link_statements(text: &str, quotes: &mut [Quote]) {
     for qi in 1..quotes.len() {
-        let (prev, q) = (&quotes[qi - 1], &quotes[qi]);
-        if prev.kind != QuoteKind::Full || q.kind != QuoteKind::Full {
+        // A term in marks inside the interruption ("…,” he told Fox’s “Sunday
+        // Show.” “…”) does not part the statement's parts.
+        let Some(pi) = (0..qi).rev().find(|&p| quotes[p].kind == QuoteKind::Full) else { continue };
+        let (prev, q) = (&quotes[pi], &quotes[qi]);
+        if q.kind != QuoteKind::Full {
             continue;
         }
         let Some(gap) = text.get(prev.outer.end..q.outer.start) else { continue };
-        let head = prev.continues.unwrap_or(qi - 1);
+        let head = prev.continues.unwrap_or(pi);
         let own = q.attribution.as_ref().filter(|a| a.method != "continuation");
         let prev_att = prev.attribution.as_ref();
         let joined = if gap.trim().is_empty() {
@@ -391,14 +442,17 @@ fn link_statements(text: &str, quotes: &mut [Quote]) {
             let in_gap = |sp: Span| sp.start >= prev.outer.end && sp.end <= q.outer.start;
             // The gap is the previous part's attribution, or an attribution clause of its own
             // when the previous part has none yet (“…,” he said at a rally. “…”).
-            let gap_cue = tokenize(text, Span::new(prev.outer.end, q.outer.start)).iter().any(|t| is_cue(t.text(text)));
+            let gap_cues = tokenize(text, Span::new(prev.outer.end, q.outer.start)).iter().filter(|t| is_cue(t.text(text))).count();
+            let gap_cue = gap_cues > 0;
             let by_prev = prev_att.is_some_and(|a| in_gap(a.evidence)) || (gap_cue && own.is_none() && prev_att.is_none());
             let short = gap.len() <= MAX_INTERRUPTION_BYTES && !gap.contains('\n');
             let same = match own {
                 None => true,
                 Some(a) => prev_att.is_some_and(|p| p.speaker == a.speaker && p.evidence == a.evidence),
             };
-            by_prev && short && same
+            // A second reporting verb ("…,” he said, adding later, “…”) opens a
+            // statement of its own.
+            by_prev && short && same && gap_cues <= 1
         };
         if joined {
             quotes[qi].continues = Some(head);
@@ -431,6 +485,36 @@ mod tests {
 
     fn speaker_of(t: &str, i: usize) -> Option<String> {
         who(t)[i].1.clone()
+    }
+
+    /// (quote, content) of every record.
+    fn statements(t: &str) -> Vec<(String, String, bool)> {
+        doc(t).quote_records().into_iter().map(|r| (r.quote, r.content, r.scare_quote)).collect()
+    }
+
+    #[test]
+    fn a_partial_quotation_reports_its_clause() {
+        // The clause opens at "that" (not the show's name) and stops before the participle adjunct.
+        let r = statements("Ana Torres told a radio show on Friday that the plan was “dead on arrival in the Senate,” citing new polls.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].1, "that the plan was “dead on arrival in the Senate,”");
+        // Two terms of one clause are one statement; the quoted words keep their marks apart.
+        let r = statements("Luis Ortega called the minister a “liar” and a “bully” on Monday.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].0, "liar … bully");
+        assert!(r[0].1.starts_with("the minister a “liar” and a “bully”"), "{r:?}");
+    }
+
+    #[test]
+    fn a_term_between_parts_and_a_second_cue() {
+        // A programme's name in marks inside the interruption does not part the statement.
+        let r = statements("“We are ready for a long fight,” Ana Torres said on “Morning Show.” “We will act.”");
+        let full: Vec<_> = r.iter().filter(|x| !x.2).collect();
+        assert_eq!(full.len(), 1, "{r:?}");
+        assert_eq!(full[0].0, "We are ready for a long fight, … We will act.");
+        // "said, adding later," — two reporting verbs: two statements.
+        let r = statements("“We are ready for a long fight,” Ana Torres said, adding later, “We will act.”");
+        assert_eq!(r.iter().filter(|x| !x.2).count(), 2, "{r:?}");
     }
 
     #[test]

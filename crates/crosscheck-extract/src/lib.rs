@@ -29,6 +29,8 @@ pub mod roles;
 pub mod sentences;
 pub mod speaker_weights;
 pub mod speakers;
+pub mod speech;
+pub mod speech_weights;
 pub mod story;
 pub mod tables;
 mod tokens;
@@ -394,6 +396,18 @@ pub fn speaker_candidates(article: &Article) -> (Annotated, Vec<speakers::Statem
     (annotated, candidates.unwrap_or_default())
 }
 
+/// What the speech model is learned from: every quotation of the article with
+/// the rule classifier's kind, and its features (`crosscheck bench learn-speech`).
+pub fn speech_candidates(article: &Article) -> (Vec<Quote>, Vec<speech::SpeechFeatures>) {
+    let text = &article.text;
+    let sentences = split_sentences(text);
+    let lexicon = crosscheck_lexicon::for_language(article_language(article));
+    let quotes = quotes::find_quotes(text, &sentences, lexicon);
+    let index = entities::find_entities_in(text, &sentences, lexicon);
+    let features = (0..quotes.len()).map(|qi| speech::features(text, &sentences, &quotes, qi, &index, lexicon)).collect();
+    (quotes, features)
+}
+
 fn annotate_with(article: &Article, story_date: Option<NaiveDate>, rank: bool) -> (Annotated, Option<Vec<speakers::StatementCandidates>>) {
     let text = &article.text;
     let sentences = split_sentences(text);
@@ -402,7 +416,11 @@ fn annotate_with(article: &Article, story_date: Option<NaiveDate>, rank: bool) -
     let lexicon = crosscheck_lexicon::for_language(language);
     let mut quotes = quotes::find_quotes(text, &sentences, lexicon);
     let index = entities::find_entities_in(text, &sentences, lexicon);
-    attribution::attribute(text, &sentences, &mut quotes, &index);
+    let speech_model = speech_weights::for_language(language);
+    if let Some(model) = &speech_model {
+        speech::classify_quotes(text, &sentences, &mut quotes, &index, lexicon, model);
+    }
+    attribution::attribute(text, &sentences, &mut quotes, &index, speech_model.is_some());
     let mut learning = None;
     if rank {
         if let Some(weights) = speaker_weights::for_language(language) {
@@ -437,6 +455,10 @@ pub struct QuoteRecord {
     pub content_span: Span,
     /// A word or two in quotation marks used as a term, not reported speech.
     pub scare_quote: bool,
+    /// The quotation sits in a clause a reporting or naming verb governs
+    /// (`content` is that clause): a partial quotation, or a term quoted inside
+    /// a reported statement.
+    pub in_reported_clause: bool,
     /// The speaker's full name as resolved in the article (the entity's name, or
     /// the role or anonymous description); `None` when the quote is unattributed.
     pub speaker: Option<String>,
@@ -463,9 +485,11 @@ impl Annotated {
             .enumerate()
             .filter(|(_, q)| q.continues.is_none())
             .map(|(qi, q)| {
-                let parts: Vec<Span> = std::iter::once(q.span)
+                // In text order: a clause's full quotation heads the terms before it.
+                let mut parts: Vec<Span> = std::iter::once(q.span)
                     .chain(self.quotes.iter().filter(|p| p.continues == Some(qi)).map(|p| p.span))
                     .collect();
+                parts.sort_by_key(|p| p.start);
                 let a = q.attribution.as_ref();
                 let role = a.and_then(|a| match &a.speaker {
                     Speaker::Entity { entity } => self.entities.get(*entity).and_then(|e| e.roles.first()).map(|r| r.text.clone()),
@@ -479,9 +503,10 @@ impl Annotated {
                     },
                     content_span: q.content.unwrap_or(q.span),
                     quote: parts.iter().map(|p| p.slice(text)).collect::<Vec<_>>().join(" … "),
-                    quote_span: q.span,
+                    quote_span: parts[0],
                     parts,
                     scare_quote: q.kind == QuoteKind::ScareQuote,
+                    in_reported_clause: q.content.is_some(),
                     speaker: a.and_then(|a| self.speaker_name(&a.speaker)),
                     speaker_as_printed: a.and_then(|a| text.get(a.evidence.start..a.evidence.end)).map(str::to_string),
                     speaker_span: a.map(|a| a.evidence),

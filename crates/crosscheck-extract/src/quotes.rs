@@ -6,7 +6,7 @@ use crosscheck_core::Span;
 use crosscheck_lexicon::Lexicon;
 
 use crate::sentences::sentence_at;
-use crate::tables::{NAMING_VERBS, COMPLEMENT_MARKERS, FULL_QUOTE_MIN_WORDS, MAX_QUOTE_BYTES, MAX_QUOTE_PARAGRAPHS, TERM_MARKERS};
+use crate::tables::{NAMING_VERBS, COMPLEMENT_MARKERS, FULL_QUOTE_MIN_WORDS, MAX_QUOTE_BYTES, MAX_QUOTE_PARAGRAPHS, TERM_MARKERS, TITLE_MAX_WORDS};
 use crate::tokens::{lower, tokenize};
 use crate::{Quote, QuoteKind, Sentence};
 
@@ -136,6 +136,13 @@ pub fn find_quote_spans(text: &str) -> Vec<(Span, Span)> {
 pub fn classify(text: &str, sentence: Span, outer: Span, inner: Span, lexicon: &Lexicon) -> QuoteKind {
     let inner_text = inner.slice(text);
     let words = tokenize(text, inner).len();
+    // A short phrase in title case inside a sentence is a title or a name
+    // (“Morning Show.”), whatever punctuation it carries.
+    let long_words: Vec<&str> = tokenize(text, inner).into_iter().map(|t| t.text(text)).filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic)).collect();
+    let inside_sentence = !text[sentence.start.min(outer.start)..outer.start].trim().is_empty();
+    if inside_sentence && words <= TITLE_MAX_WORDS && !long_words.is_empty() && long_words.iter().all(|w| crate::tokens::is_cap(w)) {
+        return QuoteKind::ScareQuote;
+    }
     if words >= FULL_QUOTE_MIN_WORDS && (lexicon.is_speech_quote_without_punctuation() || speech_by_position(text, sentence, outer, inner, lexicon)) {
         return QuoteKind::Full;
     }

@@ -96,7 +96,8 @@ pub fn candidates(text: &str, sentences: &[Sentence], quotes: &[Quote], idx: &En
     let mut out = Vec::new();
     let mut previous_rule: Option<Speaker> = None;
     for (qi, q) in quotes.iter().enumerate() {
-        if q.kind != QuoteKind::Full || q.continues.is_some() || sentences.is_empty() {
+        // Statements: full quotations, and terms quoted inside a reported clause (its speaker's words too).
+        if (q.kind != QuoteKind::Full && q.content.is_none()) || q.continues.is_some() || sentences.is_empty() {
             continue;
         }
         let unit_end = quotes.iter().filter(|p| p.continues == Some(qi)).map(|p| p.outer.end).max().unwrap_or(q.outer.end);

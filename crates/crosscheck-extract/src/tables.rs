@@ -120,6 +120,10 @@ pub const MAX_QUOTE_BYTES: usize = 3000;
 /// The fewest words of a quotation in a reported clause for it to count as a
 /// partial quotation of the speaker rather than a term in scare quotes.
 pub const PARTIAL_QUOTE_MIN_WORDS: usize = 3;
+
+/// At most this many words in title case inside a sentence are taken for a
+/// title or a name in marks (a programme, a book, a slogan), not speech.
+pub const TITLE_MAX_WORDS: usize = 5;
 /// The longest attribution that may interrupt one statement's quotation
 /// (“…,” said the chairman of the committee, on Monday. “…”), in bytes.
 pub const MAX_INTERRUPTION_BYTES: usize = 200;

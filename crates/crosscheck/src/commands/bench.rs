@@ -12,6 +12,7 @@ pub mod embed;
 pub mod extract;
 pub mod learn;
 pub mod learn_speakers;
+pub mod learn_speech;
 pub mod serve;
 
 #[derive(Debug, clap::Args)]
@@ -36,6 +37,8 @@ pub enum Which {
     Embed(embed::Args),
     /// Learn the speaker ranker's weights from quote corpora (PolNeAR, SpkAtt), cross-validated.
     LearnSpeakers(learn_speakers::Args),
+    /// Learn the speech model (speech, or words in marks nobody said) from quote corpora, cross-validated.
+    LearnSpeech(learn_speech::Args),
     /// HTTP API ingest throughput and story read latency (in-process server).
     Serve(serve::Args),
 }
@@ -50,6 +53,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
         Which::Embed(a) => embed::run(ctx, a),
         Which::LearnCluster(a) => learn::run(ctx, a),
         Which::LearnSpeakers(a) => learn_speakers::run(ctx, a),
+        Which::LearnSpeech(a) => learn_speech::run(ctx, a),
     }
 }
 

@@ -123,13 +123,7 @@ fn quote_corpus(ctx: &Context, args: &Args, gold_text: &str) -> anyhow::Result<E
         let stem = file_stem(&article.path);
         let annotated = crosscheck_pipeline::stages::annotate(&article, None);
         let quotes = predictions.entry(stem).or_default();
-        for r in annotated.quote_records().into_iter().filter(|r| !r.scare_quote) {
-            let speaker = match (r.speaker, r.speaker_as_printed) {
-                (Some(name), Some(printed)) if !args.resolved_only && !name.contains(printed.as_str()) => Some(format!("{name} ({printed})")),
-                (name, _) => name,
-            };
-            quotes.push(crosscheck_eval::PredictedQuote { quote: r.content, speaker });
-        }
+        quotes.extend(annotated.quote_records().iter().filter_map(|r| gold.prediction(r, args.resolved_only)));
         Ok(())
     })?;
     pb.finish_and_clear();

@@ -1,0 +1,53 @@
+//! `crosscheck bench learn-speech --corpus LANG:GOLD:TEXTS... [--write FILE]`.
+
+use std::process::ExitCode;
+
+use crosscheck_bench::learn_speakers::{parse_corpus, Corpus};
+use crosscheck_bench::learn_speech::{learn, models_source};
+
+use crate::Context;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// A corpus as LANG:GOLD.json:TEXT_DIR (PolNeAR or SpkAtt gold), e.g.
+    /// `de:../shared/bench/quotes-spkatt-de/gold_train.json:../shared/bench/quotes-spkatt-de/train`.
+    #[arg(long = "corpus", required = true, value_parser = parse_corpus)]
+    pub corpora: Vec<Corpus>,
+    /// Folds of the cross-validation over documents.
+    #[arg(long, default_value_t = 5)]
+    pub folds: usize,
+    /// Write the models (Rust source) here, e.g. `crates/crosscheck-extract/src/speech_weights.rs`.
+    #[arg(long)]
+    pub write: Option<std::path::PathBuf>,
+}
+
+pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
+    super::debug_build_note(ctx);
+    let folds = args.folds.max(2);
+    let reports = learn(&args.corpora, folds, &super::progress(ctx))?;
+    if let Some(path) = &args.write {
+        let specs: Vec<String> = args.corpora.iter().map(|c| format!("--corpus {}:{}:{}", c.language, c.gold.display(), c.texts.display())).collect();
+        let command = format!("crosscheck bench learn-speech {} --folds {folds} --write {}", specs.join(" "), path.display());
+        std::fs::write(path, models_source(&reports, &command))?;
+    }
+    super::print(ctx, &reports, |rs| {
+        let mut s = String::new();
+        for r in rs {
+            s.push_str(&format!(
+                "{}: {} documents, {} quotations ({} speech)\n  rule classifier P {:.3} R {:.3} F1 {:.3}; model in sample F1 {:.3}; {}-fold cross-validated P {:.3} R {:.3} F1 {:.3} (threshold {:.3})\n",
+                r.language, r.documents, r.quotations, r.speech, r.rule.precision, r.rule.recall, r.rule.f1, r.in_sample.f1, r.folds,
+                r.cross_validated.precision, r.cross_validated.recall, r.cross_validated.f1, r.threshold
+            ));
+            for (name, w) in &r.weights {
+                s.push_str(&format!("    {name:<24} {w:>8.3}\n"));
+            }
+            for (label, table) in [("word before", &r.word_before), ("second word before", &r.second_word_before), ("word after", &r.word_after)] {
+                let mut top: Vec<&(String, f32)> = table.iter().collect();
+                top.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
+                let shown: Vec<String> = top.iter().take(12).map(|(w, x)| format!("{w} {x:+.2}")).collect();
+                s.push_str(&format!("  {label} ({} words): {}\n", table.len(), shown.join(", ")));
+            }
+        }
+        s
+    })
+}
