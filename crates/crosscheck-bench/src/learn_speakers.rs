@@ -15,7 +15,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crosscheck_eval::quote_corpora::{match_quotes, speaker_matches, speaker_words, PredictedQuote, QuoteCorpusReader};
+use crosscheck_eval::quote_corpora::{match_quotes, speaker_matches, speaker_words, GoldAttribution, PredictedQuote, QuoteCorpusGold, QuoteCorpusReader};
 use crosscheck_eval::GoldReader;
 use crosscheck_extract::speakers::{score, FEATURES, N_FEATURES};
 use serde::Serialize;
@@ -66,12 +66,8 @@ pub struct LanguageReport {
 
 /// Learn and cross-validate every corpus's language; `folds` >= 2.
 pub fn learn(corpora: &[Corpus], folds: usize, progress: &dyn Fn(&str)) -> Result<Vec<LanguageReport>, BenchError> {
-    let mut by_language: BTreeMap<String, Vec<&Corpus>> = BTreeMap::new();
-    for c in corpora {
-        by_language.entry(c.language.clone()).or_default().push(c);
-    }
     let mut reports = Vec::new();
-    for (language, corpora) in by_language {
+    for (language, corpora) in by_language(corpora) {
         let mut examples = Vec::new();
         let (mut documents, mut statements, mut rule_right, mut without_candidate) = (0usize, 0usize, 0usize, 0usize);
         for c in &corpora {
@@ -112,6 +108,34 @@ pub fn learn(corpora: &[Corpus], folds: usize, progress: &dyn Fn(&str)) -> Resul
     Ok(reports)
 }
 
+/// The corpora grouped by the language their table is for.
+pub fn by_language(corpora: &[Corpus]) -> BTreeMap<String, Vec<&Corpus>> {
+    let mut out: BTreeMap<String, Vec<&Corpus>> = BTreeMap::new();
+    for c in corpora {
+        out.entry(c.language.clone()).or_default().push(c);
+    }
+    out
+}
+
+/// A corpus's gold, and each of its documents that reads, as an article of
+/// the corpus's language with its gold units; unreadable ones are left out
+/// with a warning.
+pub fn read_documents(c: &Corpus) -> Result<(QuoteCorpusGold, Vec<(crosscheck_core::Article, Vec<GoldAttribution>)>), BenchError> {
+    let text = std::fs::read_to_string(&c.gold).map_err(|e| BenchError::Io(c.gold.display().to_string(), e))?;
+    let gold = QuoteCorpusReader.read(&text).map_err(|e| BenchError::Io(c.gold.display().to_string(), std::io::Error::other(e.to_string())))?;
+    let mut docs = Vec::new();
+    for (stem, units) in &gold.documents {
+        let path = c.texts.join(format!("{stem}.txt"));
+        let Some(Ok(mut article)) = crosscheck_ingest::read_path(&path).next() else {
+            tracing::warn!(path = %path.display(), "quote corpus document unreadable: left out");
+            continue;
+        };
+        article.language = Some(c.language.clone());
+        docs.push((article, units.clone()));
+    }
+    Ok((gold, docs))
+}
+
 /// What one corpus gives the learner.
 struct CorpusRead {
     documents: usize,
@@ -126,20 +150,13 @@ struct CorpusRead {
 }
 
 fn read_corpus(c: &Corpus, first_document: usize) -> Result<CorpusRead, BenchError> {
-    let text = std::fs::read_to_string(&c.gold).map_err(|e| BenchError::Io(c.gold.display().to_string(), e))?;
-    let gold = QuoteCorpusReader.read(&text).map_err(|e| BenchError::Io(c.gold.display().to_string(), std::io::Error::other(e.to_string())))?;
+    let (gold, docs) = read_documents(c)?;
     let mut examples = Vec::new();
     let (mut documents, mut statements, mut rule_right, mut without_candidate) = (0, 0, 0, 0);
-    for (stem, units) in &gold.documents {
-        let path = c.texts.join(format!("{stem}.txt"));
-        let Some(Ok(mut article)) = crosscheck_ingest::read_path(&path).next() else {
-            tracing::warn!(path = %path.display(), "quote corpus document unreadable: left out");
-            continue;
-        };
+    for (article, units) in &docs {
         let document = first_document + documents;
         documents += 1;
-        article.language = Some(c.language.clone());
-        let (annotated, candidates) = crosscheck_extract::speaker_candidates(&article);
+        let (annotated, candidates) = crosscheck_extract::speaker_candidates(article);
         let direct: Vec<_> = units.iter().filter(|u| u.direct).collect();
         let heads: Vec<usize> = (0..annotated.quotes.len()).filter(|&i| annotated.quotes[i].continues.is_none()).collect();
         let records = annotated.quote_records();

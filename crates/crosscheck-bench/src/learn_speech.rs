@@ -23,14 +23,13 @@
 //! descent from zero; deterministic. The threshold is the one with the best
 //! F1 over the held-out folds' scores.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
-use crosscheck_eval::quote_corpora::{scorer_tokens, QuoteCorpusReader};
-use crosscheck_eval::GoldReader;
+use crosscheck_eval::quote_corpora::scorer_tokens;
 use crosscheck_extract::speech::{SpeechFeatures, FEATURES, N_FEATURES};
 use serde::Serialize;
 
-use crate::learn_speakers::Corpus;
+use crate::learn_speakers::{by_language, read_documents, Corpus};
 use crate::BenchError;
 
 /// A word enters a word table only when seen this often in training: rarer
@@ -93,12 +92,8 @@ pub struct SpeechReport {
 
 /// Learn and cross-validate every corpus's language; `folds` >= 2.
 pub fn learn(corpora: &[Corpus], folds: usize, progress: &dyn Fn(&str)) -> Result<Vec<SpeechReport>, BenchError> {
-    let mut by_language: BTreeMap<String, Vec<&Corpus>> = BTreeMap::new();
-    for c in corpora {
-        by_language.entry(c.language.clone()).or_default().push(c);
-    }
     let mut reports = Vec::new();
-    for (language, corpora) in by_language {
+    for (language, corpora) in by_language(corpora) {
         let mut examples = Vec::new();
         let mut documents = 0;
         for c in &corpora {
@@ -153,21 +148,12 @@ fn best_threshold(scored: &[(f64, bool)]) -> f64 {
 }
 
 fn read_corpus(c: &Corpus, first_document: usize) -> Result<(usize, Vec<Example>), BenchError> {
-    let text = std::fs::read_to_string(&c.gold).map_err(|e| BenchError::Io(c.gold.display().to_string(), e))?;
-    let gold = QuoteCorpusReader.read(&text).map_err(|e| BenchError::Io(c.gold.display().to_string(), std::io::Error::other(e.to_string())))?;
+    let (_, docs) = read_documents(c)?;
     let mut examples = Vec::new();
-    let mut documents = 0;
-    for (stem, units) in &gold.documents {
-        let path = c.texts.join(format!("{stem}.txt"));
-        let Some(Ok(mut article)) = crosscheck_ingest::read_path(&path).next() else {
-            tracing::warn!(path = %path.display(), "quote corpus document unreadable: left out");
-            continue;
-        };
-        let document = first_document + documents;
-        documents += 1;
-        article.language = Some(c.language.clone());
+    for (k, (article, units)) in docs.iter().enumerate() {
+        let document = first_document + k;
         let direct: Vec<(String, Vec<String>)> = units.iter().filter(|u| u.direct).map(|u| (squeeze(&u.content), scorer_tokens(&u.content))).collect();
-        let (quotes, features) = crosscheck_extract::speech_candidates(&article);
+        let (quotes, features) = crosscheck_extract::speech_candidates(article);
         for (q, f) in quotes.iter().zip(features) {
             let outer = squeeze(q.outer.slice(&article.text));
             let words = scorer_tokens(q.span.slice(&article.text));
@@ -175,7 +161,7 @@ fn read_corpus(c: &Corpus, first_document: usize) -> Result<(usize, Vec<Example>
             examples.push(Example { document, features: f, rule_says_speech: q.kind == crosscheck_extract::QuoteKind::Full, speech });
         }
     }
-    Ok((documents, examples))
+    Ok((docs.len(), examples))
 }
 
 /// White space runs as one space, trimmed.

@@ -2,34 +2,17 @@
 
 use std::process::ExitCode;
 
-use crosscheck_bench::learn_speakers::{parse_corpus, Corpus};
 use crosscheck_bench::learn_speech::{learn, models_source};
 
 use crate::Context;
 
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    /// A corpus as LANG:GOLD.json:TEXT_DIR (PolNeAR or SpkAtt gold), e.g.
-    /// `de:../shared/bench/quotes-spkatt-de/gold_train.json:../shared/bench/quotes-spkatt-de/train`.
-    #[arg(long = "corpus", required = true, value_parser = parse_corpus)]
-    pub corpora: Vec<Corpus>,
-    /// Folds of the cross-validation over documents.
-    #[arg(long, default_value_t = 5)]
-    pub folds: usize,
-    /// Write the models (Rust source) here, e.g. `crates/crosscheck-extract/src/speech_weights.rs`.
-    #[arg(long)]
-    pub write: Option<std::path::PathBuf>,
-}
+/// The same arguments as `learn-speakers`.
+pub type Args = super::learn_speakers::Args;
 
 pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
     super::debug_build_note(ctx);
-    let folds = args.folds.max(2);
-    let reports = learn(&args.corpora, folds, &super::progress(ctx))?;
-    if let Some(path) = &args.write {
-        let specs: Vec<String> = args.corpora.iter().map(|c| format!("--corpus {}:{}:{}", c.language, c.gold.display(), c.texts.display())).collect();
-        let command = format!("crosscheck bench learn-speech {} --folds {folds} --write {}", specs.join(" "), path.display());
-        std::fs::write(path, models_source(&reports, &command))?;
-    }
+    let reports = learn(&args.corpora, args.folds(), &super::progress(ctx))?;
+    args.write_tables("learn-speech", |command| models_source(&reports, command))?;
     super::print(ctx, &reports, |rs| {
         let mut s = String::new();
         for r in rs {
