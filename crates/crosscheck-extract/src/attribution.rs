@@ -412,6 +412,10 @@ fn join_partials_of_one_clause(quotes: &mut [Quote]) {
         if head != qi {
             quotes[qi].continues = Some(head);
             quotes[qi].attribution = quotes[head].attribution.clone().or_else(|| quotes[qi].attribution.clone());
+            // Parts already linked to this one follow it to the new head.
+            for p in quotes.iter_mut().filter(|p| p.continues == Some(qi)) {
+                p.continues = Some(head);
+            }
         }
     }
 }
@@ -503,6 +507,10 @@ mod tests {
         assert_eq!(r.len(), 1, "{r:?}");
         assert_eq!(r[0].0, "liar … bully");
         assert!(r[0].1.starts_with("the minister a “liar” and a “bully”"), "{r:?}");
+        // A term before the clause's full quotation: the full one heads the statement, its parts stay in text order.
+        let r = statements("Ana Torres said the city needs “more listening” and “a plan that every family can trust next year.”");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert!(!r[0].2 && r[0].0.starts_with("more listening … a plan"), "{r:?}");
     }
 
     #[test]

@@ -100,8 +100,8 @@ pub fn candidates(text: &str, sentences: &[Sentence], quotes: &[Quote], idx: &En
         if (q.kind != QuoteKind::Full && q.content.is_none()) || q.continues.is_some() || sentences.is_empty() {
             continue;
         }
-        let unit_end = quotes.iter().filter(|p| p.continues == Some(qi)).map(|p| p.outer.end).max().unwrap_or(q.outer.end);
-        let unit = Span::new(q.outer.start, unit_end);
+        // The statement's parts may stand before its head (terms of a clause before its full quotation).
+        let unit = quotes.iter().filter(|p| p.continues == Some(qi)).fold(q.outer, |u, p| u.cover(p.outer));
         let s0 = q.sentence.min(sentences.len() - 1);
         let s1 = crate::sentences::sentence_at(sentences, unit.end.saturating_sub(1)).max(s0);
         let para0 = sentences[s0].paragraph;
