@@ -391,7 +391,18 @@ fn mark_partial(text: &str, sentences: &[Sentence], quotes: &[Quote], q: &mut Qu
             lead.trim_end_matches(['\u{201d}', '"', '\u{2019}']).ends_with(',').then_some(lead.len())
         }
     };
-    let end = after.iter().find_map(adjunct).unwrap_or(sentence_end).max(q.outer.end);
+    // The clause's last quotation: the quotations that follow in the sentence
+    // with no reporting verb between ("a “liar” who is “amoral,” a “bully”").
+    let mut last = q.outer;
+    for o in quotes.iter().filter(|o| o.outer.start >= q.outer.end && o.outer.end <= sentence_end) {
+        if frame_tokens(text, Span::new(last.end, o.outer.start), quotes).iter().any(|t| is_cue(t.text(text))) {
+            break;
+        }
+        last = o.outer;
+    }
+    // A comma at the last quotation's close ends the clause (“…,” a subtle dig at …).
+    let comma_close = text[..last.end].trim_end_matches(['\u{201d}', '"', '\u{2019}']).ends_with(',') || text[last.end..].starts_with(',');
+    let end = if comma_close { last.end } else { after.iter().filter(|t| t.start >= last.end).find_map(adjunct).unwrap_or(sentence_end).max(q.outer.end) };
     let clause = Span::new(start, end).trim(text);
     let clause_text = clause.slice(text);
     let stripped = clause_text.trim_end_matches(['.', ' ']);

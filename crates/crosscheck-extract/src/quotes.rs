@@ -44,7 +44,15 @@ fn closing_position(text: &str, i: usize, len: usize) -> bool {
 pub fn find_quote_spans(text: &str) -> Vec<(Span, Span)> {
     let mut out = Vec::new();
     let bytes_chars: Vec<(usize, char)> = text.char_indices().collect();
-    let has_double = text.contains(['"', '\u{201c}', '\u{201d}', '\u{ab}', '\u{201e}', '\u{300c}']);
+    // Single quotes open only in paragraphs without double quotes (British
+    // style, and the headlines of American papers); elsewhere they are nested
+    // quotations or apostrophes.
+    let doubles = ['"', '\u{201c}', '\u{201d}', '\u{ab}', '\u{201e}', '\u{300c}'];
+    let has_double_around = |i: usize| {
+        let start = text[..i].rfind('\n').map(|p| p + 1).unwrap_or(0);
+        let end = text[i..].find('\n').map(|p| p + i).unwrap_or(text.len());
+        text[start..end].contains(doubles)
+    };
     let mut k = 0;
     while k < bytes_chars.len() {
         let (i, c) = bytes_chars[k];
@@ -52,9 +60,7 @@ pub fn find_quote_spans(text: &str) -> Vec<(Span, Span)> {
             k += 1;
             continue;
         };
-        // Single quotes open only in texts without double quotes (British style);
-        // otherwise they are nested quotations or apostrophes.
-        if c == '\u{2018}' && has_double {
+        if c == '\u{2018}' && has_double_around(i) {
             k += 1;
             continue;
         }

@@ -204,6 +204,16 @@ pub fn candidates(text: &str, sentences: &[Sentence], quotes: &[Quote], idx: &En
                 }
                 after.push(*t);
             }
+            // After the verb the subject is a noun phrase that ends where a
+            // function word follows its first content word ("sagte der Student
+            // auf der Anklagebank", "said the mayor on Monday").
+            let content_seen = |k: usize, after: &[Tok]| after[..k].iter().any(|t| !lexicon.is_stopword(&lower(t.text(text))));
+            if let Some(k) = (1..after.len()).find(|&k| {
+                let w = after[k].text(text);
+                w.chars().next().is_some_and(char::is_lowercase) && lexicon.is_stopword(&lower(w)) && content_seen(k, &after)
+            }) {
+                after.truncate(k);
+            }
             let mut before: Vec<Tok> = Vec::new();
             // Before the verb the subject may carry an apposition between commas
             // ("X, the mayor, said"; "Der Leiter …, Klaus Stöhr, sagte").
