@@ -6,7 +6,7 @@ use crosscheck_core::Span;
 use crosscheck_lexicon::Lexicon;
 
 use crate::sentences::sentence_at;
-use crate::tables::{NAMING_VERBS, COMPLEMENT_MARKERS, FULL_QUOTE_MIN_WORDS, MAX_QUOTE_BYTES, MAX_QUOTE_PARAGRAPHS, TERM_MARKERS, TITLE_MAX_WORDS};
+use crate::tables::{NAMING_VERBS, COMPLEMENT_MARKERS, FULL_QUOTE_MIN_WORDS, MAX_QUOTE_BYTES, MAX_QUOTE_PARAGRAPHS, TERM_MARKERS, TITLE_MAX_WORDS, CUE_AFTER_UTTERANCE_WORDS};
 use crate::tokens::{lower, tokenize};
 use crate::{Quote, QuoteKind, Sentence};
 
@@ -146,7 +146,7 @@ pub fn classify(text: &str, sentence: Span, outer: Span, inner: Span, lexicon: &
     // (“Morning Show.”), whatever punctuation it carries.
     let long_words: Vec<&str> = tokenize(text, inner).into_iter().map(|t| t.text(text)).filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic)).collect();
     let inside_sentence = !text[sentence.start.min(outer.start)..outer.start].trim().is_empty();
-    if inside_sentence && words <= TITLE_MAX_WORDS && !long_words.is_empty() && long_words.iter().all(|w| crate::tokens::is_cap(w)) {
+    if inside_sentence && words <= TITLE_MAX_WORDS && long_words.len() >= 2 && long_words.iter().all(|w| crate::tokens::is_cap(w)) {
         return QuoteKind::ScareQuote;
     }
     if words >= FULL_QUOTE_MIN_WORDS && (lexicon.is_speech_quote_without_punctuation() || speech_by_position(text, sentence, outer, inner, lexicon)) {
@@ -166,7 +166,10 @@ pub fn classify(text: &str, sentence: Span, outer: Span, inner: Span, lexicon: &
         return QuoteKind::Full;
     }
     let t = inner_text.trim_end();
-    if t.ends_with(['.', '!', '?']) || (t.ends_with(',') && has_cue && words >= 2) {
+    // A short utterance closed by a comma and its reporting verb (“Too much hate,” she said).
+    let sent_end = sentence.end.max(outer.end).min(text.len());
+    let cue_right_after = tokenize(text, Span::new(outer.end, sent_end)).iter().take(CUE_AFTER_UTTERANCE_WORDS).any(|t| lexicon.is_reporting_verb(&lower(t.text(text))));
+    if t.ends_with(['.', '!', '?']) || (t.ends_with(',') && ((has_cue && words >= 2) || cue_right_after)) {
         return QuoteKind::Full;
     }
     QuoteKind::ScareQuote

@@ -124,6 +124,10 @@ pub const PARTIAL_QUOTE_MIN_WORDS: usize = 3;
 /// At most this many words in title case inside a sentence are taken for a
 /// title or a name in marks (a programme, a book, a slogan), not speech.
 pub const TITLE_MAX_WORDS: usize = 5;
+
+/// A short quotation closed by a comma is an utterance when a reporting verb
+/// follows within this many words (“Really,” she said / “Quiet,” the officer told him).
+pub const CUE_AFTER_UTTERANCE_WORDS: usize = 3;
 /// The longest attribution that may interrupt one statement's quotation
 /// (“…,” said the chairman of the committee, on Monday. “…”), in bytes.
 pub const MAX_INTERRUPTION_BYTES: usize = 200;
