@@ -228,6 +228,11 @@ pub fn candidates(text: &str, sentences: &[Sentence], quotes: &[Quote], idx: &En
                 before.push(*t);
             }
             before.reverse();
+            // The subject starts after a word that opens its clause ("but she
+            // said", "als der Minister sagte").
+            if let Some(k) = before.iter().rposition(|t| lexicon.is_clause_opener(&lower(t.text(text)))) {
+                before.drain(..=k);
+            }
             for (chunk, inverted) in [(before, false), (after, true)] {
                 if chunk.is_empty() {
                     continue;

@@ -18,6 +18,7 @@ pub static LEXICON: Lexicon = Lexicon {
     demonym_endings: DEMONYM_ENDINGS,
     sentence_abbreviations: SENTENCE_ABBREVIATIONS,
     fragments_are_speech: false,
+    clause_openers: CLAUSE_OPENERS,
     known_organisations: &[],
 };
 
@@ -108,4 +109,9 @@ pub const DEMONYM_ENDINGS: &[&str] = &[
 /// Abbreviations after which a dot does not end a German sentence, as printed.
 pub const SENTENCE_ABBREVIATIONS: &[&str] = &[
     "Abs", "Jh", "Mio", "Mrd", "Nr", "St", "bzw", "ca", "d.h", "evtl", "ggf", "inkl", "u.a", "usw", "vgl", "z.B",
+];
+
+/// German conjunctions and relative adverbs that open a clause (coordinating and subordinating conjunctions of the Duden grammar).
+pub const CLAUSE_OPENERS: &[&str] = &[
+    "aber", "als", "bevor", "bis", "da", "damit", "denn", "doch", "falls", "indem", "nachdem", "ob", "obwohl", "oder", "seit", "sobald", "sodass", "sowie", "und", "weil", "wenn", "wie", "wo", "worauf", "woraufhin", "während",
 ];

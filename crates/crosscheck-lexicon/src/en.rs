@@ -17,6 +17,7 @@ pub static LEXICON: Lexicon = Lexicon {
     demonym_endings: DEMONYM_ENDINGS,
     sentence_abbreviations: SENTENCE_ABBREVIATIONS,
     fragments_are_speech: true,
+    clause_openers: CLAUSE_OPENERS,
     known_organisations: KNOWN_ORGANISATIONS,
 };
 
@@ -179,4 +180,9 @@ pub const SENTENCE_ABBREVIATIONS: &[&str] = &[
 pub const KNOWN_ORGANISATIONS: &[&str] = &[
     "AFP", "Associated Press", "EU", "Facebook", "Kremlin", "NATO", "Nato", "Pentagon", "Reuters", "Telegram",
     "Twitter", "UN", "X",
+];
+
+/// English conjunctions and relative words that open a clause (the closed classes of Quirk et al.'s grammar: coordinators, common subordinators, wh-relatives), leaving out those that are also prepositions ("as", "after", "since").
+pub const CLAUSE_OPENERS: &[&str] = &[
+    "although", "and", "because", "but", "if", "though", "when", "whenever", "where", "whereas", "which", "while", "who", "whom", "yet",
 ];

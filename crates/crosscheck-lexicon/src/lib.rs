@@ -79,6 +79,10 @@ pub struct Lexicon {
     pub sentence_abbreviations: &'static [&'static str],
     /// Domain list: particular organisations, outlets and platforms, as printed.
     pub known_organisations: &'static [&'static str],
+    /// Coordinating and subordinating conjunctions and relative words that open
+    /// a clause ("but", "when", "which"; "aber", "als", "während"): a subject
+    /// phrase starts after them.
+    pub clause_openers: &'static [&'static str],
     /// Whether a long quotation without closing punctuation still counts as
     /// speech. English news quotes fragments of speech in running text (“…
     /// called it “a betrayal of every voter in the state” on Monday”); German
@@ -163,6 +167,10 @@ impl Lexicon {
     }
 
     /// Whether a lower-case word is a reporting verb.
+    pub fn is_clause_opener(&self, word: &str) -> bool {
+        self.clause_openers.binary_search(&word).is_ok()
+    }
+
     pub fn is_reporting_verb(&self, word: &str) -> bool {
         self.reporting_verbs.contains(&word)
     }
