@@ -1,6 +1,7 @@
 //! `crosscheck quotes PATH...`: every quotation of every article, one record
 //! each (article, source, path, quote, speaker as resolved and as printed, role,
-//! cue verb, byte spans, scare-quote flag, confidence). The records are the
+//! cue verb, byte spans, scare-quote flag, whether it sits in a reported
+//! clause (the table's `part`; the record's `content` is the clause), confidence). The records are the
 //! extract layer's (`Annotated::quote_records`), the same the dossier's "who
 //! said what" reads. `--json` prints one array, `--jsonl` one record per line.
 
@@ -69,7 +70,7 @@ pub fn run(ctx: &Context, args: Args) -> anyhow::Result<ExitCode> {
                 let quote: String = row.record.quote.chars().take(70).collect::<String>().replace('\n', " ");
                 let speaker = row.record.speaker.as_deref().unwrap_or("-");
                 let short_id: String = row.article.chars().take(12).collect();
-                table.push_str(&format!("{short_id:<12}  {:<24}  {:<5}  {}\n", speaker.chars().take(24).collect::<String>(), if row.record.scare_quote { "scare" } else { "" }, quote));
+                table.push_str(&format!("{short_id:<12}  {:<24}  {:<5}  {}\n", speaker.chars().take(24).collect::<String>(), if row.record.scare_quote { "scare" } else if row.record.in_reported_clause { "part" } else { "" }, quote));
             }
         }
         Ok(())
