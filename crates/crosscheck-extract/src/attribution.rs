@@ -376,7 +376,7 @@ fn mark_partial(text: &str, sentences: &[Sentence], quotes: &[Quote], q: &mut Qu
     // quotation ("told a talk show on Friday that “…”": not the show's name)
     // and ends with its sentence, or before a participle adjunct after the
     // quotation ("…, citing her work").
-    let start = before.iter().filter(|t| t.start >= verb.end).filter(|t| lower(t.text(text)) == "that").map(|t| t.start).last().unwrap_or(verb.end);
+    let start = before.iter().rev().filter(|t| t.start >= verb.end).find(|t| lower(t.text(text)) == "that").map(|t| t.start).unwrap_or(verb.end);
     let end_si = crate::sentences::sentence_at(sentences, q.outer.end.saturating_sub(1));
     let sentence_end = sentences[end_si].span.end.max(q.outer.end);
     let after = frame_tokens(text, Span::new(q.outer.end, sentence_end), quotes);
