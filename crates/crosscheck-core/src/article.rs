@@ -104,6 +104,9 @@ pub enum DateMethod {
     Dateline,
     /// A date pattern in the URL (`/2025/12/02/`).
     Url,
+    /// A full date in the file's name (`outlet_2016-10-02_slug.txt`), for files
+    /// that print none: archives and corpora often name files so.
+    FileName,
     /// A date found in a byline or free text near the title.
     Text,
 }

@@ -164,6 +164,18 @@ static URL_DAY_RE: Lazy<Regex> =
     Lazy::new(|| Regex::new(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|_|\.|$)").expect("url day"));
 static URL_MONTH_RE: Lazy<Regex> = Lazy::new(|| Regex::new(r"/((?:19|20)\d{2})/(\d{1,2})/").expect("url month"));
 
+static FILE_NAME_DAY_RE: Lazy<Regex> =
+    Lazy::new(|| Regex::new(r"(?:^|[_\-. ])((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?:[_\-. ]|$)").expect("file name day"));
+
+/// A full date (year-month-day) in a file's name, not its folders
+/// (`nyt_2016-10-02_slug.txt`): the date and the matched text.
+pub fn from_file_name(path: &str) -> Option<(ParsedDate, String)> {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let c = FILE_NAME_DAY_RE.captures(name)?;
+    let date = NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
+    plausible(date).then(|| (ParsedDate { date, datetime: None, precision: DatePrecision::Day }, format!("{}-{}-{}", &c[1], &c[2], &c[3])))
+}
+
 /// A date in a URL path: `/2025/12/02/` or `/2025-12-02-slug` (day), `/2025/12/` (month).
 pub fn from_url(url: &str) -> Option<(ParsedDate, String)> {
     if let Some(c) = URL_DAY_RE.captures(url) {
@@ -183,6 +195,16 @@ mod tests {
 
     fn ymd(p: Option<ParsedDate>) -> Option<String> {
         p.map(|p| p.date.to_string())
+    }
+
+    #[test]
+    fn file_names() {
+        assert_eq!(ymd(from_file_name("corpus/nyt_2016-10-02_a-curious-plan.txt").map(|x| x.0)), Some("2016-10-02".into()));
+        assert_eq!(ymd(from_file_name("2024-03-01.txt").map(|x| x.0)), Some("2024-03-01".into()));
+        // Folders are not the file's name; digits inside a word are no date.
+        assert_eq!(from_file_name("2016-10-02/report.txt"), None);
+        assert_eq!(from_file_name("id12016-10-02x.txt"), None);
+        assert_eq!(from_file_name("nyt_2016-13-45_x.txt"), None);
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //! (`title` + `title_span`); a dateline opening the first paragraph (or the
 //! one after the headline), found by the extraction stage's one dateline
 //! detector (`crosscheck_extract::dateline`), gives `dateline_span` and, when it
-//! prints one, the date (`DateMethod::Dateline`).
+//! prints one, the date (`DateMethod::Dateline`); without one, a full date in
+//! the file's name (`nyt_2016-10-02_slug.txt`, `DateMethod::FileName`).
 
 use std::path::Path;
 
@@ -49,6 +50,16 @@ pub fn read_text(path: &str, bytes: &[u8]) -> Result<Article, IngestError> {
     }
     let text = b.text().to_string();
     let (title_span, dateline_span) = annotate_lead(&mut b, &text);
+    if b.published.is_none() {
+        b.published = crosscheck_html::dates::from_file_name(path).map(|(p, evidence)| PublishedDate {
+            date: p.date,
+            datetime: None,
+            precision: DatePrecision::Day,
+            method: DateMethod::FileName,
+            confidence: tables::FILE_NAME_DATE_CONFIDENCE,
+            evidence,
+        });
+    }
     b.language = language::detect(&text);
     b.build(title_span, dateline_span).map_err(|e| fail(format!("internal error building the article: {e}")))
 }
@@ -109,6 +120,16 @@ mod tests {
         assert_eq!(p.date.to_string(), "2024-03-03");
         assert_eq!(p.method, DateMethod::Dateline);
         assert_eq!(a.source, "outlet");
+    }
+
+    #[test]
+    fn a_file_name_dates_a_text_that_prints_no_date() {
+        let a = read_text("corpus/nyt_2016-10-02_a-plan.txt", "A Plan for the Coal Fields\n\nThe company said on Sunday it would close.".as_bytes()).unwrap();
+        let p = a.published.unwrap();
+        assert_eq!((p.date.to_string(), p.method), ("2016-10-02".to_string(), DateMethod::FileName));
+        // A printed dateline wins over the name.
+        let a = read_text("corpus/nyt_2016-10-02_a-plan.txt", "GENEVA, 3 March 2024 \u{2013} The talks ended.".as_bytes()).unwrap();
+        assert_eq!(a.published.unwrap().method, DateMethod::Dateline);
     }
 
     #[test]

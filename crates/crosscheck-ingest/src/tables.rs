@@ -75,6 +75,10 @@ pub const HEADLINE_FINAL_PUNCTUATION: &[char] =
 /// date of the report, but it may be the date of the event.
 pub const DATELINE_CONFIDENCE: f32 = 0.8;
 
+/// A date in a text file's name: someone dated the file, but it may be the
+/// day it was saved, not published.
+pub const FILE_NAME_DATE_CONFIDENCE: f32 = 0.5;
+
 // ---------------------------------------------------------------------------
 // Dates from containers.
 
