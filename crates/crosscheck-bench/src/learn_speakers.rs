@@ -123,7 +123,6 @@ pub type Documents = Vec<(crosscheck_core::Article, Vec<GoldAttribution>)>;
 /// A corpus's gold, and each of its documents that reads, as an article of
 /// the corpus's language with its gold units; unreadable ones are left out
 /// with a warning.
-
 pub fn read_documents(c: &Corpus) -> Result<(QuoteCorpusGold, Documents), BenchError> {
     let text = std::fs::read_to_string(&c.gold).map_err(|e| BenchError::Io(c.gold.display().to_string(), e))?;
     let gold = QuoteCorpusReader.read(&text).map_err(|e| BenchError::Io(c.gold.display().to_string(), std::io::Error::other(e.to_string())))?;
