@@ -24,10 +24,15 @@ fn is_cue(w: &str) -> bool {
 
 /// Text of a sentence with every quotation blanked, as tokens.
 pub(crate) fn frame_tokens(text: &str, sent: Span, quotes: &[Quote]) -> Vec<Tok> {
-    tokenize(text, sent)
-        .into_iter()
-        .filter(|t| !quotes.iter().any(|q| q.outer.contains(t.span())))
-        .collect()
+    tokenize(text, sent).into_iter().filter(|t| !inside_a_quote(quotes, t.span())).collect()
+}
+
+/// Whether `span` lies inside a quotation. Quotations are found in text order
+/// and never overlap, so only the last one opening before `span` can hold it:
+/// a binary search keeps quote-dense texts linear.
+fn inside_a_quote(quotes: &[Quote], span: Span) -> bool {
+    let i = quotes.partition_point(|q| q.outer.start <= span.start);
+    i > 0 && quotes[i - 1].outer.contains(span)
 }
 
 /// Resolve a subject chunk (tokens) to a speaker.

@@ -404,7 +404,8 @@ pub fn speech_candidates(article: &Article) -> (Vec<Quote>, Vec<speech::SpeechFe
     let lexicon = crosscheck_lexicon::for_language(article_language(article));
     let quotes = quotes::find_quotes(text, &sentences, lexicon);
     let index = entities::find_entities_in(text, &sentences, lexicon);
-    let features = (0..quotes.len()).map(|qi| speech::features(text, &sentences, &quotes, qi, &index, lexicon)).collect();
+    let headline = speech::headline_end(text);
+    let features = (0..quotes.len()).map(|qi| speech::features(text, &sentences, &quotes, qi, &index, lexicon, headline)).collect();
     (quotes, features)
 }
 

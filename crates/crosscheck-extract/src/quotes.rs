@@ -48,11 +48,15 @@ pub fn find_quote_spans(text: &str) -> Vec<(Span, Span)> {
     // style, and the headlines of American papers); elsewhere they are nested
     // quotations or apostrophes.
     let doubles = ['"', '\u{201c}', '\u{201d}', '\u{ab}', '\u{201e}', '\u{300c}'];
-    let has_double_around = |i: usize| {
-        let start = text[..i].rfind('\n').map(|p| p + 1).unwrap_or(0);
-        let end = text[i..].find('\n').map(|p| p + i).unwrap_or(text.len());
-        text[start..end].contains(doubles)
-    };
+    // Each line's start and whether it holds a double quote, read once (a
+    // huge one-line file full of single quotes stays linear).
+    let mut lines: Vec<(usize, bool)> = Vec::new();
+    let mut at = 0;
+    for line in text.split('\n') {
+        lines.push((at, line.contains(doubles)));
+        at += line.len() + 1;
+    }
+    let has_double_around = |i: usize| lines[lines.partition_point(|(start, _)| *start <= i).saturating_sub(1)].1;
     let mut k = 0;
     while k < bytes_chars.len() {
         let (i, c) = bytes_chars[k];

@@ -103,7 +103,8 @@ fn feature(name: &str) -> usize {
 }
 
 /// The features of quotation `qi` (its `kind` is the rule classifier's).
-pub fn features(text: &str, sentences: &[Sentence], quotes: &[Quote], qi: usize, idx: &EntityIndex, lexicon: &Lexicon) -> SpeechFeatures {
+/// `headline_end`: where the text's first line ends (`headline_end(text)`).
+pub fn features(text: &str, sentences: &[Sentence], quotes: &[Quote], qi: usize, idx: &EntityIndex, lexicon: &Lexicon, headline_end: usize) -> SpeechFeatures {
     let q = &quotes[qi];
     let mut d = [0f32; N_FEATURES];
     let mut set = |name: &str, v: f32| d[feature(name)] = v;
@@ -137,7 +138,6 @@ pub fn features(text: &str, sentences: &[Sentence], quotes: &[Quote], qi: usize,
     set("opens_sentence", lead.is_empty() as u8 as f32);
     set("colon_before", lead.ends_with(':') as u8 as f32);
     set("in_parentheses", lead.ends_with('(') as u8 as f32);
-    let headline_end = text.find('\n').unwrap_or(text.len());
     set("headline", (q.outer.start < headline_end) as u8 as f32);
     let outside = |m: &Span| span.contains(*m) && !q.outer.contains(*m);
     set("person_in_sentence", idx.mentions.iter().any(|(m, e)| outside(m) && idx.entities[*e].kind == EntityKind::Person) as u8 as f32);
@@ -166,11 +166,17 @@ fn table_word(word: &str) -> Option<String> {
     word.chars().next().filter(|c| c.is_lowercase()).map(|_| lower(word))
 }
 
+/// Where the text's first line (the headline of a plain text) ends.
+pub fn headline_end(text: &str) -> usize {
+    text.find('\n').unwrap_or(text.len())
+}
+
 /// Decide every quotation's kind with the model: speech is [`QuoteKind::Full`],
 /// the rest [`QuoteKind::ScareQuote`].
 pub fn classify_quotes(text: &str, sentences: &[Sentence], quotes: &mut [Quote], idx: &EntityIndex, lexicon: &Lexicon, model: &SpeechModel) {
+    let headline = headline_end(text);
     let kinds: Vec<QuoteKind> = (0..quotes.len())
-        .map(|qi| if model.is_speech(&features(text, sentences, quotes, qi, idx, lexicon)) { QuoteKind::Full } else { QuoteKind::ScareQuote })
+        .map(|qi| if model.is_speech(&features(text, sentences, quotes, qi, idx, lexicon, headline)) { QuoteKind::Full } else { QuoteKind::ScareQuote })
         .collect();
     for (q, k) in quotes.iter_mut().zip(kinds) {
         q.kind = k;
