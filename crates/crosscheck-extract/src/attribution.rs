@@ -30,7 +30,7 @@ pub(crate) fn frame_tokens(text: &str, sent: Span, quotes: &[Quote]) -> Vec<Tok>
 /// Whether `span` lies inside a quotation. Quotations are found in text order
 /// and never overlap, so only the last one opening before `span` can hold it:
 /// a binary search keeps quote-dense texts linear.
-fn inside_a_quote(quotes: &[Quote], span: Span) -> bool {
+pub(crate) fn inside_a_quote(quotes: &[Quote], span: Span) -> bool {
     let i = quotes.partition_point(|q| q.outer.start <= span.start);
     i > 0 && quotes[i - 1].outer.contains(span)
 }

@@ -17,7 +17,7 @@
 use crosscheck_core::Span;
 use crosscheck_lexicon::Lexicon;
 
-use crate::attribution::{frame_tokens, resolve_chunk};
+use crate::attribution::{frame_tokens, inside_a_quote, resolve_chunk};
 use crate::entities::EntityIndex;
 use crate::tokens::{lower, Tok};
 use crate::{Attribution, EntityKind, Quote, QuoteKind, Sentence, Speaker};
@@ -170,11 +170,11 @@ pub fn candidates(text: &str, sentences: &[Sentence], quotes: &[Quote], idx: &En
         let nearest_person_before = idx
             .mentions
             .iter()
-            .filter(|(m, e)| m.end <= unit.start && idx.entities[*e].kind == EntityKind::Person && !quotes.iter().any(|o| o.outer.contains(*m)))
+            .filter(|(m, e)| m.end <= unit.start && idx.entities[*e].kind == EntityKind::Person && !inside_a_quote(quotes, *m))
             .map(|(m, _)| *m)
             .next_back();
         for (m, e) in &idx.mentions {
-            if !window.contains(*m) || quotes.iter().any(|o| o.outer.contains(*m)) {
+            if !window.contains(*m) || inside_a_quote(quotes, *m) {
                 continue;
             }
             let kind = idx.entities[*e].kind;

@@ -111,8 +111,9 @@ pub fn english() -> &'static Lexicon {
 
 impl Lexicon {
     /// Whether a lower-case word is a stopword.
+    // The word lists are sorted (tests/invariants.rs), so look-ups are binary searches.
     pub fn is_stopword(&self, word: &str) -> bool {
-        self.stopwords.contains(&word)
+        self.stopwords.binary_search(&word).is_ok()
     }
 
     /// The number word a lower-case word is, if any.
@@ -172,7 +173,7 @@ impl Lexicon {
     }
 
     pub fn is_reporting_verb(&self, word: &str) -> bool {
-        self.reporting_verbs.contains(&word)
+        self.reporting_verbs.binary_search(&word).is_ok()
     }
 
     /// Whether a word ends like a demonym ("Italian", "Polish").

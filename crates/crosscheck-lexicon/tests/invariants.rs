@@ -24,6 +24,7 @@ fn word_lists_are_sorted_unique_and_lower_case() {
         ("title_abbreviations", lex.title_abbreviations),
         ("reporting_verbs", lex.reporting_verbs),
         ("demonym_endings", lex.demonym_endings),
+        ("clause_openers", lex.clause_openers),
     ] {
         assert!(is_sorted(list), "{name} is not sorted and duplicate-free");
         assert!(lower_case(list).is_empty(), "{name} has upper case: {:?}", lower_case(list));
