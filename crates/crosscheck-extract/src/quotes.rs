@@ -142,15 +142,22 @@ pub fn find_quote_spans(text: &str) -> Vec<(Span, Span)> {
     out
 }
 
+/// Whether words are in title case: at least two words of four letters or
+/// more, every one of them capitalised ("Fox and Friends", "Die lange Nacht").
+pub(crate) fn in_title_case(text: &str, words: &[crate::tokens::Tok]) -> bool {
+    let long: Vec<&str> = words.iter().map(|t| t.text(text)).filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic)).collect();
+    long.len() >= 2 && long.iter().all(|w| crate::tokens::is_cap(w))
+}
+
 /// Classify a quotation: a full quotation, or a short phrase used as a term.
 pub fn classify(text: &str, sentence: Span, outer: Span, inner: Span, lexicon: &Lexicon) -> QuoteKind {
     let inner_text = inner.slice(text);
-    let words = tokenize(text, inner).len();
+    let inner_words = tokenize(text, inner);
+    let words = inner_words.len();
     // A short phrase in title case inside a sentence is a title or a name
     // (“Morning Show.”), whatever punctuation it carries.
-    let long_words: Vec<&str> = tokenize(text, inner).into_iter().map(|t| t.text(text)).filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic)).collect();
     let inside_sentence = !text[sentence.start.min(outer.start)..outer.start].trim().is_empty();
-    if inside_sentence && words <= TITLE_MAX_WORDS && long_words.len() >= 2 && long_words.iter().all(|w| crate::tokens::is_cap(w)) {
+    if inside_sentence && words <= TITLE_MAX_WORDS && in_title_case(text, &inner_words) {
         return QuoteKind::ScareQuote;
     }
     if words >= FULL_QUOTE_MIN_WORDS && (lexicon.is_speech_quote_without_punctuation() || speech_by_position(text, sentence, outer, inner, lexicon)) {

@@ -19,7 +19,8 @@
 use crosscheck_core::Span;
 use crosscheck_lexicon::Lexicon;
 
-use crate::attribution::frame_tokens;
+use crate::attribution::inside_a_quote;
+use crate::quotes::in_title_case;
 use crate::entities::EntityIndex;
 use crate::sentences::sentence_at;
 use crate::tokens::{is_cap, lower, tokenize};
@@ -119,15 +120,16 @@ pub fn features(text: &str, sentences: &[Sentence], quotes: &[Quote], qi: usize,
     set("ends_clause", inside.ends_with([',', ';', ':']) as u8 as f32);
     let first_alpha = inside.chars().find(|c| c.is_alphabetic());
     set("first_upper", first_alpha.is_some_and(|c| c.is_uppercase()) as u8 as f32);
-    let long_words: Vec<&str> = inner_words.iter().map(|t| t.text(text)).filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic)).collect();
-    set("title_case", (long_words.len() >= 2 && long_words.iter().all(|w| is_cap(w))) as u8 as f32);
+    set("title_case", in_title_case(text, &inner_words) as u8 as f32);
     set("spans_paragraphs", inside.contains('\n') as u8 as f32);
 
     // The sentence, widened to where the quotation ends; its words outside every quotation.
     let sent = sentences.get(q.sentence).map(|s| s.span).unwrap_or(q.outer);
     let end_si = sentence_at(sentences, q.outer.end.saturating_sub(1));
     let span = sentences.get(end_si).map(|s| sent.cover(s.span)).unwrap_or(sent).cover(q.outer);
-    let frame = frame_tokens(text, span, quotes);
+    // The sentence's words, tokenized once: all of them, and the frame outside every quotation.
+    let sentence_tokens = tokenize(text, span);
+    let frame: Vec<_> = sentence_tokens.iter().copied().filter(|t| !inside_a_quote(quotes, t.span())).collect();
     let is_cue = |w: &str| lexicon.is_reporting_verb(&lower(w));
     let before: Vec<_> = frame.iter().filter(|t| t.end <= q.outer.start).collect();
     let after: Vec<_> = frame.iter().filter(|t| t.start >= q.outer.end).collect();
@@ -142,12 +144,12 @@ pub fn features(text: &str, sentences: &[Sentence], quotes: &[Quote], qi: usize,
     let outside = |m: &Span| span.contains(*m) && !q.outer.contains(*m);
     set("person_in_sentence", idx.mentions.iter().any(|(m, e)| outside(m) && idx.entities[*e].kind == EntityKind::Person) as u8 as f32);
     set("name_in_sentence", idx.mentions.iter().any(|(m, _)| outside(m)) as u8 as f32);
-    let sentence_words = tokenize(text, span).len().max(1);
+    let sentence_words = sentence_tokens.len().max(1);
     set("sentence_share", words as f32 / sentence_words as f32);
 
     // The words right around the marks, in the text (not only the frame), so
     // the word before a quotation that follows another is still read.
-    let left = tokenize(text, Span::new(span.start.min(q.outer.start), q.outer.start));
+    let left: Vec<_> = sentence_tokens.iter().filter(|t| t.end <= q.outer.start).collect();
     let word_before = left.last().and_then(|t| table_word(t.text(text)));
     let second_word_before = left.len().checked_sub(2).and_then(|k| table_word(left[k].text(text)));
     let rest = text.get(q.outer.end..).unwrap_or("");
