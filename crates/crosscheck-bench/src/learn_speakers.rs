@@ -188,7 +188,11 @@ fn read_corpus(c: &Corpus, first_document: usize) -> Result<CorpusRead, BenchErr
                     speaker_matches(Some(&format!("{printed} {resolved}")), source)
                 })
                 .collect();
-            if right.iter().any(|r| *r) {
+            if !right.iter().any(|r| *r) {
+                // What the ranker could not get right, for whoever improves the candidates (CROSSCHECK_LOG=crosscheck_bench=debug).
+                let offered: Vec<String> = sc.candidates.iter().map(|c| format!("{} [{}]", text.get(c.evidence.start..c.evidence.end).unwrap_or(""), c.origin)).collect();
+                tracing::debug!(article = %article.id, quote = ?annotated.quotes[*head].span, source = %source, candidates = ?offered, "no right speaker candidate");
+            } else {
                 examples.push(Example { document, features: sc.candidates.iter().map(|c| c.features).collect(), right });
             }
         }

@@ -11,7 +11,9 @@
 //! * a short parenthesis after it ("(SPD)", "(45)") that is not its initials;
 //! * being the subject of a reporting verb in German word order ("sagte
 //!   Beispiel", "so Beispiel", "laut Beispiel", "Beispiel zufolge", "wie
-//!   Beispiel sagte").
+//!   Beispiel sagte"); after the verb only when no name stands before it in
+//!   its clause, since a clause has one subject ("Otto Beispiel äußerte
+//!   Vorbehalte").
 //!
 //! A word is no name when a determiner or a determiner and adjectives precede
 //! it ("die Gefahr", "die neue Regel"), when it is printed after a determiner
@@ -84,13 +86,13 @@ fn name_shaped(w: &str) -> bool {
     cs.next().is_some_and(|c| c.is_uppercase()) && w.chars().any(|c| c.is_lowercase()) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}')) && !is_acronym(w)
 }
 
-fn is_determiner(w: &str) -> bool {
+pub(crate) fn is_determiner(w: &str) -> bool {
     DE_DETERMINERS.contains(&lower(w).as_str())
 }
 
 /// An inflected adjective or participle between a determiner and its noun
 /// ("die neue Regel", "der 45-jährige …").
-fn adjective_form(w: &str) -> bool {
+pub(crate) fn adjective_form(w: &str) -> bool {
     !is_cap(w) && ["e", "en", "er", "es", "em"].iter().any(|s| w.ends_with(s))
 }
 
@@ -221,6 +223,7 @@ pub fn find_entities(text: &str, sentences: &[Sentence], lexicon: &Lexicon) -> E
     // Which runs are people, and their titles.
     let mut people: Vec<(usize, Vec<usize>)> = Vec::new(); // (run, title token indices)
     let mut pending: Vec<usize> = Vec::new(); // single words waiting for a full name
+    let mut named_by_form: Vec<bool> = Vec::new(); // per run: a name by evidence other than a reporting verb
     for (ri, r) in runs.iter().enumerate() {
         let toks = &sent_toks[r.sentence];
         let sent = sentences[r.sentence].span;
@@ -234,17 +237,27 @@ pub fn find_entities(text: &str, sentences: &[Sentence], lexicon: &Lexicon) -> E
         }
         let det_before = b > 0 && is_determiner(toks[b - 1].text(text)) && adjacent(text, &toks[b - 1], &toks[b]);
         if det_before && titles.is_empty() {
+            named_by_form.push(false);
             continue;
         }
         let last = &toks[r.end - 1];
         let words = r.end - r.start;
         let after = &text[last.end..sent.end];
-        let evidence = !titles.is_empty()
+        let strong = !titles.is_empty()
             || words >= 2
             || parenthesis_after(text, after, &toks[r.start..r.end])
             || apposition_after(after)
-            || apposition_before(text, toks, r.start, sent)
-            || cue_next_to(text, toks, r, &is_cue);
+            || apposition_before(text, toks, r.start, sent);
+        named_by_form.push(strong);
+        // "sagte Beispiel": the word after a reporting verb is its subject only
+        // when no name stands before the verb in its clause ("Renate Schmidt
+        // (SPD) äußerte Vorbehalte": a clause has one subject).
+        let subject_before_verb = || {
+            runs[..ri].iter().zip(&named_by_form).rev().take_while(|(p, _)| p.sentence == r.sentence).any(|(p, &named)| {
+                named && !text[toks[p.end - 1].end..toks[r.start].start].contains([',', ';', ':', '\u{201e}', '\u{201c}', '"', '\u{bb}', '\u{ab}'])
+            })
+        };
+        let evidence = strong || cue_after(text, toks, r, &is_cue) || (cue_before(text, toks, r, &is_cue) && !subject_before_verb());
         if !evidence {
             pending.push(ri);
             continue;
@@ -441,13 +454,15 @@ fn apposition_before(text: &str, toks: &[Tok], at: usize, sentence: Span) -> boo
     toks[k..at].iter().any(|t| is_cap(t.text(text)) && role_head(t.text(text)).is_some())
 }
 
-/// A reporting cue right before or after the run in German word order: "sagte
-/// X", "so X", "laut X" (the cue, then the run) or "X sagte", "X zufolge", "wie
-/// X sagte" (the run, then the cue).
-fn cue_next_to(text: &str, toks: &[Tok], r: &Run, is_cue: &dyn Fn(&Tok) -> bool) -> bool {
-    let before = r.start.checked_sub(1).map(|k| &toks[k]).filter(|p| text[p.end..toks[r.start].start].trim().is_empty());
-    let after = toks.get(r.end).filter(|n| text[toks[r.end - 1].end..n.start].trim().is_empty());
-    before.is_some_and(|t| is_cue(t)) || after.is_some_and(|t| is_cue(t))
+/// A reporting cue right before the run in German word order: "sagte X", "so
+/// X", "laut X".
+fn cue_before(text: &str, toks: &[Tok], r: &Run, is_cue: &dyn Fn(&Tok) -> bool) -> bool {
+    r.start.checked_sub(1).map(|k| &toks[k]).filter(|p| text[p.end..toks[r.start].start].trim().is_empty()).is_some_and(is_cue)
+}
+
+/// A reporting verb right after the run ("Beispiel sagte").
+fn cue_after(text: &str, toks: &[Tok], r: &Run, is_cue: &dyn Fn(&Tok) -> bool) -> bool {
+    toks.get(r.end).filter(|n| text[toks[r.end - 1].end..n.start].trim().is_empty()).is_some_and(is_cue)
 }
 
 #[cfg(test)]

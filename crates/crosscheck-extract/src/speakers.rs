@@ -54,6 +54,7 @@ pub const FEATURES: &[&str] = &[
     "colon_clause",
     "determiner_initial",
     "title_word",
+    "colon_subject",
 ];
 
 /// Number of features.
@@ -86,9 +87,97 @@ pub struct StatementCandidates {
 /// The longest subject phrase before a reporting verb, in words.
 const MAX_SUBJECT_TOKENS: usize = 12;
 
+/// The longest parenthesis between a subject and its verb, in bytes ("(SPD)",
+/// "(R-Wis.)", "(45)"): a party, a constituency or an age, not a clause.
+const SUBJECT_PARENTHESIS_MAX_BYTES: usize = 24;
+
+/// The byte offset of the opening bracket of a short parenthesis that ends
+/// right before `at`, if there is one.
+fn parenthesis_before(text: &str, at: usize) -> Option<usize> {
+    let head = text[..at].trim_end();
+    let inner = head.strip_suffix(')')?;
+    let open = inner.rfind(['(', ')', '\n'])?;
+    (inner[open..].starts_with('(') && head.len() - open <= SUBJECT_PARENTHESIS_MAX_BYTES).then_some(open)
+}
+
 /// Words at which a subject phrase stops (between two tokens).
 fn clause_break(gap: &str) -> bool {
     gap.contains([',', '.', ';', ':', '!', '?', '(', ')', '"', '\u{201c}', '\u{201d}', '\u{201e}', '\u{ab}', '\u{bb}', '\n', '—', '–'])
+}
+
+/// Whether words kept as printed can be a subject noun phrase: at most four
+/// words, not a bare pronoun, not opening with a preposition ("in a
+/// statement", "zum eigenen Erfolgskriterium"), not ending in a function word
+/// ("a curfew was"), and, where every noun is capitalised, holding a
+/// capitalised word that is not a function word ("heißt", "als Reaktion").
+fn noun_phrase_shaped(text: &str, chunk: &[Tok], lexicon: &Lexicon) -> bool {
+    let words: Vec<String> = chunk.iter().map(|t| lower(t.text(text))).collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else { return false };
+    if words.len() > 4 || lexicon.is_preposition(first) || lexicon.is_stopword(last) {
+        return false;
+    }
+    !lexicon.nouns_capitalised || chunk.iter().zip(&words).any(|(t, l)| crate::tokens::is_cap(t.text(text)) && !lexicon.is_stopword(l))
+}
+
+/// The noun phrase opening the clause that introduces a quotation at `at`
+/// with a colon, in a language that capitalises its nouns, where the phrase
+/// can be read off the capitals: determiners, inflected adjectives, one or more
+/// capitalised words, and a genitive after them ("Die Bewohner des Dorfes
+/// sehen es gelassen:", "Ein Hauptkommissar nach der Festnahme:"). The clause
+/// is the quotation's sentence up to it, or the sentence before when that
+/// ends in the colon.
+fn colon_clause_subject(text: &str, sentences: &[Sentence], s0: usize, at: usize, lexicon: &Lexicon) -> Option<Span> {
+    if !lexicon.nouns_capitalised {
+        return None;
+    }
+    let mut clause = Span::new(sentences[s0].span.start.min(at), at);
+    if clause.slice(text).trim().is_empty() {
+        clause = sentences.get(s0.checked_sub(1)?)?.span;
+    }
+    let intro = clause.slice(text).trim_end();
+    if !intro.ends_with(':') || intro.contains(['\u{201e}', '\u{201c}', '\u{201d}', '"', '\u{bb}', '\u{ab}', '\n']) {
+        return None;
+    }
+    let toks = crate::tokens::tokenize(text, clause);
+    let word = |k: usize| toks.get(k).map(|t| t.text(text));
+    let is_cap = |k: usize| word(k).is_some_and(crate::tokens::is_cap);
+    let is_stop = |k: usize| word(k).is_some_and(|w| lexicon.is_stopword(&lower(w)));
+    let adjective = |k: usize| word(k).is_some_and(|w| crate::entities_de::adjective_form(w) && !lexicon.is_stopword(w));
+    // One noun group: determiners, adjectives, capitalised nouns.
+    let determiner = |k: usize| word(k).is_some_and(crate::entities_de::is_determiner);
+    // One noun group: determiners, then (only after one) inflected adjectives, then capitalised nouns.
+    let group = |mut k: usize| -> Option<usize> {
+        let start = k;
+        while determiner(k) {
+            k += 1;
+        }
+        while k > start && adjective(k) {
+            k += 1;
+        }
+        let nouns = k;
+        while is_cap(k) && !is_stop(k) && (k == nouns || text[toks[k - 1].end..toks[k].start].trim().is_empty()) {
+            k += 1;
+        }
+        (k > nouns).then_some(k)
+    };
+    // A clause opening with a preposition has its subject later; one opening
+    // with a bare word that the article prints in lower case elsewhere, or with
+    // a calendar word, opens with an adverbial ("Offenbar", "Derzeit", "Im Dezember").
+    let first = lower(word(0)?);
+    let printed_lower = |w: &str| text.match_indices(w).any(|(i, _)| !text[..i].ends_with(char::is_alphanumeric) && !text[i + w.len()..].starts_with(char::is_alphanumeric));
+    if lexicon.is_preposition(&first) || lexicon.is_calendar_word(&first) || (!determiner(0) && printed_lower(&first)) {
+        return None;
+    }
+    let mut end = group(0)?;
+    // A genitive attribute ("des Dorfes", "der Partei").
+    if word(end).is_some_and(|w| matches!(w, "des" | "der")) {
+        if let Some(e) = group(end) {
+            end = e;
+        }
+    }
+    // The phrase is the clause's subject only when the clause goes on after it.
+    let rest = &text[toks[end - 1].end..at];
+    (rest.trim() != ":" && end <= 6).then(|| Span::new(toks[0].start, toks[end - 1].end))
 }
 
 /// The candidates of every statement of an article, after the rule pass.
@@ -208,6 +297,12 @@ pub fn candidates(text: &str, sentences: &[Sentence], quotes: &[Quote], idx: &En
             // function word follows its first content word ("sagte der Student
             // auf der Anklagebank", "said the mayor on Monday").
             let content_seen = |k: usize, after: &[Tok]| after[..k].iter().any(|t| !lexicon.is_stopword(&lower(t.text(text))));
+            // A reflexive or other function word before the subject's own
+            // determiner is the verb's ("äußerte sich der Chef").
+            let word = |t: &Tok| lower(t.text(text));
+            if after.len() >= 3 && lexicon.is_stopword(&word(&after[0])) && lexicon.is_stopword(&word(&after[1])) && !lexicon.is_preposition(&word(&after[1])) && !lexicon.is_stopword(&word(&after[2])) {
+                after.remove(0);
+            }
             if let Some(k) = (1..after.len()).find(|&k| {
                 let w = after[k].text(text);
                 w.chars().next().is_some_and(char::is_lowercase) && lexicon.is_stopword(&lower(w)) && content_seen(k, &after)
@@ -218,8 +313,14 @@ pub fn candidates(text: &str, sentences: &[Sentence], quotes: &[Quote], idx: &En
             // Before the verb the subject may carry an apposition between commas
             // ("X, the mayor, said"; "Der Leiter …, Klaus Stöhr, sagte").
             let apposition = j > 0 && text[frame[j - 1].end..cue.start].trim() == ",";
-            for t in frame[..j].iter().rev().take(if apposition { MAX_SUBJECT_TOKENS } else { 6 }) {
-                let next_start = before.last().map(|p: &Tok| p.start).unwrap_or(cue.start);
+            // A short parenthesis between the subject and its verb belongs to
+            // the subject ("Renate Schmidt (SPD) äußerte", "Paul Ryan (R-Wis.) said").
+            let (subject_end, verb_start) = match parenthesis_before(text, cue.start) {
+                Some(open) => (frame[..j].iter().position(|t| t.start > open).unwrap_or(j), open),
+                None => (j, cue.start),
+            };
+            for t in frame[..subject_end].iter().rev().take(if apposition { MAX_SUBJECT_TOKENS } else { 6 }) {
+                let next_start = before.last().map(|p: &Tok| p.start).unwrap_or(verb_start);
                 let gap = &text[t.end..next_start];
                 let broken = if apposition { clause_break(&gap.replace(',', "")) } else { clause_break(gap) };
                 if broken && !title_dot(Some(t), gap) {
@@ -253,9 +354,7 @@ pub fn candidates(text: &str, sentences: &[Sentence], quotes: &[Quote], idx: &En
                 let (speaker, ev, origin) = match resolved {
                     Some((sp, ev, method, _)) => (sp, ev, if method.starts_with("pronoun") { "pronoun" } else { "subject" }),
                     None => {
-                        let words: Vec<&str> = chunk.iter().map(|t| t.text(text)).collect();
-                        let bare_pronoun = words.len() == 1 && lexicon.is_stopword(&lower(words[0]));
-                        if words.len() > 4 || bare_pronoun {
+                        if !noun_phrase_shaped(text, &chunk, lexicon) {
                             continue;
                         }
                         (Speaker::Role { role: span.slice(text).to_string() }, span, "nominal")
@@ -275,6 +374,31 @@ pub fn candidates(text: &str, sentences: &[Sentence], quotes: &[Quote], idx: &En
                     f[feature("via_pronoun")] = 1.0;
                 }
                 cands.push(Candidate { speaker, evidence: ev, cue: Some(cue_word.clone()), origin, features: f });
+            }
+        }
+        // The subject of a clause that introduces the quotation with a colon,
+        // whatever its verb ("Der 23-jährige Sportler gab bekannt: „…“").
+        if let Some(np) = colon_clause_subject(text, sentences, s0, unit.start, lexicon) {
+            let mut marked = false;
+            for c in cands.iter_mut().filter(|c| np.contains(c.evidence)) {
+                c.features[feature("colon_subject")] = 1.0;
+                marked = true;
+            }
+            if !marked {
+                let speaker = match resolve_chunk(text, &crate::tokens::tokenize(text, np), idx, np.start) {
+                    Some((sp, _, _, _)) => sp,
+                    None => Speaker::Role { role: np.slice(text).to_string() },
+                };
+                let mut f = base(np);
+                f[feature("colon_subject")] = 1.0;
+                match &speaker {
+                    Speaker::Entity { entity } => {
+                        f[feature(if idx.entities[*entity].kind == EntityKind::Person { "person" } else { "organisation" })] = 1.0;
+                        f[feature("salience")] = ((1 + idx.entities[*entity].mentions.len()) as f32).ln() / 3.0;
+                    }
+                    _ => f[feature("nominal")] = 1.0,
+                }
+                cands.push(Candidate { speaker, evidence: np, cue: None, origin: "colon-subject", features: f });
             }
         }
         // The rule pass's pick.

@@ -19,21 +19,62 @@ pub static LEXICON: Lexicon = Lexicon {
     sentence_abbreviations: SENTENCE_ABBREVIATIONS,
     fragments_are_speech: false,
     clause_openers: CLAUSE_OPENERS,
+    prepositions: PREPOSITIONS,
+    nouns_capitalised: true,
     known_organisations: &[],
 };
 
 /// German function words: articles, pronouns, prepositions, conjunctions,
-/// auxiliaries and common particles.
+/// auxiliaries, pronominal and sentence adverbs and common particles. The
+/// stop-word list of spaCy 3.8 (`spacy/lang/de/stop_words.py`, MIT licence),
+/// less its nouns ("jahr", "zeit", "teil" …), number words, reporting verbs
+/// and stray letters ("a", "en"), joined with the words crosscheck listed before.
 pub const STOPWORDS: &[&str] = &[
-    "aber", "alle", "als", "am", "an", "auch", "auf", "aus", "bei", "beim", "bin", "bis", "bist", "da", "damit",
-    "dann", "das", "dass", "daß", "dem", "den", "denen", "denn", "der", "deren", "des", "dessen", "die", "dies",
-    "diese", "diesem", "diesen", "dieser", "dieses", "doch", "dort", "du", "durch", "ein", "eine", "einem", "einen",
-    "einer", "eines", "er", "es", "etwa", "euch", "für", "gegen", "haben", "hat", "hatte", "hatten", "ich", "ihm",
-    "ihn", "ihnen", "ihr", "ihre", "ihrem", "ihren", "ihrer", "im", "in", "ist", "ja", "jedoch", "kann", "kein",
-    "keine", "man", "mit", "muss", "nach", "nicht", "noch", "nun", "nur", "ob", "oder", "ohne", "sehr", "sei", "sein",
-    "seine", "seinem", "seinen", "seiner", "seit", "sich", "sie", "sind", "so", "soll", "um", "und", "uns", "unter",
-    "vom", "von", "vor", "war", "waren", "was", "weil", "wenn", "werden", "wie", "wir", "wird", "wo", "wurde",
-    "wurden", "zu", "zum", "zur", "über",
+    "ab", "aber", "ach", "achte", "achten", "achter", "achtes", "alle", "allein", "allem", "allen", "aller",
+    "allerdings", "alles", "allgemeinen", "als", "also", "am", "an", "andere", "anderem", "anderen", "andern",
+    "anders", "auch", "auf", "aus", "ausser", "ausserdem", "außer", "außerdem", "bald", "bei", "beide", "beiden",
+    "beim", "bekannt", "bereits", "besonders", "besser", "besten", "bin", "bis", "bisher", "bist", "da", "dabei",
+    "dadurch", "dafür", "dagegen", "daher", "dahin", "dahinter", "damals", "damit", "danach", "daneben", "dank",
+    "dann", "daran", "darauf", "daraus", "darf", "darfst", "darin", "darum", "darunter", "darüber", "das", "daselbst",
+    "dass", "dasselbe", "davon", "davor", "dazu", "dazwischen", "daß", "dein", "deine", "deinem", "deiner", "dem",
+    "dementsprechend", "demgegenüber", "demgemäss", "demgemäß", "demselben", "demzufolge", "den", "denen", "denn",
+    "denselben", "der", "deren", "derjenige", "derjenigen", "dermassen", "dermaßen", "derselbe", "derselben", "des",
+    "deshalb", "desselben", "dessen", "deswegen", "dich", "die", "diejenige", "diejenigen", "dies", "diese",
+    "dieselbe", "dieselben", "diesem", "diesen", "dieser", "dieses", "dir", "doch", "dort", "drin", "dritte",
+    "dritten", "dritter", "drittes", "du", "durch", "durchaus", "durfte", "durften", "dürfen", "dürft", "eben",
+    "ebenso", "ehrlich", "eigen", "eigene", "eigenen", "eigener", "eigenes", "ein", "einander", "eine", "einem",
+    "einen", "einer", "eines", "einige", "einigen", "einiger", "einiges", "einmal", "endlich", "entweder", "er",
+    "erst", "erste", "ersten", "erster", "erstes", "es", "etwa", "etwas", "euch", "früher", "fünfte", "fünften",
+    "fünfter", "fünftes", "für", "gab", "ganz", "ganze", "ganzen", "ganzer", "ganzes", "gar", "gedurft", "gegen",
+    "gegenüber", "gehabt", "gehen", "geht", "gekannt", "gekonnt", "gemacht", "gemocht", "gemusst", "genug", "gerade",
+    "gern", "geschweige", "gewesen", "gewollt", "geworden", "gibt", "ging", "gleich", "gross", "grosse", "grossen",
+    "grosser", "grosses", "groß", "große", "großen", "großer", "großes", "gut", "gute", "guter", "gutes", "habe",
+    "haben", "habt", "hast", "hat", "hatte", "hatten", "heisst", "heißt", "her", "heute", "hier", "hin", "hinter",
+    "hoch", "hätte", "hätten", "ich", "ihm", "ihn", "ihnen", "ihr", "ihre", "ihrem", "ihren", "ihrer", "ihres", "im",
+    "immer", "in", "indem", "infolgedessen", "ins", "irgend", "ist", "ja", "je", "jede", "jedem", "jeden", "jeder",
+    "jedermann", "jedermanns", "jedoch", "jemand", "jemandem", "jemanden", "jene", "jenem", "jenen", "jener", "jenes",
+    "jetzt", "kam", "kann", "kannst", "kaum", "kein", "keine", "keinem", "keinen", "keiner", "kleine", "kleinen",
+    "kleiner", "kleines", "kommen", "kommt", "konnte", "konnten", "kurz", "können", "könnt", "könnte", "lang",
+    "lange", "leicht", "leider", "lieber", "los", "machen", "macht", "machte", "mag", "magst", "man", "manche",
+    "manchem", "manchen", "mancher", "manches", "mehr", "mein", "meine", "meinem", "meinen", "meiner", "meines",
+    "mich", "mir", "mit", "mochte", "mochten", "morgen", "muss", "musst", "musste", "mussten", "muß", "möchte",
+    "mögen", "möglich", "mögt", "müssen", "müsst", "na", "nach", "nachdem", "nahm", "natürlich", "neben", "nein",
+    "neue", "neuen", "neunte", "neunten", "neunter", "neuntes", "nicht", "nichts", "nie", "niemand", "niemandem",
+    "niemanden", "noch", "nun", "nur", "ob", "oben", "oder", "offen", "oft", "ohne", "recht", "rechte", "rechten",
+    "rechter", "rechtes", "richtig", "rund", "sah", "satt", "schlecht", "schon", "sechste", "sechsten", "sechster",
+    "sechstes", "sehr", "sei", "seid", "seien", "sein", "seine", "seinem", "seinen", "seiner", "seines", "seit",
+    "seitdem", "selbst", "sich", "sie", "siebente", "siebenten", "siebenter", "siebentes", "siebte", "siebten",
+    "siebter", "siebtes", "sind", "so", "solang", "solche", "solchem", "solchen", "solcher", "solches", "soll",
+    "sollen", "sollte", "sollten", "sondern", "sonst", "sowie", "später", "statt", "tat", "trotzdem", "tun", "um",
+    "und", "uns", "unser", "unsere", "unserer", "unter", "vergangene", "vergangenen", "viel", "viele", "vielem",
+    "vielen", "vielleicht", "vierte", "vierten", "vierter", "viertes", "vom", "von", "vor", "wahr", "wann", "war",
+    "waren", "wart", "warum", "was", "wegen", "weil", "weit", "weiter", "weitere", "weiteren", "weiteres", "welche",
+    "welchem", "welchen", "welcher", "welches", "wem", "wen", "wenig", "wenige", "weniger", "weniges", "wenigstens",
+    "wenn", "wer", "werde", "werden", "werdet", "wessen", "wie", "wieder", "will", "willst", "wir", "wird",
+    "wirklich", "wirst", "wo", "wohl", "wollen", "wollt", "wollte", "wollten", "worden", "wurde", "wurden", "während",
+    "währenddem", "währenddessen", "wäre", "würde", "würden", "zehnte", "zehnten", "zehnter", "zehntes", "zu",
+    "zuerst", "zugleich", "zum", "zunächst", "zur", "zurück", "zusammen", "zwar", "zweite", "zweiten", "zweiter",
+    "zweites", "zwischen", "über", "überhaupt", "übrigens",
 ];
 
 const fn n(word: &'static str, value: f64, kind: crate::NumberKind) -> NumberWord {
@@ -87,18 +128,41 @@ pub const TITLES: &[&str] = &[
 /// Abbreviated titles, without a final dot.
 pub const TITLE_ABBREVIATIONS: &[&str] = &["dr", "prof"];
 
-/// Speech and attribution cues in their printed forms: reporting verbs (finite
-/// forms and participles; separable prefixes such as "fügte … hinzu" are
-/// matched on the verb) and the attributing prepositions of "so X", "X zufolge",
-/// "laut X", "nach Angaben von X".
+/// Speech and attribution cues in their printed forms: reporting verbs (the
+/// verba dicendi of news German, each in its third-person present and past
+/// forms, singular and plural, and its participle; separable prefixes such as
+/// "fügte … hinzu" are matched on the verb) and the attributing prepositions of
+/// "so X", "X zufolge", "laut X", "nach Angaben von X". Forms that are also a
+/// common noun or pronoun when capitalised ("Fragen", "Antworten", "meinen")
+/// are left out, since a German noun is capitalised anywhere in a sentence.
 pub const REPORTING_VERBS: &[&str] = &[
-    "angaben", "antwortet", "antwortete", "argumentierte", "behauptet", "behauptete", "beklagte", "bekräftigte",
-    "berichtet", "berichtete", "berichteten", "bestätigt", "bestätigte", "betont", "betonte", "betonten",
-    "bezeichnet", "bezeichnete", "ergänzte", "erklärt", "erklärte", "erklärten", "erläuterte", "erzählte", "fordert",
-    "forderte", "fragte", "fügte", "gesagt", "hieß", "kommentierte", "kritisiert", "kritisierte", "kündigte", "laut",
-    "mahnte", "meint", "meinte", "mitgeteilt", "nannte", "rief", "räumte", "sagen", "sagt", "sagte", "sagten",
-    "schreibt", "schrieb", "so", "sprach", "spricht", "teilte", "teilten", "unterstrich", "verkündete", "versicherte",
-    "warnt", "warnte", "zitiert", "zitierte", "zufolge", "äusserte", "äußerte",
+    "angaben", "antwortet", "antwortete", "antworteten", "appellieren", "appelliert", "appellierte", "appellierten",
+    "argumentieren", "argumentiert", "argumentierte", "argumentierten", "bedauern", "bedauert", "bedauerte",
+    "bedauerten", "behaupten", "behauptet", "behauptete", "behaupteten", "beklagen", "beklagt", "beklagte",
+    "beklagten", "bekräftigen", "bekräftigt", "bekräftigte", "bekräftigten", "berichten", "berichtet", "berichtete",
+    "berichteten", "bestätigen", "bestätigt", "bestätigte", "bestätigten", "beteuern", "beteuert", "beteuerte",
+    "beteuerten", "betonen", "betont", "betonte", "betonten", "bezeichnen", "bezeichnet", "bezeichnete",
+    "bezeichneten", "bilanzieren", "bilanziert", "bilanzierte", "bilanzierten", "dementieren", "dementiert",
+    "dementierte", "dementierten", "entgegnen", "entgegnet", "entgegnete", "entgegneten", "ergänzen", "ergänzt",
+    "ergänzte", "ergänzten", "erklären", "erklärt", "erklärte", "erklärten", "erläutern", "erläutert", "erläuterte",
+    "erläuterten", "erwidern", "erwidert", "erwiderte", "erwiderten", "erzählen", "erzählt", "erzählte", "erzählten",
+    "folgert", "folgerte", "folgerten", "fordern", "fordert", "forderte", "forderten", "fragt", "fragte", "fragten",
+    "fügt", "fügte", "fügten", "geantwortet", "gefolgert", "gefordert", "gesagt", "geschildert", "geschrieben",
+    "gestand", "gestanden", "gesteht", "geäußert", "hieß", "insistieren", "insistiert", "insistierte", "insistierten",
+    "klagt", "klagte", "klagten", "kommentieren", "kommentiert", "kommentierte", "kommentierten", "konstatieren",
+    "konstatiert", "konstatierte", "konstatierten", "kontert", "konterte", "konterten", "kritisieren", "kritisiert",
+    "kritisierte", "kritisierten", "kündigt", "kündigte", "kündigten", "laut", "lobt", "lobte", "lobten", "mahnt",
+    "mahnte", "mahnten", "meint", "meinte", "meinten", "mitgeteilt", "monieren", "moniert", "monierte", "monierten",
+    "nannte", "nannten", "nennt", "protestieren", "protestiert", "protestierte", "protestierten", "präzisieren",
+    "präzisiert", "präzisierte", "präzisierten", "resümieren", "resümiert", "resümierte", "resümierten", "rief",
+    "riefen", "ruft", "räumt", "räumte", "räumten", "sagen", "sagt", "sagte", "sagten", "schildern", "schildert",
+    "schilderte", "schilderten", "schreiben", "schreibt", "schrieb", "schrieben", "signalisieren", "signalisiert",
+    "signalisierte", "signalisierten", "skandieren", "skandiert", "skandierte", "skandierten", "so", "sprach",
+    "sprachen", "spricht", "teilt", "teilte", "teilten", "unterstreicht", "unterstrich", "unterstrichen", "verkünden",
+    "verkündet", "verkündete", "verkündeten", "verlautbaren", "verlautbart", "verlautbarte", "verlautbarten",
+    "versichern", "versichert", "versicherte", "versicherten", "versprach", "versprachen", "verspricht", "warnt",
+    "warnte", "warnten", "widersprach", "widerspricht", "zitieren", "zitiert", "zitierte", "zitierten", "zufolge",
+    "äusserte", "äußern", "äußert", "äußerte", "äußerten",
 ];
 
 /// Endings of proper adjectives ("französische", "deutschen").
@@ -114,4 +178,15 @@ pub const SENTENCE_ABBREVIATIONS: &[&str] = &[
 /// German conjunctions and relative adverbs that open a clause (coordinating and subordinating conjunctions of the Duden grammar).
 pub const CLAUSE_OPENERS: &[&str] = &[
     "aber", "als", "bevor", "bis", "da", "damit", "denn", "doch", "falls", "indem", "nachdem", "ob", "obwohl", "oder", "seit", "sobald", "sodass", "sowie", "und", "weil", "wenn", "wie", "wo", "worauf", "woraufhin", "während",
+];
+
+/// German prepositions of the Duden grammar with their article contractions
+/// ("zum", "im", "ins"); "laut" and "zufolge" are left out: they attribute ("laut X", "X zufolge").
+pub const PREPOSITIONS: &[&str] = &[
+    "ab", "abseits", "am", "an", "angesichts", "anhand", "anlässlich", "ans", "anstatt", "auf", "aufgrund", "aufs",
+    "aus", "ausser", "außer", "außerhalb", "bei", "beim", "binnen", "bis", "dank", "durch", "durchs", "entgegen",
+    "entlang", "für", "fürs", "gegen", "gegenüber", "gemäß", "hinter", "hinters", "im", "in", "infolge", "inmitten",
+    "innerhalb", "ins", "jenseits", "mangels", "mit", "mittels", "nach", "neben", "nebst", "ohne", "samt", "seit",
+    "seitens", "statt", "trotz", "um", "ums", "unter", "unterhalb", "vom", "von", "vor", "vorm", "wegen", "während",
+    "zu", "zugunsten", "zum", "zur", "zuzüglich", "zwischen", "über", "überm", "übers",
 ];

@@ -18,6 +18,8 @@ pub static LEXICON: Lexicon = Lexicon {
     sentence_abbreviations: SENTENCE_ABBREVIATIONS,
     fragments_are_speech: true,
     clause_openers: CLAUSE_OPENERS,
+    prepositions: PREPOSITIONS,
+    nouns_capitalised: false,
     known_organisations: KNOWN_ORGANISATIONS,
 };
 
@@ -185,4 +187,15 @@ pub const KNOWN_ORGANISATIONS: &[&str] = &[
 /// English conjunctions and relative words that open a clause (the closed classes of Quirk et al.'s grammar: coordinators, common subordinators, wh-relatives), leaving out those that are also prepositions ("as", "after", "since").
 pub const CLAUSE_OPENERS: &[&str] = &[
     "although", "and", "because", "but", "if", "though", "when", "whenever", "where", "whereas", "which", "while", "who", "whom", "yet",
+];
+
+/// The common English prepositions, simple and participial ("following",
+/// "regarding"): a closed class, listed from the grammar, not from any corpus.
+pub const PREPOSITIONS: &[&str] = &[
+    "aboard", "about", "above", "across", "after", "against", "along", "amid", "amidst", "among", "amongst", "around",
+    "as", "at", "before", "behind", "below", "beneath", "beside", "besides", "between", "beyond", "by", "concerning",
+    "despite", "down", "during", "except", "following", "for", "from", "in", "inside", "into", "like", "near", "of",
+    "off", "on", "onto", "opposite", "out", "outside", "over", "past", "per", "regarding", "since", "through",
+    "throughout", "till", "to", "toward", "towards", "under", "underneath", "unlike", "until", "unto", "up", "upon",
+    "versus", "via", "with", "within", "without",
 ];

@@ -83,6 +83,12 @@ pub struct Lexicon {
     /// a clause ("but", "when", "which"; "aber", "als", "während"): a subject
     /// phrase starts after them.
     pub clause_openers: &'static [&'static str],
+    /// Prepositions (and their contractions with an article: "zum", "im"): a
+    /// phrase opening with one is an adverbial, never the subject of a verb.
+    pub prepositions: &'static [&'static str],
+    /// Whether the language capitalises every noun (German), so that a noun
+    /// phrase without a capitalised word has no noun.
+    pub nouns_capitalised: bool,
     /// Whether a long quotation without closing punctuation still counts as
     /// speech. English news quotes fragments of speech in running text (“…
     /// called it “a betrayal of every voter in the state” on Monday”); German
@@ -170,6 +176,11 @@ impl Lexicon {
     /// Whether a lower-case word is a reporting verb.
     pub fn is_clause_opener(&self, word: &str) -> bool {
         self.clause_openers.binary_search(&word).is_ok()
+    }
+
+    /// Whether a lower-case word is a preposition.
+    pub fn is_preposition(&self, word: &str) -> bool {
+        self.prepositions.binary_search(&word).is_ok()
     }
 
     pub fn is_reporting_verb(&self, word: &str) -> bool {

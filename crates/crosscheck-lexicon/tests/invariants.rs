@@ -25,6 +25,7 @@ fn word_lists_are_sorted_unique_and_lower_case() {
         ("reporting_verbs", lex.reporting_verbs),
         ("demonym_endings", lex.demonym_endings),
         ("clause_openers", lex.clause_openers),
+        ("prepositions", lex.prepositions),
     ] {
         assert!(is_sorted(list), "{name} is not sorted and duplicate-free");
         assert!(lower_case(list).is_empty(), "{name} has upper case: {:?}", lower_case(list));
