@@ -10,7 +10,7 @@ use crosscheck_core::Span;
 use crate::roles::{apposition_after, apposition_before, premodifier};
 use crosscheck_lexicon::english;
 
-use crate::tables::{FEMALE_CUES, MALE_CUES, ORG_WORDS, PLACE_PREPOSITIONS, PLACE_WORDS, ROLE_NOUNS, SENTENCE_OPENERS};
+use crate::tables::{FEMALE_CUES, MALE_CUES, NAME_SUFFIXES, ORG_WORDS, PLACE_PREPOSITIONS, PLACE_WORDS, ROLE_NOUNS, SENTENCE_OPENERS};
 use crate::tokens::{adjacent, is_cap, lower, strip_possessive, tokenize, Tok};
 use crate::{Entity, EntityKind, RoleMention, Sentence};
 
@@ -135,7 +135,7 @@ pub fn find_entities(text: &str, sentences: &[Sentence]) -> EntityIndex {
             while j < toks.len()
                 && is_cap(toks[j].text(text))
                 && !is_date_word(toks[j].text(text))
-                && adjacent(text, &toks[j - 1], &toks[j])
+                && (adjacent(text, &toks[j - 1], &toks[j]) || middle_initial(text, &toks[j - 1], &toks[j]))
                 && !strip_possessive(toks[j - 1].text(text)).1
             {
                 run.push(toks[j]);
@@ -178,12 +178,15 @@ pub fn find_entities(text: &str, sentences: &[Sentence]) -> EntityIndex {
                 // Split leading titles off when what follows looks like a name.
                 // A capitalised role noun counts as a title when a full name (two
                 // words or more) follows it ("Lock Master Ann Lee").
+                // The first word completes a title of the form "Secretary of
+                // State", "Minister of Finance" when a title and "of" precede the run.
+                let title_of = k >= 2 && toks[k].start == run[0].start && run.len() > 2 && toks[k - 1].text(text) == "of" && is_title(toks[k - 2].text(text));
                 let last_title = run.iter().enumerate().rposition(|(i, t)| {
-                    is_title(t.text(text)) || (run.len() - i > 2 && ROLE_NOUNS.contains(&lower(t.text(text)).as_str()))
+                    is_title(t.text(text)) || (run.len() - i > 2 && ROLE_NOUNS.contains(&lower(t.text(text)).as_str())) || (i == 0 && title_of)
                 });
                 let mut pre = Vec::new();
                 if let Some(lt) = last_title {
-                    if lt + 1 < run.len() && run[lt + 1..].iter().all(|t| name_like(strip_possessive(t.text(text)).0) && !is_org_word(strip_possessive(t.text(text)).0)) {
+                    if lt + 1 < run.len() && run[lt + 1..].iter().all(|t| (name_like(strip_possessive(t.text(text)).0) || is_middle_initial(text, t)) && !is_org_word(strip_possessive(t.text(text)).0)) {
                         pre = run[..=lt].to_vec();
                         run = run[lt + 1..].to_vec();
                     }
@@ -234,7 +237,9 @@ pub fn find_entities(text: &str, sentences: &[Sentence]) -> EntityIndex {
         let words: Vec<&str> = r.toks.iter().map(|t| strip_possessive(t.text(text)).0).collect();
         let org = words.iter().any(|w| is_org_word(w)) || (words.len() == 1 && is_acronym(words[0]));
         let place = words.iter().any(|w| PLACE_WORDS.contains(w));
-        let all_names = words.iter().all(|w| name_like(w));
+        let all_names = words.iter().zip(&r.toks).enumerate().all(|(i, (w, t))| {
+            name_like(w) || is_middle_initial(text, t) || (i + 1 == words.len() && i >= 2 && NAME_SUFFIXES.contains(w))
+        });
         let titled = !r.pre.is_empty();
         let toks = &sent_toks[r.sentence];
         let at = toks.iter().position(|t| t.start == r.toks[0].start).unwrap_or(0);
@@ -501,6 +506,17 @@ fn person_evidence(text: &str, sentence: Span, toks: &[Tok], r: &Raw, at: usize,
 /// The surname of a person's name (its last word).
 pub fn surname(name: &str) -> &str {
     name.split_whitespace().last().unwrap_or(name)
+}
+
+/// A middle initial and the next name word: "Marc H. Morial", "George W. Bush".
+fn middle_initial(text: &str, initial: &Tok, next: &Tok) -> bool {
+    is_middle_initial(text, initial) && &text[initial.end..next.start] == ". " && next.text(text).chars().count() >= 2
+}
+
+/// A single capital letter with its dot, as a name's initial is printed.
+fn is_middle_initial(text: &str, t: &Tok) -> bool {
+    let w = t.text(text);
+    w.chars().count() == 1 && w.chars().all(char::is_uppercase) && text[t.end..].starts_with(". ")
 }
 
 #[cfg(test)]

@@ -43,6 +43,10 @@ pub const SENTENCE_OPENERS: &[&str] = &[
     "Unlike", "Like", "Because", "Instead", "Indeed", "Perhaps", "Please", "Thus", "Hence", "Whatever",
 ];
 
+/// Generational suffixes that end an English personal name ("Vann R. Newkirk
+/// II", "Martin Luther King Jr."), as printed without a dot.
+pub const NAME_SUFFIXES: &[&str] = &["II", "III", "IV", "Jr", "Sr"];
+
 /// Head words of organisation names ("Foreign Ministry", "Financial Times").
 pub const ORG_WORDS: &[&str] = &[
     "Ministry", "Committee", "Council", "Commission", "Agency", "Office", "Department", "Party", "Union",

@@ -20,6 +20,7 @@ pub static LEXICON: Lexicon = Lexicon {
     fragments_are_speech: false,
     clause_openers: CLAUSE_OPENERS,
     prepositions: PREPOSITIONS,
+    adverb_suffix: None,
     nouns_capitalised: true,
     known_organisations: &[],
 };

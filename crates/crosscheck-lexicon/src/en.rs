@@ -19,6 +19,7 @@ pub static LEXICON: Lexicon = Lexicon {
     fragments_are_speech: true,
     clause_openers: CLAUSE_OPENERS,
     prepositions: PREPOSITIONS,
+    adverb_suffix: Some("ly"),
     nouns_capitalised: false,
     known_organisations: KNOWN_ORGANISATIONS,
 };

@@ -89,6 +89,9 @@ pub struct Lexicon {
     /// Whether the language capitalises every noun (German), so that a noun
     /// phrase without a capitalised word has no noun.
     pub nouns_capitalised: bool,
+    /// The ending that makes an adverb of an adjective ("forceful" →
+    /// "forcefully"), where the language marks adverbs so.
+    pub adverb_suffix: Option<&'static str>,
     /// Whether a long quotation without closing punctuation still counts as
     /// speech. English news quotes fragments of speech in running text (“…
     /// called it “a betrayal of every voter in the state” on Monday”); German
@@ -176,6 +179,14 @@ impl Lexicon {
     /// Whether a lower-case word is a reporting verb.
     pub fn is_clause_opener(&self, word: &str) -> bool {
         self.clause_openers.binary_search(&word).is_ok()
+    }
+
+    /// Whether a word as printed has the form of a derived adverb: lower case,
+    /// with the adverb ending after a stem of at least four letters.
+    pub fn is_adverb_form(&self, word: &str) -> bool {
+        self.adverb_suffix.is_some_and(|suf| {
+            word.chars().next().is_some_and(char::is_lowercase) && word.strip_suffix(suf).is_some_and(|stem| stem.chars().count() >= 4 && stem.chars().all(char::is_alphabetic))
+        })
     }
 
     /// Whether a lower-case word is a preposition.
