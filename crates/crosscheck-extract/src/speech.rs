@@ -37,6 +37,7 @@ pub const FEATURES: &[&str] = &[
     "cue_before",
     "cue_after",
     "cue_right_after",
+    "cue_shortly_before",
     "opens_sentence",
     "colon_before",
     "first_upper",
@@ -54,7 +55,8 @@ pub const FEATURES: &[&str] = &[
 pub const N_FEATURES: usize = FEATURES.len();
 
 /// How far after a closing mark a reporting verb counts as right after it
-/// ("…,” the senator said" / "„…“, sagte Müller"), in words.
+/// ("…,” the senator said" / "„…“, sagte Müller"), and before an opening mark
+/// as shortly before it ("nannte den Bericht eine „…“"), in words.
 const CUE_RIGHT_AFTER_WORDS: usize = 3;
 
 /// One quotation's features: the dense vector and the words the word tables
@@ -136,6 +138,9 @@ pub fn features(text: &str, sentences: &[Sentence], quotes: &[Quote], qi: usize,
     set("cue_before", before.iter().any(|t| is_cue(t.text(text))) as u8 as f32);
     set("cue_after", after.iter().any(|t| is_cue(t.text(text))) as u8 as f32);
     set("cue_right_after", after.iter().take(CUE_RIGHT_AFTER_WORDS).any(|t| is_cue(t.text(text))) as u8 as f32);
+    // A verb that governs the quotation as its object or complement ("nannte
+    // den Bericht eine „…“", "called the plan “…”").
+    set("cue_shortly_before", before.iter().rev().take(CUE_RIGHT_AFTER_WORDS).any(|t| is_cue(t.text(text))) as u8 as f32);
     let lead = text.get(span.start.min(q.outer.start)..q.outer.start).unwrap_or("").trim();
     set("opens_sentence", lead.is_empty() as u8 as f32);
     set("colon_before", lead.ends_with(':') as u8 as f32);
