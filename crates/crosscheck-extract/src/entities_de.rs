@@ -223,41 +223,62 @@ pub fn find_entities(text: &str, sentences: &[Sentence], lexicon: &Lexicon) -> E
     // Which runs are people, and their titles.
     let mut people: Vec<(usize, Vec<usize>)> = Vec::new(); // (run, title token indices)
     let mut pending: Vec<usize> = Vec::new(); // single words waiting for a full name
-    let mut named_by_form: Vec<bool> = Vec::new(); // per run: a name by evidence other than a reporting verb
+    // First what each run's own form says: its titles, and whether it is a
+    // name by evidence other than a reporting verb (`None`: a noun phrase).
+    let forms: Vec<Option<(Vec<usize>, bool)>> = runs
+        .iter()
+        .map(|r| {
+            let toks = &sent_toks[r.sentence];
+            let sent = sentences[r.sentence].span;
+            let titles = titles_before(text, toks, r.start, lexicon);
+            let first = titles.first().copied().unwrap_or(r.start);
+            // A determiner (and adjectives) before the run makes it a noun phrase;
+            // before a title it is "der Innenminister Otto Beispiel", still a name.
+            let mut b = first;
+            while b > 0 && adjective_form(toks[b - 1].text(text)) && adjacent(text, &toks[b - 1], &toks[b]) {
+                b -= 1;
+            }
+            let det_before = b > 0 && is_determiner(toks[b - 1].text(text)) && adjacent(text, &toks[b - 1], &toks[b]);
+            if det_before && titles.is_empty() {
+                return None;
+            }
+            let after = &text[toks[r.end - 1].end..sent.end];
+            let strong = !titles.is_empty()
+                || r.end - r.start >= 2
+                || parenthesis_after(text, after, &toks[r.start..r.end])
+                || apposition_after(after)
+                || apposition_before(text, toks, r.start, sent);
+            Some((titles, strong))
+        })
+        .collect();
+    // Surnames of the full names of the article ("Otto Beispiel" → "Beispiel").
+    let full_surnames: HashSet<&str> = runs
+        .iter()
+        .zip(&forms)
+        .filter(|(r, f)| r.end - r.start >= 2 && f.is_some())
+        .map(|(r, _)| sent_toks[r.sentence][r.end - 1].text(text))
+        .collect();
+    let named_by_form = |ri: usize| {
+        let r = &runs[ri];
+        forms[ri].as_ref().is_some_and(|f| f.1) || (forms[ri].is_some() && r.end - r.start == 1 && full_surnames.contains(sent_toks[r.sentence][r.start].text(text)))
+    };
+    // The same clause: no clause-breaking mark between two positions.
+    let same_clause = |from: usize, to: usize| !text[from..to].contains([',', ';', ':', '\u{201e}', '\u{201c}', '"', '\u{bb}', '\u{ab}']);
     for (ri, r) in runs.iter().enumerate() {
+        let Some((titles, strong)) = forms[ri].clone() else { continue };
         let toks = &sent_toks[r.sentence];
-        let sent = sentences[r.sentence].span;
-        let titles = titles_before(text, toks, r.start, lexicon);
-        let first = titles.first().copied().unwrap_or(r.start);
-        // A determiner (and adjectives) before the run makes it a noun phrase;
-        // before a title it is "der Innenminister Otto Beispiel", still a name.
-        let mut b = first;
-        while b > 0 && adjective_form(toks[b - 1].text(text)) && adjacent(text, &toks[b - 1], &toks[b]) {
-            b -= 1;
-        }
-        let det_before = b > 0 && is_determiner(toks[b - 1].text(text)) && adjacent(text, &toks[b - 1], &toks[b]);
-        if det_before && titles.is_empty() {
-            named_by_form.push(false);
-            continue;
-        }
-        let last = &toks[r.end - 1];
-        let words = r.end - r.start;
-        let after = &text[last.end..sent.end];
-        let strong = !titles.is_empty()
-            || words >= 2
-            || parenthesis_after(text, after, &toks[r.start..r.end])
-            || apposition_after(after)
-            || apposition_before(text, toks, r.start, sent);
-        named_by_form.push(strong);
-        // "sagte Beispiel": the word after a reporting verb is its subject only
-        // when no name stands before the verb in its clause ("Renate Schmidt
-        // (SPD) äußerte Vorbehalte": a clause has one subject).
+        // A clause has one subject. "sagte Beispiel": the word after a
+        // reporting verb is its subject only when no name stands before the
+        // verb in its clause ("Renate Schmidt (SPD) äußerte Vorbehalte");
+        // "Beispiel sagte": the word before it only when no name follows the
+        // verb ("Relativierend fügt Beispiel hinzu", German verb-second order).
         let subject_before_verb = || {
-            runs[..ri].iter().zip(&named_by_form).rev().take_while(|(p, _)| p.sentence == r.sentence).any(|(p, &named)| {
-                named && !text[toks[p.end - 1].end..toks[r.start].start].contains([',', ';', ':', '\u{201e}', '\u{201c}', '"', '\u{bb}', '\u{ab}'])
-            })
+            (0..ri).rev().take_while(|&p| runs[p].sentence == r.sentence).any(|p| named_by_form(p) && same_clause(toks[runs[p].end - 1].end, toks[r.start].start))
         };
-        let evidence = strong || cue_after(text, toks, r, &is_cue) || (cue_before(text, toks, r, &is_cue) && !subject_before_verb());
+        let subject_after_verb = || {
+            runs.get(ri + 1).is_some_and(|n| n.sentence == r.sentence && n.start == r.end + 1 && named_by_form(ri + 1))
+        };
+        let evidence = strong || (cue_after(text, toks, r, &is_cue) && !subject_after_verb()) || (cue_before(text, toks, r, &is_cue) && !subject_before_verb());
         if !evidence {
             pending.push(ri);
             continue;

@@ -405,7 +405,10 @@ pub fn candidates(text: &str, sentences: &[Sentence], quotes: &[Quote], idx: &En
                 c.features[feature("colon_subject")] = 1.0;
                 marked = true;
             }
-            if !marked {
+            // A person named later in the clause is its subject rather than a bare
+            // word opening it ("Relativierend fügt Gall hinzu:").
+            let person_later = idx.mentions.iter().any(|(m, e)| m.start >= np.end && m.end <= unit.start && idx.entities[*e].kind == EntityKind::Person);
+            if !marked && !person_later {
                 let speaker = match resolve_chunk(text, &crate::tokens::tokenize(text, np), idx, np.start) {
                     Some((sp, _, _, _)) => sp,
                     None => Speaker::Role { role: np.slice(text).to_string() },
