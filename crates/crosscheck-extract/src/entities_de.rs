@@ -209,7 +209,9 @@ pub fn find_entities(text: &str, sentences: &[Sentence], lexicon: &Lexicon) -> E
                 while p < toks.len() && p - end < 2 && DE_NAME_PARTICLES.contains(&toks[p].text(text)) && adjacent(text, &toks[p - 1], &toks[p]) {
                     p += 1;
                 }
-                if p > end && p < toks.len() && named[p] && adjacent(text, &toks[p - 1], &toks[p]) {
+                // Not a noun repeated around a preposition ("von Mensch zu Mensch").
+                let repeated = p < toks.len() && toks[p].text(text) == toks[end - 1].text(text);
+                if p > end && p < toks.len() && named[p] && adjacent(text, &toks[p - 1], &toks[p]) && !repeated {
                     end = p + 1;
                     continue;
                 }
