@@ -22,6 +22,7 @@ pub mod entities;
 pub mod entities_de;
 pub mod events;
 pub mod gazetteer;
+pub mod given_names;
 pub mod numbers;
 pub mod places;
 pub mod quotes;

@@ -55,6 +55,7 @@ pub const FEATURES: &[&str] = &[
     "determiner_initial",
     "title_word",
     "colon_subject",
+    "given_name",
 ];
 
 /// Number of features.
@@ -449,6 +450,15 @@ pub fn candidates(text: &str, sentences: &[Sentence], quotes: &[Quote], idx: &En
                 f[feature(flag)] = 1.0;
                 f[feature(if matches!(a.speaker, Speaker::Entity { .. }) { "person" } else { "nominal" })] = 1.0;
                 cands.push(Candidate { speaker: a.speaker.clone(), evidence: a.evidence, cue: a.cue.clone(), origin: "rule", features: f });
+            }
+        }
+        // A person whose name opens with a known given name is more surely a
+        // person than two capitalised words ("Zyklon Tasha").
+        for c in cands.iter_mut() {
+            if let Speaker::Entity { entity } = c.speaker {
+                let e = &idx.entities[entity];
+                let first = e.name.split_whitespace().next().unwrap_or("");
+                c.features[feature("given_name")] = (e.kind == EntityKind::Person && crate::given_names::is_given_name(first)) as u8 as f32;
             }
         }
         if let Some(prev) = &previous_rule {
