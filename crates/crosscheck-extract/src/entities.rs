@@ -515,8 +515,7 @@ fn middle_initial(text: &str, initial: &Tok, next: &Tok) -> bool {
 
 /// A single capital letter with its dot, as a name's initial is printed.
 fn is_middle_initial(text: &str, t: &Tok) -> bool {
-    let w = t.text(text);
-    w.chars().count() == 1 && w.chars().all(char::is_uppercase) && text[t.end..].starts_with(". ")
+    crate::tokens::is_initial(t.text(text)) && text[t.end..].starts_with(". ")
 }
 
 #[cfg(test)]

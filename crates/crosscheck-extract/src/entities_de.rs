@@ -267,7 +267,7 @@ pub fn find_entities(text: &str, sentences: &[Sentence], lexicon: &Lexicon) -> E
     // The same clause: no clause-breaking mark between two positions.
     let same_clause = |from: usize, to: usize| !text[from..to].contains([',', ';', ':', '\u{201e}', '\u{201c}', '"', '\u{bb}', '\u{ab}']);
     for (ri, r) in runs.iter().enumerate() {
-        let Some((titles, strong)) = forms[ri].clone() else { continue };
+        let Some((titles, strong)) = &forms[ri] else { continue };
         let toks = &sent_toks[r.sentence];
         // A clause has one subject. "sagte Beispiel": the word after a
         // reporting verb is its subject only when no name stands before the
@@ -280,12 +280,12 @@ pub fn find_entities(text: &str, sentences: &[Sentence], lexicon: &Lexicon) -> E
         let subject_after_verb = || {
             runs.get(ri + 1).is_some_and(|n| n.sentence == r.sentence && n.start == r.end + 1 && named_by_form(ri + 1))
         };
-        let evidence = strong || (cue_after(text, toks, r, &is_cue) && !subject_after_verb()) || (cue_before(text, toks, r, &is_cue) && !subject_before_verb());
+        let evidence = *strong || (cue_after(text, toks, r, &is_cue) && !subject_after_verb()) || (cue_before(text, toks, r, &is_cue) && !subject_before_verb());
         if !evidence {
             pending.push(ri);
             continue;
         }
-        people.push((ri, titles));
+        people.push((ri, titles.clone()));
     }
 
     let mut idx = EntityIndex::default();

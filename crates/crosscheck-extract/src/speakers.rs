@@ -144,7 +144,6 @@ fn colon_clause_subject(text: &str, sentences: &[Sentence], s0: usize, at: usize
     let is_cap = |k: usize| word(k).is_some_and(crate::tokens::is_cap);
     let is_stop = |k: usize| word(k).is_some_and(|w| lexicon.is_stopword(&lower(w)));
     let adjective = |k: usize| word(k).is_some_and(|w| crate::entities_de::adjective_form(w) && !lexicon.is_stopword(w));
-    // One noun group: determiners, adjectives, capitalised nouns.
     let determiner = |k: usize| word(k).is_some_and(crate::entities_de::is_determiner);
     // One noun group: determiners, then (only after one) inflected adjectives, then capitalised nouns.
     let group = |mut k: usize| -> Option<usize> {
@@ -179,6 +178,18 @@ fn colon_clause_subject(text: &str, sentences: &[Sentence], s0: usize, at: usize
     // The phrase is the clause's subject only when the clause goes on after it.
     let rest = &text[toks[end - 1].end..at];
     (rest.trim() != ":" && end <= 6).then(|| Span::new(toks[0].start, toks[end - 1].end))
+}
+
+/// The features saying what a resolved speaker is: a person or an
+/// organisation with its salience (mentions in the article), else a nominal.
+fn set_speaker_kind(f: &mut [f32; N_FEATURES], speaker: &Speaker, idx: &EntityIndex) {
+    match speaker {
+        Speaker::Entity { entity } => {
+            f[feature(if idx.entities[*entity].kind == EntityKind::Person { "person" } else { "organisation" })] = 1.0;
+            f[feature("salience")] = ((1 + idx.entities[*entity].mentions.len()) as f32).ln() / 3.0;
+        }
+        _ => f[feature("nominal")] = 1.0,
+    }
 }
 
 /// The candidates of every statement of an article, after the rule pass.
@@ -271,11 +282,11 @@ pub fn candidates(text: &str, sentences: &[Sentence], quotes: &[Quote], idx: &En
             if kind == EntityKind::Place || text[m.end..].starts_with(['\u{2019}', '\'']) {
                 continue;
             }
+            let speaker = Speaker::Entity { entity: *e };
             let mut f = base(*m);
-            f[feature(if kind == EntityKind::Person { "person" } else { "organisation" })] = 1.0;
-            f[feature("salience")] = ((1 + idx.entities[*e].mentions.len()) as f32).ln() / 3.0;
+            set_speaker_kind(&mut f, &speaker, idx);
             f[feature("nearest_person_before")] = (Some(*m) == nearest_person_before) as u8 as f32;
-            cands.push(Candidate { speaker: Speaker::Entity { entity: *e }, evidence: *m, cue: None, origin: "mention", features: f });
+            cands.push(Candidate { speaker, evidence: *m, cue: None, origin: "mention", features: f });
         }
         // Subjects of reporting verbs.
         for (j, cue) in frame.iter().enumerate() {
@@ -287,7 +298,7 @@ pub fn candidates(text: &str, sentences: &[Sentence], quotes: &[Quote], idx: &En
             // A title's abbreviation dot ("said Mr. Clarke") does not end the phrase.
             // Nor does a middle initial's ("John F. Kennedy told").
             let title_dot = |prev: Option<&Tok>, gap: &str| {
-                prev.is_some_and(|p| gap.trim() == "." && (lexicon.is_title(&lower(p.text(text))) || (p.text(text).chars().count() == 1 && p.text(text).chars().all(char::is_uppercase))))
+                prev.is_some_and(|p| gap.trim() == "." && (lexicon.is_title(&lower(p.text(text))) || crate::tokens::is_initial(p.text(text))))
             };
             for t in frame[j + 1..].iter().take(5) {
                 let prev_end = after.last().map(|p: &Tok| p.end).unwrap_or(cue.end);
@@ -385,13 +396,7 @@ pub fn candidates(text: &str, sentences: &[Sentence], quotes: &[Quote], idx: &En
                 let mut f = base(ev);
                 f[feature("cue_subject")] = 1.0;
                 f[feature("cue_inverted")] = inverted as u8 as f32;
-                match &speaker {
-                    Speaker::Entity { entity } => {
-                        f[feature(if idx.entities[*entity].kind == EntityKind::Person { "person" } else { "organisation" })] = 1.0;
-                        f[feature("salience")] = ((1 + idx.entities[*entity].mentions.len()) as f32).ln() / 3.0;
-                    }
-                    _ => f[feature("nominal")] = 1.0,
-                }
+                set_speaker_kind(&mut f, &speaker, idx);
                 if origin == "pronoun" {
                     f[feature("via_pronoun")] = 1.0;
                 }
@@ -416,13 +421,7 @@ pub fn candidates(text: &str, sentences: &[Sentence], quotes: &[Quote], idx: &En
                 };
                 let mut f = base(np);
                 f[feature("colon_subject")] = 1.0;
-                match &speaker {
-                    Speaker::Entity { entity } => {
-                        f[feature(if idx.entities[*entity].kind == EntityKind::Person { "person" } else { "organisation" })] = 1.0;
-                        f[feature("salience")] = ((1 + idx.entities[*entity].mentions.len()) as f32).ln() / 3.0;
-                    }
-                    _ => f[feature("nominal")] = 1.0,
-                }
+                set_speaker_kind(&mut f, &speaker, idx);
                 cands.push(Candidate { speaker, evidence: np, cue: None, origin: "colon-subject", features: f });
             }
         }

@@ -59,6 +59,13 @@ pub fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
+/// Whether a word is a single capital letter, as a name's initial is printed
+/// before its dot ("F" of "John F. Kennedy").
+pub fn is_initial(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase) && cs.next().is_none()
+}
+
 /// Strip a possessive ending ("Russia’s" -> "Russia"); returns the base and whether one was removed.
 pub fn strip_possessive(w: &str) -> (&str, bool) {
     for suf in ["\u{2019}s", "'s", "\u{2019}", "'"] {
