@@ -20,9 +20,21 @@ pub struct EmbedBenchReport {
     pub threads: usize,
 }
 
+/// What to time.
+#[derive(Debug, Clone, Default)]
+pub struct EmbedOptions {
+    /// Passes over the inputs.
+    pub rounds: usize,
+    /// Only the first N sentences.
+    pub max_sentences: Option<usize>,
+    /// Where to write the timed sentences (one JSON string per line).
+    pub sentences_out: Option<std::path::PathBuf>,
+}
+
 /// Load the installed model and embed `articles` `rounds` times, as sentences
 /// and as clustering reads them (the model's cache cleared before each pass).
-pub fn run_embed(articles: &[Article], rounds: usize) -> anyhow::Result<EmbedBenchReport> {
+pub fn run_embed(articles: &[Article], options: &EmbedOptions) -> anyhow::Result<EmbedBenchReport> {
+    let rounds = options.rounds.max(1);
     let dir = crosscheck_embed::locate_model()?
         .context("no embedding model installed (scripts/install-model.sh, or set CROSSCHECK_EMBEDDING_MODEL)")?;
     let start = Instant::now();
@@ -31,7 +43,16 @@ pub fn run_embed(articles: &[Article], rounds: usize) -> anyhow::Result<EmbedBen
     let sentences: Vec<String> = articles
         .iter()
         .flat_map(|a| crosscheck_extract::split_sentences(&a.text).into_iter().map(|s| s.span.slice(&a.text).to_string()).collect::<Vec<_>>())
+        .take(options.max_sentences.unwrap_or(usize::MAX))
         .collect();
+    if let Some(path) = &options.sentences_out {
+        let mut lines = String::new();
+        for sentence in &sentences {
+            lines.push_str(&serde_json::to_string(sentence)?);
+            lines.push('\n');
+        }
+        std::fs::write(path, lines).with_context(|| format!("writing the sentences to {}", path.display()))?;
+    }
     let sentence_refs: Vec<&str> = sentences.iter().map(String::as_str).collect();
     let start = Instant::now();
     for _ in 0..rounds {

@@ -2,7 +2,7 @@
 //!
 //! Story clustering and claim alignment can use sentence embeddings as one
 //! signal among others. They depend on this trait, not on a model: the model
-//! (`crosscheck-embed`, all-MiniLM-L6-v2 on candle) is chosen by the program on
+//! (`crosscheck-embed`, all-MiniLM-L6-v2 on its own BERT) is chosen by the program on
 //! top, and a stage given no encoder works on its lexical signals alone.
 
 /// Turns sentences into unit-length vectors whose dot product is their

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Independent numpy reference implementation of sentence-transformers/all-MiniLM-L6-v2.
 
-Test oracle for the Rust (candle) embedder. No torch, no safetensors/transformers
+Test oracle for the Rust embedder (crates/crosscheck-embed/src/bert.rs). No torch, no safetensors/transformers
 packages: weights are parsed from model.safetensors with plain numpy, the
 tokenizer is the HF `tokenizers` library reading tokenizer.json.
 

@@ -2,7 +2,8 @@
 //!
 //! Sentence embeddings for crosscheck: the sentence-transformers model
 //! all-MiniLM-L6-v2 (a 6-layer BERT, 384 dimensions, mean pooling, unit
-//! length) run on candle's CPU backend, behind [`crosscheck_core::SentenceEncoder`].
+//! length) run by this crate's own BERT ([`bert`]) on the CPU, behind
+//! [`crosscheck_core::SentenceEncoder`].
 //!
 //! The weights are never fetched: they come from a model folder on disk
 //! (`config.json`, `model.safetensors`, `tokenizer.json`), found by [`locate_model`]:
@@ -25,8 +26,6 @@ use std::collections::{HashMap, VecDeque};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use candle_core::{DType, Device};
-use candle_nn::VarBuilder;
 use crosscheck_core::{EncodeError, SentenceEncoder};
 
 pub mod bert;
@@ -46,9 +45,12 @@ pub const MODEL_LANGUAGES: &[&str] = &["en"];
 /// Longest input in tokens, [CLS] and [SEP] included: sentence-transformers'
 /// `max_seq_length` for this model (the text past it is not seen).
 pub const MAX_TOKENS: usize = 256;
-/// Sentences run through the encoder at once (sorted by length first, so a
-/// batch pads little).
-const BATCH: usize = 32;
+/// Sentences run through the encoder at once (sorted by length first, so
+/// each batch's sentences cost about the same in attention), and the most
+/// tokens a batch holds: enough rows for the matrix products to run at full
+/// speed on every thread, few enough that a batch's activations stay in cache.
+const BATCH: usize = 64;
+const BATCH_TOKENS: usize = 4096;
 /// Vectors remembered by text (about 1.6 KB each): a server rebuilds a
 /// story's dossier whenever an article joins it, and would otherwise embed
 /// every earlier sentence of the story again.
@@ -63,15 +65,12 @@ pub enum EmbedError {
     Model { path: PathBuf, reason: String },
     #[error("tokenizing: {0}")]
     Tokenize(String),
-    #[error("running the encoder: {0}")]
-    Run(#[from] candle_core::Error),
 }
 
 /// all-MiniLM-L6-v2 (or any BERT sentence encoder with mean pooling) ready to encode.
 pub struct SentenceEmbedder {
     name: String,
     tokenizer: Tokenizer,
-    pad_id: u32,
     encoder: BertEncoder,
     dimensions: usize,
     cache: Mutex<VectorCache>,
@@ -120,24 +119,21 @@ impl SentenceEmbedder {
         })?;
         config.check().map_err(|reason| EmbedError::Model { path: config_path, reason })?;
         let tokenizer = load_tokenizer(&dir.join("tokenizer.json"))?;
-        let pad_id = tokenizer.token_to_id("[PAD]").unwrap_or(0);
         let weights_path = dir.join("model.safetensors");
         let weights = std::fs::read(&weights_path).map_err(|source| EmbedError::Io {
             path: weights_path.clone(),
             source,
         })?;
-        let model_error = |e: candle_core::Error| EmbedError::Model {
+        let encoder = BertEncoder::load(&weights, &config).map_err(|e| EmbedError::Model {
             path: weights_path.clone(),
             reason: e.to_string(),
-        };
-        let vb = VarBuilder::from_buffered_safetensors(weights, DType::F32, &Device::Cpu).map_err(model_error)?;
-        let encoder = BertEncoder::load(vb, &config).map_err(model_error)?;
+        })?;
         let name = if dir.ends_with(Path::new(MODEL_PACKAGE).join(PACKAGE_MODEL_DIR)) {
             MODEL_NAME.to_string()
         } else {
             dir.file_name().map_or_else(|| MODEL_NAME.to_string(), |n| n.to_string_lossy().into_owned())
         };
-        Ok(SentenceEmbedder { name, tokenizer, pad_id, encoder, dimensions: config.hidden_size, cache: Mutex::default() })
+        Ok(SentenceEmbedder { name, tokenizer, encoder, dimensions: config.hidden_size, cache: Mutex::default() })
     }
 
     /// Length of the vectors.
@@ -168,12 +164,24 @@ impl SentenceEmbedder {
         };
         let missing: Vec<usize> = (0..texts.len()).filter(|&i| out[i].is_none()).collect();
         let sequences = missing.iter().map(|&i| self.token_ids(texts[i])).collect::<Result<Vec<_>, _>>()?;
-        // Similar lengths together, so padding (which costs as much as text) stays small.
         let mut order: Vec<usize> = (0..sequences.len()).collect();
         order.sort_by_key(|&k| (sequences[k].len(), k));
-        for chunk in order.chunks(BATCH) {
+        let mut batches: Vec<&[usize]> = Vec::new();
+        let mut rest = order.as_slice();
+        while !rest.is_empty() {
+            let mut take = 0;
+            let mut tokens = 0;
+            while take < rest.len() && take < BATCH && (take == 0 || tokens + sequences[rest[take]].len() <= BATCH_TOKENS) {
+                tokens += sequences[rest[take]].len();
+                take += 1;
+            }
+            let (batch, tail) = rest.split_at(take);
+            batches.push(batch);
+            rest = tail;
+        }
+        for chunk in batches {
             let batch: Vec<Vec<u32>> = chunk.iter().map(|&k| sequences[k].clone()).collect();
-            let vectors = self.encoder.mean_pooled(&batch, self.pad_id)?;
+            let vectors = self.encoder.mean_pooled(&batch);
             let mut cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
             for (&k, v) in chunk.iter().zip(vectors) {
                 let i = missing[k];

