@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize};
 use crosscheck_report::Dossier;
 
 use crate::guard::guarded;
-use crate::{stages, tables, PipelineError, Progress, Stage, StoryWork, Work};
+use crate::{stages, tables, PipelineError, Progress, Stage, StoredVectors, StoryWork, Work};
 use crosscheck_report::Problem;
 
 /// What one [`Pipeline::ingest`] did.
@@ -135,7 +135,8 @@ impl Pipeline {
     /// articles and deletes stored stories the rebuild does not produce.
     ///
     /// `encoder`, when given, adds sentence embeddings to clustering and to
-    /// claim alignment. A saved state keeps the embeddings it was built with;
+    /// claim alignment; its vectors are kept in the store ([`StoredVectors`]),
+    /// so a text embedded once is not embedded again. A saved state keeps the embeddings it was built with;
     /// switching the model on or off later only affects articles from then on.
     pub fn open(store: Arc<dyn Store>, encoder: Option<Arc<dyn SentenceEncoder>>) -> Result<Pipeline, PipelineError> {
         Pipeline::open_with_config(store, encoder, StoryConfig::default())
@@ -176,6 +177,7 @@ impl Pipeline {
             members.insert(s.id, s.articles.into_iter().map(|a| (a.index, a.id)).collect());
         }
         let index_of = clusterer.article_ids().enumerate().map(|(i, id)| (id.clone(), i as u32)).collect();
+        let encoder = encoder.map(|e| Arc::new(StoredVectors::new(e, store.clone())) as Arc<dyn SentenceEncoder>);
         let shared = Arc::new(Shared {
             store,
             encoder,

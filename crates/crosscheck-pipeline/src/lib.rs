@@ -16,6 +16,8 @@
 //!   order with one persisted [`crosscheck_cluster::StoryClusterer`] →
 //!   rebuild the dossiers of the touched stories on a worker; the stored
 //!   dossiers are what `crosscheck analyze`, the server and `watch` show;
+//!   its encoder keeps every sentence vector in the store ([`StoredVectors`]),
+//!   so no text is embedded twice across runs;
 //! * [`analyze`]: the batch form for library users (no store): clusters and
 //!   builds each story's dossier through the same stage entry points.
 //!
@@ -31,6 +33,7 @@ pub mod dossier;
 pub mod guard;
 pub mod incremental;
 pub mod stages;
+pub mod stored_vectors;
 pub mod tables;
 
 use std::collections::BTreeMap;
@@ -40,6 +43,7 @@ use std::time::{Duration, Instant};
 
 pub use dossier::{analyze, build_dossier, build_dossier_with_id};
 pub use incremental::{CatchUp, IngestReport, Pipeline};
+pub use stored_vectors::StoredVectors;
 /// The clustering settings [`Pipeline::open_with_config`] takes.
 pub use crosscheck_cluster::StoryConfig;
 

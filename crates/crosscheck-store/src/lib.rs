@@ -239,6 +239,29 @@ pub trait Store: Send + Sync {
     fn put_state(&self, key: &str, value: &[u8]) -> Result<()>;
     /// The value last put under `key`, or `None`.
     fn get_state(&self, key: &str) -> Result<Option<Vec<u8>>>;
+
+    /// Sentence vectors of `model` kept between runs, by a key the caller
+    /// derives from the text (a hash): one entry per key, in order, `None`
+    /// where none is stored. So that no sentence is embedded twice, whatever
+    /// process or machine embedded it first.
+    fn get_vectors(&self, model: &str, keys: &[VectorKey]) -> Result<Vec<Option<Vec<f32>>>>;
+    /// Keep vectors of `model` by key. A key already stored keeps its first
+    /// vector (one text has one vector under one model).
+    fn put_vectors(&self, model: &str, vectors: &[(VectorKey, &[f32])]) -> Result<()>;
+}
+
+/// The key of a stored sentence vector: a 32-byte hash of the text.
+pub type VectorKey = [u8; 32];
+
+/// A vector as stored: its floats, little-endian.
+fn vector_bytes(vector: &[f32]) -> Vec<u8> {
+    vector.iter().flat_map(|x| x.to_le_bytes()).collect()
+}
+
+/// The floats of stored bytes; `None` when their length is not a multiple of 4
+/// (a damaged row reads as missing, so the text is embedded again).
+fn vector_from_bytes(bytes: &[u8]) -> Option<Vec<f32>> {
+    bytes.len().is_multiple_of(4).then(|| bytes.chunks_exact(4).map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect())
 }
 
 /// Open the store named by `location`: a `postgres://` or `postgresql://` URL

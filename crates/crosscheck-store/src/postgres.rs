@@ -5,7 +5,8 @@
 //! with a `BIGSERIAL` sequence number, unique id (byte-ordered, for prefix
 //! range scans), metadata columns, text, the rest of the article as JSON and a
 //! generated `tsvector` (title weighted above text) with a GIN index; `stories`;
-//! `quotes` with their own `tsvector`; `state`.
+//! `quotes` with their own `tsvector`; `state`; `vectors` (sentence vectors
+//! by model and text hash, floats as `BYTEA`).
 //!
 //! **Ingest order.** A sequence value is taken when a row is inserted, not when
 //! its transaction commits, so two concurrent batches could commit out of
@@ -38,7 +39,7 @@ use postgres::{Client, Config, NoTls, Row};
 use crate::query::terms;
 use crate::record::{decode_article, id_prefix, now_rfc3339, parse_id, sql_int, story_article_ids, story_article_ids_json, ArticleColumns};
 use crate::tables::{IDLE_READERS, MAX_PREFIX_MATCHES, PG_INDEXED_TEXT_CHARS, SNIPPET_WORDS, SPEAKER_WEIGHT, TITLE_WEIGHT};
-use crate::{ArticleRow, Page, PutOutcome, QuoteText, Result, SearchHit, Store, StoreError, StoryRecord, StoryRow};
+use crate::{ArticleRow, VectorKey, Page, PutOutcome, QuoteText, Result, SearchHit, Store, StoreError, StoryRecord, StoryRow};
 
 /// Advisory lock keys (arbitrary constants, "crosscheck" in ASCII-ish hex).
 const MIGRATION_LOCK: i64 = 0x6363_6b5f_6d69_6772;
@@ -47,7 +48,8 @@ const ARTICLE_LOCK: i64 = 0x6363_6b5f_6172_7469;
 /// Schema migrations, in order; migration `n` (1-based) is recorded as row
 /// `version = n` of `schema_migrations`. Never edit a released entry: append.
 pub fn migrations() -> Vec<String> {
-    vec![format!(
+    vec![
+        format!(
         r#"
         CREATE TABLE articles (
             seq         BIGSERIAL PRIMARY KEY,
@@ -106,7 +108,18 @@ pub fn migrations() -> Vec<String> {
             updated_at TEXT NOT NULL
         );
         "#
-    )]
+        ),
+        // 2: sentence vectors by model and text hash.
+        r#"
+        CREATE TABLE vectors (
+            model  TEXT NOT NULL,
+            key    BYTEA NOT NULL,
+            vector BYTEA NOT NULL,
+            PRIMARY KEY (model, key)
+        );
+        "#
+        .to_string(),
+    ]
 }
 
 /// A PostgreSQL database opened as a [`Store`].
@@ -535,6 +548,38 @@ impl Store for PgStore {
     fn get_state(&self, key: &str) -> Result<Option<Vec<u8>>> {
         self.with_client(|c| {
             Ok(c.query_opt("SELECT value FROM state WHERE key = $1", &[&pg_text(key)])?.map(|r| r.try_get(0)).transpose()?)
+        })
+    }
+
+    fn get_vectors(&self, model: &str, keys: &[VectorKey]) -> Result<Vec<Option<Vec<f32>>>> {
+        if keys.is_empty() {
+            return Ok(Vec::new());
+        }
+        // One round trip for the whole list, not one per key.
+        let wanted: Vec<&[u8]> = keys.iter().map(|k| &k[..]).collect();
+        let found: std::collections::HashMap<Vec<u8>, Vec<u8>> = self.with_client(|c| {
+            c.query("SELECT key, vector FROM vectors WHERE model = $1 AND key = ANY($2)", &[&pg_text(model), &wanted])?
+                .into_iter()
+                .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+                .collect::<std::result::Result<_, postgres::Error>>()
+                .map_err(StoreError::from)
+        })?;
+        Ok(keys.iter().map(|k| found.get(&k[..]).and_then(|b| crate::vector_from_bytes(b))).collect())
+    }
+
+    fn put_vectors(&self, model: &str, vectors: &[(VectorKey, &[f32])]) -> Result<()> {
+        if vectors.is_empty() {
+            return Ok(());
+        }
+        let keys: Vec<&[u8]> = vectors.iter().map(|(k, _)| &k[..]).collect();
+        let values: Vec<Vec<u8>> = vectors.iter().map(|(_, v)| crate::vector_bytes(v)).collect();
+        self.with_client(|c| {
+            c.execute(
+                "INSERT INTO vectors (model, key, vector) SELECT $1, k, v FROM unnest($2::bytea[], $3::bytea[]) AS t(k, v)
+                 ON CONFLICT (model, key) DO NOTHING",
+                &[&pg_text(model), &keys, &values],
+            )?;
+            Ok(())
         })
     }
 }

@@ -15,7 +15,8 @@
 //! `INTEGER PRIMARY KEY AUTOINCREMENT`, never reused; id unique; metadata
 //! columns; text; the rest of the article as JSON), `articles_fts` (FTS5 over
 //! title and text, external content kept in step by triggers), `stories`,
-//! `quotes` and `quotes_fts` (FTS5 over speaker and quote text), `state`.
+//! `quotes` and `quotes_fts` (FTS5 over speaker and quote text), `state`,
+//! `vectors` (sentence vectors by model and text hash, floats as a BLOB).
 //! `PRAGMA user_version` holds the number of migrations applied.
 
 use std::path::{Path, PathBuf};
@@ -30,7 +31,7 @@ use crate::tables::{
     IDLE_READERS, MAX_PREFIX_MATCHES, SNIPPET_WORDS, SPEAKER_WEIGHT, SQLITE_BUSY_TIMEOUT, TITLE_WEIGHT,
 };
 use crate::{
-    ArticleRow, Page, PutOutcome, QuoteText, Result, SearchHit, Store, StoreError, StoryRecord, StoryRow,
+    ArticleRow, Page, PutOutcome, QuoteText, Result, SearchHit, Store, StoreError, StoryRecord, StoryRow, VectorKey,
 };
 
 /// Schema migrations, in order. Migration `n` (1-based) brings a database from
@@ -107,6 +108,15 @@ pub const MIGRATIONS: &[&str] = &[
         value      BLOB NOT NULL,
         updated_at TEXT NOT NULL
     );
+    "#,
+    // 2: sentence vectors by model and text hash.
+    r#"
+    CREATE TABLE vectors (
+        model  TEXT NOT NULL,
+        key    BLOB NOT NULL,
+        vector BLOB NOT NULL,
+        PRIMARY KEY (model, key)
+    ) WITHOUT ROWID;
     "#,
 ];
 
@@ -512,6 +522,34 @@ impl Store for SqliteStore {
             Ok(c.prepare_cached("SELECT value FROM state WHERE key = ?1")?.query_row([key], |r| r.get(0)).optional()?)
         })
     }
+
+    fn get_vectors(&self, model: &str, keys: &[VectorKey]) -> Result<Vec<Option<Vec<f32>>>> {
+        if keys.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.read(|c| {
+            let mut query = c.prepare_cached("SELECT vector FROM vectors WHERE model = ?1 AND key = ?2")?;
+            keys.iter()
+                .map(|key| {
+                    let bytes: Option<Vec<u8>> = query.query_row(params![model, &key[..]], |r| r.get(0)).optional()?;
+                    Ok(bytes.as_deref().and_then(crate::vector_from_bytes))
+                })
+                .collect()
+        })
+    }
+
+    fn put_vectors(&self, model: &str, vectors: &[(VectorKey, &[f32])]) -> Result<()> {
+        if vectors.is_empty() {
+            return Ok(());
+        }
+        self.write(|tx| {
+            let mut insert = tx.prepare_cached("INSERT OR IGNORE INTO vectors (model, key, vector) VALUES (?1, ?2, ?3)")?;
+            for (key, vector) in vectors {
+                insert.execute(params![model, &key[..], crate::vector_bytes(vector)])?;
+            }
+            Ok(())
+        })
+    }
 }
 
 #[cfg(test)]
@@ -536,6 +574,22 @@ mod tests {
             Err(e) => panic!("wrong error {e}"),
             Ok(_) => panic!("opened a newer schema"),
         }
+    }
+
+    #[test]
+    fn a_first_version_database_is_upgraded_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("db.sqlite");
+        {
+            let c = Connection::open(&path).unwrap();
+            c.execute_batch(MIGRATIONS[0]).unwrap();
+            c.execute_batch("PRAGMA user_version = 1").unwrap();
+            c.execute("INSERT INTO state (key, value, updated_at) VALUES ('k', x'01', 'then')", []).unwrap();
+        }
+        let s = SqliteStore::open(&path).unwrap();
+        assert_eq!(s.get_state("k").unwrap(), Some(vec![1]));
+        s.put_vectors("m", &[([7; 32], &[0.5, 2.0][..])]).unwrap();
+        assert_eq!(s.get_vectors("m", &[[7; 32]]).unwrap(), vec![Some(vec![0.5, 2.0])]);
     }
 
     #[test]

@@ -350,6 +350,24 @@ fn state_get_put(h: &Harness) {
     assert!(s.get_state("other").unwrap().is_none());
 }
 
+fn vectors_get_put(h: &Harness) {
+    let s = &*h.store;
+    let key = |n: u8| [n; 32];
+    assert!(s.get_vectors("model-a", &[]).unwrap().is_empty());
+    assert_eq!(s.get_vectors("model-a", &[key(1)]).unwrap(), vec![None]);
+    let one = [0.25f32, -1.5, f32::MIN_POSITIVE, 3.0e38];
+    let two = [1.0f32; 384];
+    s.put_vectors("model-a", &[(key(1), &one[..]), (key(2), &two[..])]).unwrap();
+    // The first vector put under a key stays; another model's are its own.
+    s.put_vectors("model-a", &[(key(1), &two[..])]).unwrap();
+    s.put_vectors("model-b", &[(key(1), &two[..])]).unwrap();
+    let got = s.get_vectors("model-a", &[key(2), key(3), key(1)]).unwrap();
+    assert_eq!(got, vec![Some(two.to_vec()), None, Some(one.to_vec())]);
+    assert_eq!(s.get_vectors("model-b", &[key(1), key(2)]).unwrap(), vec![Some(two.to_vec()), None]);
+    // A key asked for twice comes back twice.
+    assert_eq!(s.get_vectors("model-a", &[key(1), key(1)]).unwrap(), vec![Some(one.to_vec()), Some(one.to_vec())]);
+}
+
 fn concurrent_writers_lose_nothing(h: &Harness) {
     const THREADS: usize = 8;
     const PER_THREAD: usize = 200;
@@ -414,6 +432,7 @@ macro_rules! backend_suite {
             case!(search_titles_texts_quotes);
             case!(random_queries_never_error);
             case!(state_get_put);
+            case!(vectors_get_put);
             case!(nul_in_metadata_does_not_fail_a_batch);
             case!(concurrent_writers_lose_nothing);
         }
