@@ -9,11 +9,12 @@
 //! - the tokens of a batch are one matrix with no padding: the dense layers
 //!   work token by token, and attention runs sentence by sentence, so padding
 //!   is never computed and needs no mask;
-//! - every matrix product is one call of the `gemm` crate (AVX-512 or AVX2/FMA
-//!   kernels, picked at run time), with bias and residual folded into it;
+//! - every matrix product is one call of the `gemm-f32` kernels (AVX-512 or
+//!   AVX2/FMA, picked at run time), with bias and residual folded into it;
 //! - GELU and softmax use a vectorisable `exp` (and `erf` built on it), exact
 //!   to better than 1e-6, against 1e-4 for the whole vector in the reference test.
 
+use gemm_common::Parallelism;
 use rayon::prelude::*;
 use safetensors::{Dtype, SafeTensors};
 use serde::Deserialize;
@@ -171,7 +172,7 @@ impl Dense {
         // below stay inside them. `weight` read with swapped strides is its
         // transpose.
         unsafe {
-            gemm::gemm(
+            product(
                 rows,
                 self.outputs,
                 self.inputs,
@@ -187,13 +188,57 @@ impl Dense {
                 1,
                 1.0,
                 1.0,
-                false,
-                false,
-                false,
-                gemm::Parallelism::Rayon(0),
+                Parallelism::Rayon(0),
             );
         }
         out
+    }
+}
+
+/// `dst = alpha·dst + beta·lhs·rhs` (`alpha` read only with `read_dst`) on
+/// strided `f32` matrices: m × n = (m × k)(k × n), each given by its column
+/// and row strides. The `gemm-f32` crate alone, not the `gemm` umbrella: that
+/// one compiles the kernels of four more number types this encoder never uses.
+/// Like the umbrella, a row-major destination is computed as the transposed
+/// product, which the kernels prefer.
+///
+/// # Safety
+/// Every pointer must address its whole matrix under the given strides, all
+/// strides positive, and `dst` must not overlap `lhs` or `rhs`.
+#[allow(clippy::too_many_arguments)]
+unsafe fn product(
+    m: usize,
+    n: usize,
+    k: usize,
+    dst: *mut f32,
+    dst_cs: isize,
+    dst_rs: isize,
+    read_dst: bool,
+    lhs: *const f32,
+    lhs_cs: isize,
+    lhs_rs: isize,
+    rhs: *const f32,
+    rhs_cs: isize,
+    rhs_rs: isize,
+    alpha: f32,
+    beta: f32,
+    parallelism: Parallelism,
+) {
+    let kernel = gemm_f32::gemm::f32::get_gemm_fn();
+    // SAFETY: the caller's contract; (A·B)ᵀ = Bᵀ·Aᵀ is the same memory with
+    // the strides swapped.
+    unsafe {
+        if dst_cs.abs() < dst_rs.abs() {
+            kernel(
+                n, m, k, dst, dst_rs, dst_cs, read_dst, rhs, rhs_rs, rhs_cs, lhs, lhs_rs,
+                lhs_cs, alpha, beta, false, false, false, parallelism,
+            )
+        } else {
+            kernel(
+                m, n, k, dst, dst_cs, dst_rs, read_dst, lhs, lhs_cs, lhs_rs, rhs, rhs_cs,
+                rhs_rs, alpha, beta, false, false, false, parallelism,
+            )
+        }
     }
 }
 
@@ -348,7 +393,7 @@ impl BertEncoder {
                 // `scores` is len × len and `out` len × width, of which this
                 // head writes its `head` columns.
                 unsafe {
-                    gemm::gemm(
+                    product(
                         len,
                         len,
                         head,
@@ -364,15 +409,12 @@ impl BertEncoder {
                         1,
                         0.0,
                         scale,
-                        false,
-                        false,
-                        false,
-                        gemm::Parallelism::None,
+                        Parallelism::None,
                     );
                 }
                 scores.chunks_exact_mut(len).for_each(softmax_in_place);
                 unsafe {
-                    gemm::gemm(
+                    product(
                         len,
                         head,
                         len,
@@ -388,10 +430,7 @@ impl BertEncoder {
                         stride,
                         0.0,
                         1.0,
-                        false,
-                        false,
-                        false,
-                        gemm::Parallelism::None,
+                        Parallelism::None,
                     );
                 }
             }
