@@ -9,7 +9,9 @@
 //! reporting verb there (before the verb: "X said"; after it: "said X", "so X"),
 //! resolved like the rule pass resolves a subject (a name, a pronoun to its
 //! antecedent, a description, an anonymous or role-only source) or, failing
-//! that, kept as printed ("the statement", "der Sprecher"); and the rule pass's
+//! that, kept as printed ("the statement", "der Sprecher"); the text an
+//! impersonal verb cites, in a language that has the construction ("heißt es
+//! in der Erklärung": `Lexicon::text_citation`); and the rule pass's
 //! own pick ([`crate::attribution`]), whose method is a feature like any other.
 //! The best-scoring candidate is the speaker; a quotation abstains only when
 //! it has no candidate at all.
@@ -56,6 +58,9 @@ pub const FEATURES: &[&str] = &[
     "title_word",
     "colon_subject",
     "given_name",
+    "cited_text",
+    "after_preposition",
+    "subject_before_verb",
 ];
 
 /// Number of features.
@@ -120,6 +125,39 @@ fn noun_phrase_shaped(text: &str, chunk: &[Tok], lexicon: &Lexicon) -> bool {
     !lexicon.nouns_capitalised || chunk.iter().zip(&words).any(|(t, l)| crate::tokens::is_cap(t.text(text)) && !lexicon.is_stopword(l))
 }
 
+/// Where a noun phrase starting at `toks[start]` ends (one past its last
+/// token), read off the capitals of a language that capitalises its nouns:
+/// determiners, then (only after one) inflected adjectives, then capitalised
+/// nouns, and a genitive attribute after them ("des Dorfes", "der Partei").
+fn noun_phrase_end(text: &str, toks: &[Tok], start: usize, lexicon: &Lexicon) -> Option<usize> {
+    let word = |k: usize| toks.get(k).map(|t| t.text(text));
+    let is_cap = |k: usize| word(k).is_some_and(crate::tokens::is_cap);
+    let is_stop = |k: usize| word(k).is_some_and(|w| lexicon.is_stopword(&lower(w)));
+    let adjective = |k: usize| word(k).is_some_and(|w| crate::entities_de::adjective_form(w) && !lexicon.is_stopword(w));
+    let determiner = |k: usize| word(k).is_some_and(crate::entities_de::is_determiner);
+    let group = |mut k: usize| -> Option<usize> {
+        let start = k;
+        while determiner(k) {
+            k += 1;
+        }
+        while k > start && adjective(k) {
+            k += 1;
+        }
+        let nouns = k;
+        while is_cap(k) && !is_stop(k) && (k == nouns || text[toks[k - 1].end..toks[k].start].trim().is_empty()) {
+            k += 1;
+        }
+        (k > nouns).then_some(k)
+    };
+    let mut end = group(start)?;
+    if word(end).is_some_and(|w| matches!(w, "des" | "der")) {
+        if let Some(e) = group(end) {
+            end = e;
+        }
+    }
+    Some(end)
+}
+
 /// The noun phrase opening the clause that introduces a quotation at `at`
 /// with a colon, in a language that capitalises its nouns, where the phrase
 /// can be read off the capitals: determiners, inflected adjectives, one or more
@@ -141,25 +179,7 @@ fn colon_clause_subject(text: &str, sentences: &[Sentence], s0: usize, at: usize
     }
     let toks = crate::tokens::tokenize(text, clause);
     let word = |k: usize| toks.get(k).map(|t| t.text(text));
-    let is_cap = |k: usize| word(k).is_some_and(crate::tokens::is_cap);
-    let is_stop = |k: usize| word(k).is_some_and(|w| lexicon.is_stopword(&lower(w)));
-    let adjective = |k: usize| word(k).is_some_and(|w| crate::entities_de::adjective_form(w) && !lexicon.is_stopword(w));
     let determiner = |k: usize| word(k).is_some_and(crate::entities_de::is_determiner);
-    // One noun group: determiners, then (only after one) inflected adjectives, then capitalised nouns.
-    let group = |mut k: usize| -> Option<usize> {
-        let start = k;
-        while determiner(k) {
-            k += 1;
-        }
-        while k > start && adjective(k) {
-            k += 1;
-        }
-        let nouns = k;
-        while is_cap(k) && !is_stop(k) && (k == nouns || text[toks[k - 1].end..toks[k].start].trim().is_empty()) {
-            k += 1;
-        }
-        (k > nouns).then_some(k)
-    };
     // A clause opening with a preposition has its subject later; one opening
     // with a bare word that the article prints in lower case elsewhere, or with
     // a calendar word, opens with an adverbial ("Offenbar", "Derzeit", "Im Dezember").
@@ -168,13 +188,7 @@ fn colon_clause_subject(text: &str, sentences: &[Sentence], s0: usize, at: usize
     if lexicon.is_preposition(&first) || lexicon.is_calendar_word(&first) || (!determiner(0) && printed_lower(&first)) {
         return None;
     }
-    let mut end = group(0)?;
-    // A genitive attribute ("des Dorfes", "der Partei").
-    if word(end).is_some_and(|w| matches!(w, "des" | "der")) {
-        if let Some(e) = group(end) {
-            end = e;
-        }
-    }
+    let end = noun_phrase_end(text, &toks, 0, lexicon)?;
     // The phrase is the clause's subject only when the clause goes on after it.
     let rest = &text[toks[end - 1].end..at];
     (rest.trim() != ":" && end <= 6).then(|| Span::new(toks[0].start, toks[end - 1].end))
@@ -261,6 +275,10 @@ pub fn candidates(text: &str, sentences: &[Sentence], quotes: &[Quote], idx: &En
                 f[feature("determiner_initial")] = lexicon.is_stopword(&lower(w.text(text))) as u8 as f32;
             }
             f[feature("title_word")] = words.iter().any(|w| lexicon.is_title(&lower(w.text(text)))) as u8 as f32;
+            // A name right after a preposition is its object ("sagte über X", "nach X").
+            if let Some(p) = frame.iter().rev().find(|t| t.end <= ev.start) {
+                f[feature("after_preposition")] = (text[p.end..ev.start].trim().is_empty() && lexicon.is_preposition(&lower(p.text(text)))) as u8 as f32;
+            }
             let prev_sent = s0.checked_sub(1).filter(|p| *p == si);
             if prev_sent.is_some() && sentences[si].span.slice(text).trim_end().ends_with(':') {
                 f[feature("colon_intro")] = 1.0;
@@ -361,16 +379,32 @@ pub fn candidates(text: &str, sentences: &[Sentence], quotes: &[Quote], idx: &En
             if let Some(k) = before.iter().rposition(|t| lexicon.is_clause_opener(&lower(t.text(text)))) {
                 before.drain(..=k);
             }
+            // A citing verb's expletive is no speaker ("hieß es in dem Antrag"):
+            // the text it cites is a candidate of its own (below).
+            let expletive = |chunk: &[Tok]| {
+                lexicon.text_citation.is_some_and(|c| {
+                    lexicon.is_text_citing_verb(&lower(&cue_word)) && chunk.iter().any(|t| lower(t.text(text)) == c.expletive)
+                })
+            };
+            // A noun phrase before the verb is its subject in second-position
+            // word order, and a phrase after the verb then its object ("X würdigte Y als …").
+            let subject_before = !before.is_empty() && !expletive(&before) && {
+                let span = Span::new(before[0].start, before[before.len() - 1].end);
+                noun_phrase_shaped(text, &before, lexicon)
+                    || idx.mentions.iter().any(|(m, e)| span.contains(*m) && idx.entities[*e].kind != EntityKind::Place)
+            };
             for (chunk, inverted) in [(before, false), (after, true)] {
-                if chunk.is_empty() {
+                if chunk.is_empty() || expletive(&chunk) {
                     continue;
                 }
+                let object_side = inverted && subject_before;
                 let span = Span::new(chunk[0].start, chunk.last().expect("non-empty").end);
                 // A mention in the chunk is already a candidate: mark it as the verb's subject.
                 let mut marked = false;
                 for c in cands.iter_mut().filter(|c| c.origin == "mention" && span.contains(c.evidence)) {
                     c.features[feature("cue_subject")] = 1.0;
                     c.features[feature("cue_inverted")] = inverted as u8 as f32;
+                    c.features[feature("subject_before_verb")] = object_side as u8 as f32;
                     c.cue.get_or_insert_with(|| cue_word.clone());
                     marked = true;
                 }
@@ -396,11 +430,34 @@ pub fn candidates(text: &str, sentences: &[Sentence], quotes: &[Quote], idx: &En
                 let mut f = base(ev);
                 f[feature("cue_subject")] = 1.0;
                 f[feature("cue_inverted")] = inverted as u8 as f32;
+                f[feature("subject_before_verb")] = object_side as u8 as f32;
                 set_speaker_kind(&mut f, &speaker, idx);
                 if origin == "pronoun" {
                     f[feature("via_pronoun")] = 1.0;
                 }
                 cands.push(Candidate { speaker, evidence: ev, cue: Some(cue_word.clone()), origin, features: f });
+            }
+        }
+        // A text cited by an impersonal verb ("In dem Antrag heißt es: „…“",
+        // "„…“, hieß es in einer Erklärung"): the text is the source, named by
+        // the phrase after a preposition in the verb's clause.
+        if let Some(citation) = lexicon.text_citation {
+            for (j, verb) in frame.iter().enumerate() {
+                if !lexicon.is_text_citing_verb(&lower(verb.text(text))) || sentence_of(verb.start) < first {
+                    continue;
+                }
+                let near = |k: usize| frame.get(k).is_some_and(|t| lower(t.text(text)) == citation.expletive && sentence_of(t.start) == sentence_of(verb.start));
+                if !(near(j + 1) || (j >= 1 && near(j - 1)) || (j >= 2 && near(j - 2))) {
+                    continue;
+                }
+                if let Some(phrase) = cited_text_phrase(text, &frame, j, unit, citation.prepositions, lexicon) {
+                    let speaker = Speaker::Role { role: phrase.slice(text).to_string() };
+                    let mut f = base(phrase);
+                    f[feature("cue_subject")] = 1.0;
+                    f[feature("cited_text")] = 1.0;
+                    set_speaker_kind(&mut f, &speaker, idx);
+                    cands.push(Candidate { speaker, evidence: phrase, cue: Some(verb.text(text).to_string()), origin: "cited-text", features: f });
+                }
             }
         }
         // The subject of a clause that introduces the quotation with a colon,
@@ -471,6 +528,28 @@ pub fn candidates(text: &str, sentences: &[Sentence], quotes: &[Quote], idx: &En
     out
 }
 
+/// The text an impersonal citing verb at `frame[verb]` names: the noun phrase
+/// after the nearest of `prepositions` in the verb's clause ("in einer
+/// Pressemitteilung des Vereins"), outside the quotation `unit`; only in a
+/// language that capitalises its nouns, where the phrase is read off them.
+fn cited_text_phrase(text: &str, frame: &[Tok], verb: usize, unit: Span, prepositions: &[&str], lexicon: &Lexicon) -> Option<Span> {
+    if !lexicon.nouns_capitalised {
+        return None;
+    }
+    let same_clause = |a: &Tok, b: &Tok| {
+        let (lo, hi) = if a.end <= b.start { (a.end, b.start) } else { (b.end, a.start) };
+        !text[lo..hi].contains(['.', '!', '?', ':', ';', '\n', '\u{201e}', '\u{201c}', '\u{201d}', '"', '\u{bb}', '\u{ab}'])
+    };
+    let mut order: Vec<usize> = (0..frame.len()).filter(|&k| k != verb && same_clause(&frame[k], &frame[verb])).collect();
+    order.sort_by_key(|&k| k.abs_diff(verb));
+    let k = order
+        .into_iter()
+        .find(|&k| !unit.contains(frame[k].span()) && prepositions.contains(&lower(frame[k].text(text)).as_str()))?;
+    let end = noun_phrase_end(text, frame, k + 1, lexicon)?;
+    let phrase = Span::new(frame[k + 1].start, frame[end - 1].end);
+    (same_clause(&frame[k], &frame[end - 1]) && !phrase.overlaps(unit)).then_some(phrase)
+}
+
 /// A candidate's score under `weights` (one per feature).
 pub fn score(features: &[f32; N_FEATURES], weights: &[f32]) -> f32 {
     features.iter().zip(weights).map(|(f, w)| f * w).sum()
@@ -534,6 +613,33 @@ mod tests {
         assert_eq!(s.len(), 1, "{s:?}");
         assert_eq!(s[0].0, "We will vote against it, … It costs far too much money.");
         assert_eq!(s[0].1.as_deref(), Some("Tom Clarke"));
+    }
+
+    #[test]
+    fn german_texts_cited_with_es_heisst_are_the_source() {
+        for (t, source) in [
+            ("Lena Wolf leitet den Verein. In einer Mitteilung des Vereins heißt es: „Wir lehnen das Vorhaben entschieden ab.“", "einer Mitteilung des Vereins"),
+            ("Lena Wolf hatte gewarnt. „Die Frist für alle Anträge läuft am Freitag ab“, hieß es in dem Schreiben der Behörde.", "dem Schreiben der Behörde"),
+        ] {
+            let s = statements(t, "de");
+            assert_eq!(s.len(), 1, "{t}: {s:?}");
+            assert_eq!(s[0].1.as_deref(), Some(source), "{t}: {s:?}");
+        }
+        // "es" is no expletive of a citing verb elsewhere: a person still speaks.
+        let s = statements("„Wir lehnen das Vorhaben entschieden ab“, sagte Lena Wolf in der Sitzung.", "de");
+        assert_eq!(s[0].1.as_deref(), Some("Lena Wolf"), "{s:?}");
+    }
+
+    #[test]
+    fn german_objects_of_the_reporting_verb_are_not_its_speaker() {
+        for t in [
+            "Lena Wolf leitet das Institut. Jonas Becker, der Minister, sagte über Lena Wolf: „Sie hat die beste Arbeit im ganzen Land gemacht.“",
+            "Der Minister Jonas Becker lobte Lena Wolf mit den Worten: „Sie hat die beste Arbeit im ganzen Land gemacht.“",
+        ] {
+            let s = statements(t, "de");
+            assert_eq!(s.len(), 1, "{t}: {s:?}");
+            assert_eq!(s[0].1.as_deref(), Some("Jonas Becker"), "{t}: {s:?}");
+        }
     }
 
     #[test]

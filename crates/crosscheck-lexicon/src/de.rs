@@ -2,7 +2,7 @@
 //! abbreviations, kept as printed), like the English ones.
 
 use crate::NumberKind::*;
-use crate::{Lexicon, NumberWord};
+use crate::{Lexicon, NumberWord, TextCitation};
 
 pub static LEXICON: Lexicon = Lexicon {
     language: "de",
@@ -23,6 +23,14 @@ pub static LEXICON: Lexicon = Lexicon {
     adverb_suffix: None,
     nouns_capitalised: true,
     known_organisations: &[],
+    text_citation: Some(TEXT_CITATION),
+};
+
+/// "es heißt in/auf/im …" (present, past, perfect participle; with and without ß).
+pub const TEXT_CITATION: TextCitation = TextCitation {
+    verbs: &["geheissen", "geheißen", "heisst", "heißt", "hiess", "hieß"],
+    expletive: "es",
+    prepositions: &["auf", "im", "in"],
 };
 
 /// German function words: articles, pronouns, prepositions, conjunctions,

@@ -22,6 +22,7 @@ pub static LEXICON: Lexicon = Lexicon {
     adverb_suffix: Some("ly"),
     nouns_capitalised: false,
     known_organisations: KNOWN_ORGANISATIONS,
+    text_citation: None,
 };
 
 /// English function words: pronouns, determiners, prepositions, conjunctions,

@@ -47,6 +47,19 @@ pub struct NumberWord {
     pub kind: NumberKind,
 }
 
+/// How a language cites a text with an impersonal verb ("In der Erklärung
+/// heißt es: „…“", "…, hieß es in dem Antrag"): the verb's subject is an
+/// expletive, and the source is the text a prepositional phrase names.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TextCitation {
+    /// The verb in every printed form, lower case.
+    pub verbs: &'static [&'static str],
+    /// The expletive subject ("es").
+    pub expletive: &'static str,
+    /// Prepositions that name where the words stand ("in", "auf").
+    pub prepositions: &'static [&'static str],
+}
+
 /// The shared word lists of one language. Every word is lower case unless the
 /// field says otherwise; `(word, number)` tables give the 1-based calendar
 /// number (January = 1, Monday = 1).
@@ -99,6 +112,10 @@ pub struct Lexicon {
     /// as whole sentences, so there such a fragment is a term, not speech
     /// (checked on `shared/bench/quotes-spkatt-de` train).
     pub fragments_are_speech: bool,
+    /// The impersonal construction that cites a text, where the language has
+    /// one (German "es heißt in …"; English names the text as the subject:
+    /// "the statement said").
+    pub text_citation: Option<TextCitation>,
 }
 
 /// The lexicon of a language (ISO 639-1 code, any case, region suffix
@@ -169,6 +186,11 @@ impl Lexicon {
     pub fn is_title(&self, word: &str) -> bool {
         let w = word.strip_suffix('.').unwrap_or(word);
         self.titles.contains(&w) || self.title_abbreviations.contains(&w)
+    }
+
+    /// Whether a lower-case word is a verb of [`Lexicon::text_citation`].
+    pub fn is_text_citing_verb(&self, word: &str) -> bool {
+        self.text_citation.is_some_and(|c| c.verbs.binary_search(&word).is_ok())
     }
 
     /// See [`Lexicon::fragments_are_speech`].

@@ -31,6 +31,12 @@ fn word_lists_are_sorted_unique_and_lower_case() {
         assert!(lower_case(list).is_empty(), "{name} has upper case: {:?}", lower_case(list));
         assert!(list.iter().all(|w| !w.is_empty() && !w.ends_with('.')), "{name} has an empty word or a dot");
     }
+    if let Some(c) = lex.text_citation {
+        for list in [c.verbs, c.prepositions] {
+            assert!(is_sorted(list) && lower_case(list).is_empty(), "{}: text citation {list:?}", lex.language);
+        }
+        assert!(c.prepositions.iter().all(|p| lex.prepositions.contains(p)), "text-citation prepositions are prepositions");
+    }
     // As printed, but still sorted and without duplicates.
     assert!(is_sorted(lex.sentence_abbreviations), "{}", lex.language);
     assert!(is_sorted(lex.known_organisations));
