@@ -3,12 +3,7 @@
 
 mod common;
 
-use common::{batch_membership, pipeline_membership, seed_paths, stored_membership, Membership, TestStore};
-use crosscheck_core::Article;
-
-fn seeds() -> Vec<Article> {
-    seed_paths().iter().map(|p| crosscheck_ingest::read_path(p).next().expect("one article").unwrap()).collect()
-}
+use common::{batch_membership, pipeline_membership, seed_articles as seeds, stored_membership, Membership, TestStore};
 
 #[test]
 fn seeds_one_by_one_match_the_batch_analysis_across_a_restart() {

@@ -7,7 +7,7 @@ mod common;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use common::{seed_paths, stored_membership, TestStore};
+use common::{seed_articles, stored_membership, TestStore};
 use crosscheck_core::{EncodeError, SentenceEncoder};
 use crosscheck_pipeline::StoredVectors;
 
@@ -69,7 +69,7 @@ fn vectors_are_embedded_once_and_then_read_from_postgres() {
 #[test]
 fn rebuilt_stories_embed_nothing_twice() {
     let Some(model) = counted_model() else { return };
-    let articles: Vec<_> = seed_paths().iter().map(|p| crosscheck_ingest::read_path(p).next().expect("one article").unwrap()).collect();
+    let articles = seed_articles();
     let ts = TestStore::sqlite();
     let before = {
         let p = ts.pipeline_with(Some(model.clone()));

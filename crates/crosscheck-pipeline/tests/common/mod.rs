@@ -61,6 +61,11 @@ pub fn seed_paths() -> Vec<PathBuf> {
     p
 }
 
+/// The five seed reports, read as `ingest` reads them.
+pub fn seed_articles() -> Vec<Article> {
+    seed_paths().iter().map(|p| crosscheck_ingest::read_path(p).next().expect("one article").unwrap()).collect()
+}
+
 pub type Membership = BTreeSet<BTreeSet<ArticleId>>;
 
 pub fn batch_membership(articles: &[Article]) -> Membership {
