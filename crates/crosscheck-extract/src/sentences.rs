@@ -56,7 +56,10 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Span>) {
         }
         if matches!(c, '.' | '!' | '?' | '\u{2026}') {
             let mut j = k + 1;
-            while j < chars.len() && (is_closer(chars[j].1) || matches!(chars[j].1, '.' | '!' | '?')) {
+            // German closes „…“ and ‚…‘ with the marks English opens with: after
+            // terminal punctuation and before a space they close ("anhält.“ Nach").
+            let german_closer = |j: usize| matches!(chars[j].1, '\u{201c}' | '\u{2018}') && chars.get(j + 1).is_none_or(|(_, n)| n.is_whitespace());
+            while j < chars.len() && (is_closer(chars[j].1) || matches!(chars[j].1, '.' | '!' | '?') || german_closer(j)) {
                 j += 1;
             }
             let end = chars.get(j).map(|x| x.0).unwrap_or(p.len());
@@ -147,6 +150,14 @@ mod tests {
     fn quote_closing_then_lowercase_stays_one_sentence() {
         let t = "“We are ready,” he said. “It works.” She left.";
         assert_eq!(texts(t), vec!["“We are ready,” he said.", "“It works.”", "She left."]);
+    }
+
+    #[test]
+    fn german_closing_marks_end_a_sentence() {
+        let t = "„Wir sind bereit.“ Danach ging sie. Er nannte es ‚gut.‘ Dann „Ende“.";
+        assert_eq!(texts(t), vec!["„Wir sind bereit.“", "Danach ging sie.", "Er nannte es ‚gut.‘", "Dann „Ende“."]);
+        // An English opening mark after a sentence still opens the next one.
+        assert_eq!(texts("He left. “We stay,” she said."), vec!["He left.", "“We stay,” she said."]);
     }
 
     #[test]

@@ -6,12 +6,14 @@
 //! Candidates are: the person and organisation mentions of the statement's
 //! sentences, the sentence before it (two before, within the previous
 //! paragraph) and the one after it in its paragraph; the subject of every
-//! reporting verb there (before the verb: "X said"; after it: "said X", "so X"),
+//! reporting verb there (before the verb: "X said"; after it: "said X", "so X";
+//! a separable verb whose particle closes the clause: "gab X bekannt"),
 //! resolved like the rule pass resolves a subject (a name, a pronoun to its
 //! antecedent, a description, an anonymous or role-only source) or, failing
 //! that, kept as printed ("the statement", "der Sprecher"); the text an
 //! impersonal verb cites, in a language that has the construction ("heißt es
-//! in der Erklärung": `Lexicon::text_citation`); and the rule pass's
+//! in der Erklärung": `Lexicon::text_citation`); a short name in quotation
+//! marks next to a reporting verb (a publication, "schrieb „Die Zeit“"); and the rule pass's
 //! own pick ([`crate::attribution`]), whose method is a feature like any other.
 //! The best-scoring candidate is the speaker; a quotation abstains only when
 //! it has no candidate at all.
@@ -61,6 +63,7 @@ pub const FEATURES: &[&str] = &[
     "cited_text",
     "after_preposition",
     "subject_before_verb",
+    "quoted_name",
 ];
 
 /// Number of features.
@@ -232,6 +235,23 @@ pub fn candidates(text: &str, sentences: &[Sentence], quotes: &[Quote], idx: &En
         let frame = frame_tokens(text, window, quotes);
         let sentence_of = |pos: usize| crate::sentences::sentence_at(sentences, pos);
         let is_cue = |t: &Tok| lexicon.is_reporting_verb(&lower(t.text(text)));
+        // Where every noun is capitalised, a capitalised verb form right after
+        // an article or pronoun is a noun ("in dem Schreiben der Behörde").
+        let is_noun = |j: usize| {
+            lexicon.nouns_capitalised
+                && frame[j].text(text).chars().next().is_some_and(char::is_uppercase)
+                && j.checked_sub(1).is_some_and(|i| {
+                    let w = frame[i].text(text);
+                    text[frame[i].end..frame[j].start].trim().is_empty()
+                        && w.chars().next().is_some_and(char::is_lowercase)
+                        && lexicon.is_stopword(w)
+                        && !lexicon.is_preposition(w)
+                })
+        };
+        // A separable verb's base is a cue when its particle closes the
+        // clause ("gab ein Sprecher bekannt"); the particle is no part of a subject.
+        let particle_at: Vec<Option<usize>> = (0..frame.len()).map(|j| separable_particle(text, &frame, j, unit, lexicon)).collect();
+        let cue_at = |j: usize| (is_cue(&frame[j]) && !is_noun(j)) || particle_at[j].is_some();
         let mut cands: Vec<Candidate> = Vec::new();
         let base = |ev: Span| -> [f32; N_FEATURES] {
             let mut f = [0f32; N_FEATURES];
@@ -262,7 +282,7 @@ pub fn candidates(text: &str, sentences: &[Sentence], quotes: &[Quote], idx: &En
             if let Some(k) = k {
                 let lo = k.saturating_sub(3);
                 let hi = (k + 4).min(frame.len());
-                f[feature("cue_adjacent")] = frame[lo..hi].iter().any(|t| !ev.contains(t.span()) && is_cue(t)) as u8 as f32;
+                f[feature("cue_adjacent")] = (lo..hi).any(|i| !ev.contains(frame[i].span()) && cue_at(i)) as u8 as f32;
             }
             f[feature("sentence_initial")] = text[sentences[si].span.start..ev.start].trim().is_empty() as u8 as f32;
             // The clause naming the candidate introduces the quotation with a colon
@@ -308,10 +328,14 @@ pub fn candidates(text: &str, sentences: &[Sentence], quotes: &[Quote], idx: &En
         }
         // Subjects of reporting verbs.
         for (j, cue) in frame.iter().enumerate() {
-            if !is_cue(cue) || sentence_of(cue.start) < first {
+            if !cue_at(j) || sentence_of(cue.start) < first {
                 continue;
             }
-            let cue_word = cue.text(text).to_string();
+            let particle = particle_at[j].map(|p| frame[p]);
+            let cue_word = match particle {
+                Some(p) => format!("{} … {}", cue.text(text), p.text(text)),
+                None => cue.text(text).to_string(),
+            };
             let mut after: Vec<Tok> = Vec::new();
             // A title's abbreviation dot ("said Mr. Clarke") does not end the phrase.
             // Nor does a middle initial's ("John F. Kennedy told").
@@ -321,7 +345,7 @@ pub fn candidates(text: &str, sentences: &[Sentence], quotes: &[Quote], idx: &En
             for t in frame[j + 1..].iter().take(5) {
                 let prev_end = after.last().map(|p: &Tok| p.end).unwrap_or(cue.end);
                 let gap = &text[prev_end..t.start];
-                if (clause_break(gap) && !title_dot(after.last(), gap)) || unit.contains(t.span()) {
+                if (clause_break(gap) && !title_dot(after.last(), gap)) || unit.contains(t.span()) || particle.is_some_and(|p| t.start >= p.start) {
                     break;
                 }
                 after.push(*t);
@@ -437,6 +461,21 @@ pub fn candidates(text: &str, sentences: &[Sentence], quotes: &[Quote], idx: &En
                 }
                 cands.push(Candidate { speaker, evidence: ev, cue: Some(cue_word.clone()), origin, features: f });
             }
+            // A name in quotation marks next to the verb: a publication or a
+            // programme ("schrieb „Die Zeit“", "schreibt die „Computerwoche“").
+            if let Some(named) = quoted_name_next_to(text, quotes, cue.span(), unit, lexicon) {
+                let name = quotes[named].outer;
+                let after_verb = name.start >= cue.end;
+                let speaker = Speaker::Role { role: quotes[named].span.slice(text).to_string() };
+                let mut f = base(name);
+                f[feature("cue_subject")] = 1.0;
+                f[feature("cue_inverted")] = after_verb as u8 as f32;
+                f[feature("subject_before_verb")] = (after_verb && subject_before) as u8 as f32;
+                f[feature("quoted_name")] = 1.0;
+                // A name, not a description: the outlet is an organisation.
+                f[feature("organisation")] = 1.0;
+                cands.push(Candidate { speaker, evidence: name, cue: Some(cue_word.clone()), origin: "quoted-name", features: f });
+            }
         }
         // A text cited by an impersonal verb ("In dem Antrag heißt es: „…“",
         // "„…“, hieß es in einer Erklärung"): the text is the source, named by
@@ -526,6 +565,55 @@ pub fn candidates(text: &str, sentences: &[Sentence], quotes: &[Quote], idx: &En
         out.push(StatementCandidates { quote: qi, candidates: cands });
     }
     out
+}
+
+/// The longest name in quotation marks taken for a source, in words.
+const QUOTED_NAME_MAX_WORDS: usize = 4;
+
+/// A short capitalised term in quotation marks right next to the reporting
+/// verb `verb`, outside the statement `unit`: right before it, or right
+/// after it, after at most a determiner. The quotation's index.
+fn quoted_name_next_to(text: &str, quotes: &[Quote], verb: Span, unit: Span, lexicon: &Lexicon) -> Option<usize> {
+    let is_name = |q: &Quote| {
+        let words = q.span.slice(text).split_whitespace().count();
+        q.kind == QuoteKind::ScareQuote
+            && !unit.contains(q.outer)
+            && (1..=QUOTED_NAME_MAX_WORDS).contains(&words)
+            && q.span.slice(text).chars().next().is_some_and(char::is_uppercase)
+    };
+    let i = quotes.partition_point(|q| q.outer.start < verb.end);
+    let after = quotes.get(i).filter(|q| {
+        let gap = text[verb.end..q.outer.start].trim();
+        is_name(q) && !clause_break(gap) && gap.split_whitespace().count() <= 1 && (gap.is_empty() || (lexicon.is_stopword(&lower(gap)) && !lexicon.is_preposition(&lower(gap))))
+    });
+    let before = i.checked_sub(1).filter(|&k| {
+        let q = &quotes[k];
+        q.outer.end <= verb.start && text[q.outer.end..verb.start].trim().is_empty() && is_name(q)
+    });
+    after.map(|_| i).or(before)
+}
+
+/// The longest clause a separable verb's particle may close, in words after
+/// the verb ("gab ein Sprecher des Unternehmens am Montag bekannt").
+const SEPARABLE_CLAUSE_TOKENS: usize = 8;
+
+/// The frame index of the particle that makes the finite verb at
+/// `frame[verb]` a separable reporting verb ("strich Romney in Arbutus
+/// heraus"): the word that closes the verb's clause, outside the quotation
+/// `unit`, when it is one of the verb's particles.
+fn separable_particle(text: &str, frame: &[Tok], verb: usize, unit: Span, lexicon: &Lexicon) -> Option<usize> {
+    if lexicon.separable_reporting_verbs.is_empty() {
+        return None;
+    }
+    let word = lower(frame[verb].text(text));
+    lexicon.separable_particles(&word).next()?;
+    let ends_clause = |k: usize| frame.get(k + 1).is_none_or(|n| clause_break(&text[frame[k].end..n.start]) || unit.contains(n.span()));
+    let last = (verb + 1..frame.len().min(verb + 1 + SEPARABLE_CLAUSE_TOKENS))
+        .take_while(|&k| !clause_break(&text[frame[k - 1].end..frame[k].start]) && !unit.contains(frame[k].span()))
+        .find(|&k| ends_clause(k))?;
+    let closing = lower(frame[last].text(text));
+    let is_particle = lexicon.separable_particles(&word).any(|p| p == closing);
+    is_particle.then_some(last)
 }
 
 /// The text an impersonal citing verb at `frame[verb]` names: the noun phrase
@@ -628,6 +716,26 @@ mod tests {
         // "es" is no expletive of a citing verb elsewhere: a person still speaks.
         let s = statements("„Wir lehnen das Vorhaben entschieden ab“, sagte Lena Wolf in der Sitzung.", "de");
         assert_eq!(s[0].1.as_deref(), Some("Lena Wolf"), "{s:?}");
+    }
+
+    #[test]
+    fn german_separable_reporting_verbs_name_their_subject() {
+        for (t, speaker) in [
+            ("Die Firma wächst. „Die Produktion wird im nächsten Jahr nicht ausgebaut“, gab ein Sprecher der Firma bekannt.", "ein Sprecher"),
+            ("Jonas Becker kam spät. „Ich bleibe bei meinem Kurs für das ganze Land“, strich Becker in der Halle heraus.", "Jonas Becker"),
+        ] {
+            let s = statements(t, "de");
+            assert_eq!(s.len(), 1, "{t}: {s:?}");
+            assert_eq!(s[0].1.as_deref(), Some(speaker), "{t}: {s:?}");
+        }
+    }
+
+    #[test]
+    fn german_publications_in_quotation_marks_are_sources() {
+        let t = "Lena Wolf starb im Mai. „Sie war die leise Stimme einer ganzen Generation“, schrieb die „Abendpost“ in einem Nachruf.";
+        let s = statements(t, "de");
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].1.as_deref(), Some("Abendpost"), "{s:?}");
     }
 
     #[test]

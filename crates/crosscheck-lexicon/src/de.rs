@@ -2,7 +2,7 @@
 //! abbreviations, kept as printed), like the English ones.
 
 use crate::NumberKind::*;
-use crate::{Lexicon, NumberWord, TextCitation};
+use crate::{Lexicon, NumberWord, SeparableVerb, TextCitation};
 
 pub static LEXICON: Lexicon = Lexicon {
     language: "de",
@@ -15,6 +15,7 @@ pub static LEXICON: Lexicon = Lexicon {
     titles: TITLES,
     title_abbreviations: TITLE_ABBREVIATIONS,
     reporting_verbs: REPORTING_VERBS,
+    separable_reporting_verbs: SEPARABLE_REPORTING_VERBS,
     demonym_endings: DEMONYM_ENDINGS,
     sentence_abbreviations: SENTENCE_ABBREVIATIONS,
     fragments_are_speech: false,
@@ -157,11 +158,11 @@ pub const REPORTING_VERBS: &[&str] = &[
     "erläuterten", "erwidern", "erwidert", "erwiderte", "erwiderten", "erzählen", "erzählt", "erzählte", "erzählten",
     "folgert", "folgerte", "folgerten", "fordern", "fordert", "forderte", "forderten", "fragt", "fragte", "fragten",
     "fügt", "fügte", "fügten", "geantwortet", "gefolgert", "gefordert", "gesagt", "geschildert", "geschrieben",
-    "gestand", "gestanden", "gesteht", "geäußert", "hieß", "insistieren", "insistiert", "insistierte", "insistierten",
+    "gestand", "gestanden", "gesteht", "gewürdigt", "geäußert", "hieß", "insistieren", "insistiert", "insistierte", "insistierten",
     "klagt", "klagte", "klagten", "kommentieren", "kommentiert", "kommentierte", "kommentierten", "konstatieren",
     "konstatiert", "konstatierte", "konstatierten", "kontert", "konterte", "konterten", "kritisieren", "kritisiert",
     "kritisierte", "kritisierten", "kündigt", "kündigte", "kündigten", "laut", "lobt", "lobte", "lobten", "mahnt",
-    "mahnte", "mahnten", "meint", "meinte", "meinten", "mitgeteilt", "monieren", "moniert", "monierte", "monierten",
+    "mahnte", "mahnten", "meint", "meinte", "meinten", "monieren", "moniert", "monierte", "monierten",
     "nannte", "nannten", "nennt", "protestieren", "protestiert", "protestierte", "protestierten", "präzisieren",
     "präzisiert", "präzisierte", "präzisierten", "resümieren", "resümiert", "resümierte", "resümierten", "rief",
     "riefen", "ruft", "räumt", "räumte", "räumten", "sagen", "sagt", "sagte", "sagten", "schildern", "schildert",
@@ -170,9 +171,62 @@ pub const REPORTING_VERBS: &[&str] = &[
     "sprachen", "spricht", "teilt", "teilte", "teilten", "unterstreicht", "unterstrich", "unterstrichen", "verkünden",
     "verkündet", "verkündete", "verkündeten", "verlautbaren", "verlautbart", "verlautbarte", "verlautbarten",
     "versichern", "versichert", "versicherte", "versicherten", "versprach", "versprachen", "verspricht", "warnt",
-    "warnte", "warnten", "widersprach", "widerspricht", "zitieren", "zitiert", "zitierte", "zitierten", "zufolge",
+    "warnte", "warnten", "widersprach", "widerspricht", "würdigen", "würdigt", "würdigte", "würdigten", "zitieren", "zitiert", "zitierte", "zitierten", "zufolge",
     "äusserte", "äußern", "äußert", "äußerte", "äußerten",
 ];
+
+/// Separable verba dicendi of news German (the particle verbs of speech in
+/// the Duden grammar's lists, "bekannt|geben", "hervor|heben", "hin|weisen"),
+/// each with its base verb's third-person forms and its participle. Where the
+/// base verb is a reporting verb on its own ("fügte … hinzu", "teilte … mit")
+/// it is in [`REPORTING_VERBS`] too; the entry here adds the joined forms of
+/// verb-final clauses ("wie der Sprecher mitteilte").
+pub const SEPARABLE_REPORTING_VERBS: &[SeparableVerb] = &[
+    SeparableVerb { particle: "ab", finite: STREITEN, participle: "abgestritten" },
+    SeparableVerb { particle: "an", finite: GEBEN, participle: "angegeben" },
+    SeparableVerb { particle: "an", finite: KUENDIGEN, participle: "angekündigt" },
+    SeparableVerb { particle: "an", finite: MERKEN, participle: "angemerkt" },
+    SeparableVerb { particle: "auf", finite: RUFEN, participle: "aufgerufen" },
+    SeparableVerb { particle: "aus", finite: FUEHREN, participle: "ausgeführt" },
+    SeparableVerb { particle: "bekannt", finite: GEBEN, participle: "bekanntgegeben" },
+    SeparableVerb { particle: "ein", finite: RAEUMEN, participle: "eingeräumt" },
+    SeparableVerb { particle: "ein", finite: WENDEN, participle: "eingewandt" },
+    SeparableVerb { particle: "fest", finite: HALTEN, participle: "festgehalten" },
+    SeparableVerb { particle: "fest", finite: STELLEN, participle: "festgestellt" },
+    SeparableVerb { particle: "heraus", finite: STELLEN, participle: "herausgestellt" },
+    SeparableVerb { particle: "heraus", finite: STREICHEN, participle: "herausgestrichen" },
+    SeparableVerb { particle: "hervor", finite: HEBEN, participle: "hervorgehoben" },
+    SeparableVerb { particle: "hin", finite: WEISEN, participle: "hingewiesen" },
+    SeparableVerb { particle: "hinzu", finite: FUEGEN, participle: "hinzugefügt" },
+    SeparableVerb { particle: "klar", finite: STELLEN, participle: "klargestellt" },
+    SeparableVerb { particle: "mit", finite: TEILEN, participle: "mitgeteilt" },
+    SeparableVerb { particle: "vor", finite: SCHLAGEN, participle: "vorgeschlagen" },
+    SeparableVerb { particle: "vor", finite: WERFEN, participle: "vorgeworfen" },
+    SeparableVerb { particle: "zu", finite: GEBEN, participle: "zugegeben" },
+    SeparableVerb { particle: "zu", finite: SICHERN, participle: "zugesichert" },
+    SeparableVerb { particle: "zusammen", finite: FASSEN, participle: "zusammengefasst" },
+];
+
+// Third-person present and past forms, singular and plural, of the base verbs above.
+const FASSEN: &[&str] = &["fassen", "fasst", "fasste", "fassten"];
+const FUEGEN: &[&str] = &["fügen", "fügt", "fügte", "fügten"];
+const FUEHREN: &[&str] = &["führen", "führt", "führte", "führten"];
+const GEBEN: &[&str] = &["gab", "gaben", "geben", "gibt"];
+const HALTEN: &[&str] = &["halten", "hielt", "hielten", "hält"];
+const HEBEN: &[&str] = &["heben", "hebt", "hob", "hoben"];
+const KUENDIGEN: &[&str] = &["kündigen", "kündigt", "kündigte", "kündigten"];
+const MERKEN: &[&str] = &["merken", "merkt", "merkte", "merkten"];
+const RAEUMEN: &[&str] = &["räumen", "räumt", "räumte", "räumten"];
+const RUFEN: &[&str] = &["rief", "riefen", "rufen", "ruft"];
+const SCHLAGEN: &[&str] = &["schlagen", "schlug", "schlugen", "schlägt"];
+const SICHERN: &[&str] = &["sichern", "sichert", "sicherte", "sicherten"];
+const STELLEN: &[&str] = &["stellen", "stellt", "stellte", "stellten"];
+const STREICHEN: &[&str] = &["streichen", "streicht", "strich", "strichen"];
+const STREITEN: &[&str] = &["streiten", "streitet", "stritt", "stritten"];
+const TEILEN: &[&str] = &["teilen", "teilt", "teilte", "teilten"];
+const WEISEN: &[&str] = &["weisen", "weist", "wies", "wiesen"];
+const WENDEN: &[&str] = &["wandte", "wandten", "wenden", "wendet", "wendete", "wendeten"];
+const WERFEN: &[&str] = &["warf", "warfen", "werfen", "wirft"];
 
 /// Endings of proper adjectives ("französische", "deutschen").
 pub const DEMONYM_ENDINGS: &[&str] = &[

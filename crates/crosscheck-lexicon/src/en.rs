@@ -14,6 +14,7 @@ pub static LEXICON: Lexicon = Lexicon {
     titles: TITLES,
     title_abbreviations: TITLE_ABBREVIATIONS,
     reporting_verbs: REPORTING_VERBS,
+    separable_reporting_verbs: &[],
     demonym_endings: DEMONYM_ENDINGS,
     sentence_abbreviations: SENTENCE_ABBREVIATIONS,
     fragments_are_speech: true,

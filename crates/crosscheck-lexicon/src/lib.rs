@@ -60,6 +60,22 @@ pub struct TextCitation {
     pub prepositions: &'static [&'static str],
 }
 
+/// A reporting verb whose particle stands apart from it in a main clause
+/// ("gab ein Sprecher bekannt", "strich Romney heraus"), and is joined to it
+/// in a verb-final clause ("wie der Sprecher bekanntgab") and in the
+/// participle ("bekanntgegeben"). The base verb alone is no reporting verb
+/// ("gab", "stellte"), so it is one only with its particle closing the clause.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SeparableVerb {
+    /// The particle ("bekannt", "heraus"), lower case.
+    pub particle: &'static str,
+    /// The base verb's finite forms in the third person, singular and plural,
+    /// present and past ("gibt", "geben", "gab", "gaben"), lower case.
+    pub finite: &'static [&'static str],
+    /// The participle, joined ("bekanntgegeben").
+    pub participle: &'static str,
+}
+
 /// The shared word lists of one language. Every word is lower case unless the
 /// field says otherwise; `(word, number)` tables give the 1-based calendar
 /// number (January = 1, Monday = 1).
@@ -85,6 +101,10 @@ pub struct Lexicon {
     pub title_abbreviations: &'static [&'static str],
     /// Reporting (speech) verbs in every printed form.
     pub reporting_verbs: &'static [&'static str],
+    /// Reporting verbs with a separable particle, where the language has them
+    /// (German "bekannt|geben", "heraus|streichen"); their joined forms count
+    /// as reporting verbs, their split forms are read by the clause.
+    pub separable_reporting_verbs: &'static [SeparableVerb],
     /// Endings of demonyms and other proper adjectives.
     pub demonym_endings: &'static [&'static str],
     /// Abbreviations other than titles and months that end in a dot without
@@ -136,8 +156,9 @@ pub fn english() -> &'static Lexicon {
 }
 
 impl Lexicon {
-    /// Whether a lower-case word is a stopword.
     // The word lists are sorted (tests/invariants.rs), so look-ups are binary searches.
+
+    /// Whether a lower-case word is a stopword.
     pub fn is_stopword(&self, word: &str) -> bool {
         self.stopwords.binary_search(&word).is_ok()
     }
@@ -198,7 +219,7 @@ impl Lexicon {
         self.fragments_are_speech
     }
 
-    /// Whether a lower-case word is a reporting verb.
+    /// Whether a lower-case word opens a clause.
     pub fn is_clause_opener(&self, word: &str) -> bool {
         self.clause_openers.binary_search(&word).is_ok()
     }
@@ -216,8 +237,19 @@ impl Lexicon {
         self.prepositions.binary_search(&word).is_ok()
     }
 
+    /// Whether a lower-case word is a reporting verb: a listed form, or the
+    /// joined form of a separable one ("bekanntgab", "hervorgehoben").
     pub fn is_reporting_verb(&self, word: &str) -> bool {
         self.reporting_verbs.binary_search(&word).is_ok()
+            || self.separable_reporting_verbs.iter().any(|v| {
+                v.participle == word || word.strip_prefix(v.particle).is_some_and(|base| v.finite.contains(&base))
+            })
+    }
+
+    /// The particles that make a lower-case finite verb a reporting verb when
+    /// they close its clause ("gab" → "bekannt", "zu", "an").
+    pub fn separable_particles<'a>(&'a self, word: &'a str) -> impl Iterator<Item = &'static str> + 'a {
+        self.separable_reporting_verbs.iter().filter(move |v| v.finite.contains(&word)).map(|v| v.particle)
     }
 
     /// Whether a word ends like a demonym ("Italian", "Polish").

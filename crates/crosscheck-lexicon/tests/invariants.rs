@@ -37,6 +37,10 @@ fn word_lists_are_sorted_unique_and_lower_case() {
         }
         assert!(c.prepositions.iter().all(|p| lex.prepositions.contains(p)), "text-citation prepositions are prepositions");
     }
+    for v in lex.separable_reporting_verbs {
+        assert!(is_sorted(v.finite) && lower_case(v.finite).is_empty(), "{}: separable verb {v:?}", lex.language);
+        assert!(v.participle.starts_with(v.particle) && lower_case(&[v.participle, v.particle]).is_empty(), "{}: separable verb {v:?}", lex.language);
+    }
     // As printed, but still sorted and without duplicates.
     assert!(is_sorted(lex.sentence_abbreviations), "{}", lex.language);
     assert!(is_sorted(lex.known_organisations));
@@ -161,6 +165,10 @@ fn titles_abbreviations_and_other_lookups() {
     assert!(!lex.is_sentence_abbreviation("May"), "in May. ends a sentence");
     assert!(!lex.is_sentence_abbreviation("President"));
     assert!(lex.is_reporting_verb("said") && !lex.is_reporting_verb("sad"));
+    // German separable verbs: joined forms are reporting verbs, the bare base verb is not.
+    let de = for_language("de");
+    assert!(de.is_reporting_verb("bekanntgab") && de.is_reporting_verb("hervorgehoben") && !de.is_reporting_verb("gab"));
+    assert!(de.separable_particles("gab").any(|p| p == "bekannt") && de.separable_particles("sagte").next().is_none());
     assert!(lex.has_demonym_ending("Italian") && !lex.has_demonym_ending("Paris"));
     assert!(lex.is_stopword("the") && !lex.is_stopword("cable"));
     // No general table lists a known organisation.
