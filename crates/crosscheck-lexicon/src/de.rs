@@ -24,6 +24,7 @@ pub static LEXICON: Lexicon = Lexicon {
     adverb_suffix: None,
     nouns_capitalised: true,
     known_organisations: &[],
+    subjunctive_forms: SUBJUNCTIVE_FORMS,
     text_citation: Some(TEXT_CITATION),
 };
 
@@ -173,6 +174,18 @@ pub const REPORTING_VERBS: &[&str] = &[
     "versichern", "versichert", "versicherte", "versicherten", "versprach", "versprachen", "verspricht", "warnt",
     "warnte", "warnten", "widersprach", "widerspricht", "würdigen", "würdigt", "würdigte", "würdigten", "zitieren", "zitiert", "zitierte", "zitierten", "zufolge",
     "äusserte", "äußern", "äußert", "äußerte", "äußerten",
+];
+
+/// The Konjunktiv I of reported speech in the third person singular, where
+/// it differs from the indicative ("sei" / "ist", "habe" / "hat", "könne" /
+/// "kann"), and the plural "seien": the auxiliaries, the modal verbs and the
+/// commonest full verbs of indirect speech in news German (Duden grammar,
+/// "indirekte Rede"). Forms shared with the indicative ("sie haben") are
+/// left out: they do not mark reported speech.
+pub const SUBJUNCTIVE_FORMS: &[&str] = &[
+    "bestehe", "bleibe", "brauche", "dürfe", "fehle", "finde", "gebe", "gehe", "gelte", "habe", "halte",
+    "handle", "komme", "könne", "lasse", "lebe", "liege", "mache", "möge", "müsse", "sehe", "sei", "seien",
+    "solle", "stehe", "trage", "werde", "wisse", "wolle", "zeige",
 ];
 
 /// Separable verba dicendi of news German (the particle verbs of speech in

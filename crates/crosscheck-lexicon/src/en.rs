@@ -23,6 +23,7 @@ pub static LEXICON: Lexicon = Lexicon {
     adverb_suffix: Some("ly"),
     nouns_capitalised: false,
     known_organisations: KNOWN_ORGANISATIONS,
+    subjunctive_forms: &[],
     text_citation: None,
 };
 

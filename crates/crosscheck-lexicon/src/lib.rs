@@ -132,6 +132,11 @@ pub struct Lexicon {
     /// as whole sentences, so there such a fragment is a term, not speech
     /// (checked on `shared/bench/quotes-spkatt-de` train).
     pub fragments_are_speech: bool,
+    /// The finite forms of the subjunctive of reported speech that differ from
+    /// the indicative (German Konjunktiv I: "sei", "habe", "könne"), where
+    /// the language marks indirect speech so; a sentence holding one reports
+    /// what someone said.
+    pub subjunctive_forms: &'static [&'static str],
     /// The impersonal construction that cites a text, where the language has
     /// one (German "es heißt in …"; English names the text as the subject:
     /// "the statement said").
@@ -207,6 +212,11 @@ impl Lexicon {
     pub fn is_title(&self, word: &str) -> bool {
         let w = word.strip_suffix('.').unwrap_or(word);
         self.titles.contains(&w) || self.title_abbreviations.contains(&w)
+    }
+
+    /// Whether a lower-case word is a form of [`Lexicon::subjunctive_forms`].
+    pub fn is_reported_speech_form(&self, word: &str) -> bool {
+        self.subjunctive_forms.binary_search(&word).is_ok()
     }
 
     /// Whether a lower-case word is a verb of [`Lexicon::text_citation`].

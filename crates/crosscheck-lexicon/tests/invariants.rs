@@ -26,6 +26,7 @@ fn word_lists_are_sorted_unique_and_lower_case() {
         ("demonym_endings", lex.demonym_endings),
         ("clause_openers", lex.clause_openers),
         ("prepositions", lex.prepositions),
+        ("subjunctive_forms", lex.subjunctive_forms),
     ] {
         assert!(is_sorted(list), "{name} is not sorted and duplicate-free");
         assert!(lower_case(list).is_empty(), "{name} has upper case: {:?}", lower_case(list));
