@@ -19,6 +19,18 @@ pub trait SentenceEncoder: Send + Sync + std::fmt::Debug {
         let _ = language;
         true
     }
+    /// The vectors of `texts` this encoder still holds in memory, `None`
+    /// where it holds none, without running the model: a caller that also
+    /// keeps vectors elsewhere (a store) asks here first, so memory stays in
+    /// front of the slower copy. An encoder without a memory holds none.
+    fn remembered(&self, texts: &[&str]) -> Vec<Option<Vec<f32>>> {
+        vec![None; texts.len()]
+    }
+    /// Hold vectors of `texts` that were read back from elsewhere, as if they
+    /// had just been encoded. An encoder without a memory ignores them.
+    fn remember(&self, texts: &[&str], vectors: &[Vec<f32>]) {
+        let _ = (texts, vectors);
+    }
 }
 
 /// An encoder failed on a batch (the model could not run).

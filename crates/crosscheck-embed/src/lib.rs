@@ -76,6 +76,11 @@ pub struct SentenceEmbedder {
     cache: Mutex<VectorCache>,
 }
 
+/// The key a vector is remembered by: the BLAKE3 hash of its text.
+fn text_key(text: &str) -> [u8; 32] {
+    *blake3::hash(text.as_bytes()).as_bytes()
+}
+
 /// Vectors by BLAKE3 of their text, the oldest forgotten first.
 #[derive(Default)]
 struct VectorCache {
@@ -155,13 +160,16 @@ impl SentenceEmbedder {
         *self.cache.lock().unwrap_or_else(|p| p.into_inner()) = VectorCache::default();
     }
 
+    /// The vectors of `texts` the cache holds, `None` for the others.
+    fn cached(&self, keys: &[[u8; 32]]) -> Vec<Option<Vec<f32>>> {
+        let cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
+        keys.iter().map(|k| cache.vectors.get(k).map(|v| v.to_vec())).collect()
+    }
+
     /// Unit vectors of `texts`, in order. Texts seen recently come from a cache.
     pub fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, EmbedError> {
-        let keys: Vec<[u8; 32]> = texts.iter().map(|t| *blake3::hash(t.as_bytes()).as_bytes()).collect();
-        let mut out: Vec<Option<Vec<f32>>> = {
-            let cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
-            keys.iter().map(|k| cache.vectors.get(k).map(|v| v.to_vec())).collect()
-        };
+        let keys: Vec<[u8; 32]> = texts.iter().map(|t| text_key(t)).collect();
+        let mut out = self.cached(&keys);
         let missing: Vec<usize> = (0..texts.len()).filter(|&i| out[i].is_none()).collect();
         let sequences = missing.iter().map(|&i| self.token_ids(texts[i])).collect::<Result<Vec<_>, _>>()?;
         let mut order: Vec<usize> = (0..sequences.len()).collect();
@@ -200,6 +208,17 @@ impl SentenceEncoder for SentenceEmbedder {
 
     fn encode(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, EncodeError> {
         self.embed(texts).map_err(|e| EncodeError { model: self.name.clone(), reason: e.to_string() })
+    }
+
+    fn remembered(&self, texts: &[&str]) -> Vec<Option<Vec<f32>>> {
+        self.cached(&texts.iter().map(|t| text_key(t)).collect::<Vec<_>>())
+    }
+
+    fn remember(&self, texts: &[&str], vectors: &[Vec<f32>]) {
+        let mut cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
+        for (t, v) in texts.iter().zip(vectors).filter(|(_, v)| v.len() == self.dimensions) {
+            cache.insert(text_key(t), Arc::from(v.as_slice()));
+        }
     }
 
     /// all-MiniLM-L6-v2 is an English model; text whose language was not

@@ -10,7 +10,10 @@ use crosscheck_store::{Store, VectorKey};
 
 /// An encoder that looks each text up in the store (by its model's name and
 /// the BLAKE3 hash of the text) and embeds only the texts not found there,
-/// keeping their vectors for next time.
+/// keeping their vectors for next time. The encoder's own memory comes first
+/// ([`SentenceEncoder::remembered`]): a server rebuilding a story's dossier
+/// reads from the store only what memory has forgotten, and what it reads
+/// there is remembered again.
 ///
 /// The store is a cache here, never a source of failure: a lookup or a write
 /// that fails is logged and the texts are embedded (or their vectors used)
@@ -41,12 +44,27 @@ impl SentenceEncoder for StoredVectors {
 
     fn encode(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, EncodeError> {
         let model = self.encoder.model_name();
-        let keys: Vec<VectorKey> = texts.iter().map(|t| *blake3::hash(t.as_bytes()).as_bytes()).collect();
-        let mut vectors = self.store.get_vectors(model, &keys).unwrap_or_else(|e| {
-            tracing::warn!("stored sentence vectors not read ({e}); embedding the texts");
-            vec![None; texts.len()]
-        });
+        let mut vectors = self.encoder.remembered(texts);
         vectors.resize(texts.len(), None);
+        let unremembered: Vec<usize> = (0..texts.len()).filter(|&i| vectors[i].is_none()).collect();
+        let keys: Vec<VectorKey> = texts.iter().map(|t| *blake3::hash(t.as_bytes()).as_bytes()).collect();
+        if !unremembered.is_empty() {
+            let wanted: Vec<VectorKey> = unremembered.iter().map(|&i| keys[i]).collect();
+            let mut stored = self.store.get_vectors(model, &wanted).unwrap_or_else(|e| {
+                tracing::warn!("stored sentence vectors not read ({e}); embedding the texts");
+                vec![None; wanted.len()]
+            });
+            stored.resize(wanted.len(), None);
+            let mut read: (Vec<&str>, Vec<Vec<f32>>) = (Vec::new(), Vec::new());
+            for (&i, v) in unremembered.iter().zip(stored) {
+                if let Some(v) = v {
+                    read.0.push(texts[i]);
+                    read.1.push(v.clone());
+                    vectors[i] = Some(v);
+                }
+            }
+            self.encoder.remember(&read.0, &read.1);
+        }
         let missing: Vec<usize> = (0..texts.len()).filter(|&i| vectors[i].is_none()).collect();
         if !missing.is_empty() {
             let fresh = self.encoder.encode(&missing.iter().map(|&i| texts[i]).collect::<Vec<_>>())?;
@@ -64,5 +82,13 @@ impl SentenceEncoder for StoredVectors {
 
     fn reads_language(&self, language: Option<&str>) -> bool {
         self.encoder.reads_language(language)
+    }
+
+    fn remembered(&self, texts: &[&str]) -> Vec<Option<Vec<f32>>> {
+        self.encoder.remembered(texts)
+    }
+
+    fn remember(&self, texts: &[&str], vectors: &[Vec<f32>]) {
+        self.encoder.remember(texts, vectors)
     }
 }

@@ -31,6 +31,52 @@ impl SentenceEncoder for Counted {
     }
 }
 
+/// The model with its memory, and a count of the texts it was asked to embed.
+#[derive(Debug)]
+struct Remembering {
+    model: Arc<crosscheck_embed::SentenceEmbedder>,
+    texts: AtomicUsize,
+}
+
+impl SentenceEncoder for Remembering {
+    fn model_name(&self) -> &str {
+        self.model.model_name()
+    }
+    fn encode(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, EncodeError> {
+        self.texts.fetch_add(texts.len(), Ordering::SeqCst);
+        self.model.encode(texts)
+    }
+    fn remembered(&self, texts: &[&str]) -> Vec<Option<Vec<f32>>> {
+        self.model.remembered(texts)
+    }
+    fn remember(&self, texts: &[&str], vectors: &[Vec<f32>]) {
+        self.model.remember(texts, vectors)
+    }
+}
+
+/// Memory comes before the store: a remembered text is neither embedded nor
+/// looked up, and a vector read back from the store is remembered again.
+#[test]
+fn remembered_vectors_come_before_the_store() {
+    let Some(model) = crosscheck_testkit::encoder() else { return };
+    let model = Arc::new(Remembering { model, texts: AtomicUsize::new(0) });
+    // Texts no other test embeds, so the shared model has not seen them.
+    let texts = ["Memory first: the ferry left the harbour at dawn.", "Memory first: nine crew members were rescued."];
+    let (a, b) = (TestStore::sqlite(), TestStore::sqlite());
+    let first = StoredVectors::new(model.clone(), a.open()).encode(&texts).unwrap();
+    assert_eq!(model.texts.load(Ordering::SeqCst), 2);
+    // Store b has none of them, and memory has both.
+    let from_memory = StoredVectors::new(model.clone(), b.open()).encode(&texts).unwrap();
+    assert_eq!(model.texts.load(Ordering::SeqCst), 2, "remembered texts are not embedded");
+    assert_eq!(from_memory, first);
+    assert!(b.open().get_vectors(model.model_name(), &[*blake3::hash(texts[0].as_bytes()).as_bytes()]).unwrap()[0].is_none(), "nothing read or kept in b");
+    // Forgotten, then read back from store a: remembered again for store b.
+    model.model.clear_cache();
+    assert_eq!(StoredVectors::new(model.clone(), a.open()).encode(&texts).unwrap(), first);
+    assert_eq!(StoredVectors::new(model.clone(), b.open()).encode(&texts).unwrap(), first);
+    assert_eq!(model.texts.load(Ordering::SeqCst), 2, "vectors read from the store are remembered");
+}
+
 fn counted_model() -> Option<Arc<Counted>> {
     Some(Arc::new(Counted { model: crosscheck_testkit::encoder_dyn()?, texts: AtomicUsize::new(0) }))
 }
