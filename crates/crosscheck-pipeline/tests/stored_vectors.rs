@@ -11,11 +11,14 @@ use common::{seed_articles, stored_membership, TestStore};
 use crosscheck_core::{EncodeError, SentenceEncoder};
 use crosscheck_pipeline::StoredVectors;
 
-/// The model, with a count of the texts it was asked to embed.
+/// The model, with a count of the texts it was asked to embed; with
+/// `memory`, it also offers the model's memory of vectors (else it has none,
+/// and every lookup goes to the store).
 #[derive(Debug)]
 struct Counted {
-    model: Arc<dyn SentenceEncoder>,
+    model: Arc<crosscheck_embed::SentenceEmbedder>,
     texts: AtomicUsize,
+    memory: bool,
 }
 
 impl SentenceEncoder for Counted {
@@ -29,29 +32,18 @@ impl SentenceEncoder for Counted {
     fn reads_language(&self, language: Option<&str>) -> bool {
         self.model.reads_language(language)
     }
-}
-
-/// The model with its memory, and a count of the texts it was asked to embed.
-#[derive(Debug)]
-struct Remembering {
-    model: Arc<crosscheck_embed::SentenceEmbedder>,
-    texts: AtomicUsize,
-}
-
-impl SentenceEncoder for Remembering {
-    fn model_name(&self) -> &str {
-        self.model.model_name()
-    }
-    fn encode(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, EncodeError> {
-        self.texts.fetch_add(texts.len(), Ordering::SeqCst);
-        self.model.encode(texts)
-    }
     fn remembered(&self, texts: &[&str]) -> Vec<Option<Vec<f32>>> {
-        self.model.remembered(texts)
+        if self.memory { self.model.remembered(texts) } else { vec![None; texts.len()] }
     }
     fn remember(&self, texts: &[&str], vectors: &[Vec<f32>]) {
-        self.model.remember(texts, vectors)
+        if self.memory {
+            self.model.remember(texts, vectors)
+        }
     }
+}
+
+fn counted_model() -> Option<Arc<Counted>> {
+    Some(Arc::new(Counted { model: crosscheck_testkit::encoder()?, texts: AtomicUsize::new(0), memory: false }))
 }
 
 /// Memory comes before the store: a remembered text is neither embedded nor
@@ -59,7 +51,7 @@ impl SentenceEncoder for Remembering {
 #[test]
 fn remembered_vectors_come_before_the_store() {
     let Some(model) = crosscheck_testkit::encoder() else { return };
-    let model = Arc::new(Remembering { model, texts: AtomicUsize::new(0) });
+    let model = Arc::new(Counted { model, texts: AtomicUsize::new(0), memory: true });
     // Texts no other test embeds, so the shared model has not seen them.
     let texts = ["Memory first: the ferry left the harbour at dawn.", "Memory first: nine crew members were rescued."];
     let (a, b) = (TestStore::sqlite(), TestStore::sqlite());
@@ -77,9 +69,6 @@ fn remembered_vectors_come_before_the_store() {
     assert_eq!(model.texts.load(Ordering::SeqCst), 2, "vectors read from the store are remembered");
 }
 
-fn counted_model() -> Option<Arc<Counted>> {
-    Some(Arc::new(Counted { model: crosscheck_testkit::encoder_dyn()?, texts: AtomicUsize::new(0) }))
-}
 
 fn embedded_once_then_read(ts: TestStore) {
     let Some(model) = counted_model() else { return };
