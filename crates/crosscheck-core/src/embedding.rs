@@ -28,7 +28,7 @@ pub trait SentenceEncoder: Send + Sync + std::fmt::Debug {
     }
     /// Hold vectors of `texts` that were read back from elsewhere, as if they
     /// had just been encoded. An encoder without a memory ignores them.
-    fn remember(&self, texts: &[&str], vectors: &[Vec<f32>]) {
+    fn remember(&self, texts: &[&str], vectors: &[&[f32]]) {
         let _ = (texts, vectors);
     }
 }

@@ -214,10 +214,10 @@ impl SentenceEncoder for SentenceEmbedder {
         self.cached(&texts.iter().map(|t| text_key(t)).collect::<Vec<_>>())
     }
 
-    fn remember(&self, texts: &[&str], vectors: &[Vec<f32>]) {
+    fn remember(&self, texts: &[&str], vectors: &[&[f32]]) {
         let mut cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
         for (t, v) in texts.iter().zip(vectors).filter(|(_, v)| v.len() == self.dimensions) {
-            cache.insert(text_key(t), Arc::from(v.as_slice()));
+            cache.insert(text_key(t), Arc::from(*v));
         }
     }
 

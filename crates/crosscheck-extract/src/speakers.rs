@@ -212,6 +212,18 @@ fn set_speaker_kind(f: &mut [f32; N_FEATURES], speaker: &Speaker, idx: &EntityIn
     }
 }
 
+/// Mark a candidate's part in a reporting verb's clause: its subject, after
+/// the verb when `inverted`; or, when a subject stands before the verb and
+/// the candidate after it (`object_side`), the verb's object, not a second subject.
+fn mark_cue_role(f: &mut [f32; N_FEATURES], inverted: bool, object_side: bool) {
+    if object_side {
+        f[feature("subject_before_verb")] = 1.0;
+    } else {
+        f[feature("cue_subject")] = 1.0;
+        f[feature("cue_inverted")] = inverted as u8 as f32;
+    }
+}
+
 /// The candidates of every statement of an article, after the rule pass.
 pub fn candidates(text: &str, sentences: &[Sentence], quotes: &[Quote], idx: &EntityIndex, lexicon: &Lexicon) -> Vec<StatementCandidates> {
     let mut out = Vec::new();
@@ -251,7 +263,7 @@ pub fn candidates(text: &str, sentences: &[Sentence], quotes: &[Quote], idx: &En
         // an article or pronoun is a noun ("in dem Schreiben der Behörde").
         let is_noun = |j: usize| {
             lexicon.nouns_capitalised
-                && frame[j].text(text).chars().next().is_some_and(char::is_uppercase)
+                && crate::tokens::is_cap(frame[j].text(text))
                 && j.checked_sub(1).is_some_and(|i| {
                     let w = frame[i].text(text);
                     text[frame[i].end..frame[j].start].trim().is_empty()
@@ -439,13 +451,7 @@ pub fn candidates(text: &str, sentences: &[Sentence], quotes: &[Quote], idx: &En
                 // A mention in the chunk is already a candidate: mark it as the verb's subject.
                 let mut marked = false;
                 for c in cands.iter_mut().filter(|c| c.origin == "mention" && span.contains(c.evidence)) {
-                    // After a subject the phrase is the verb's object, not a second subject.
-                    if object_side {
-                        c.features[feature("subject_before_verb")] = 1.0;
-                    } else {
-                        c.features[feature("cue_subject")] = 1.0;
-                        c.features[feature("cue_inverted")] = inverted as u8 as f32;
-                    }
+                    mark_cue_role(&mut c.features, inverted, object_side);
                     c.cue.get_or_insert_with(|| cue_word.clone());
                     marked = true;
                 }
@@ -469,9 +475,7 @@ pub fn candidates(text: &str, sentences: &[Sentence], quotes: &[Quote], idx: &En
                     }
                 };
                 let mut f = base(ev);
-                f[feature("cue_subject")] = (!object_side) as u8 as f32;
-                f[feature("cue_inverted")] = (inverted && !object_side) as u8 as f32;
-                f[feature("subject_before_verb")] = object_side as u8 as f32;
+                mark_cue_role(&mut f, inverted, object_side);
                 set_speaker_kind(&mut f, &speaker, idx);
                 if origin == "pronoun" {
                     f[feature("via_pronoun")] = 1.0;
@@ -485,10 +489,7 @@ pub fn candidates(text: &str, sentences: &[Sentence], quotes: &[Quote], idx: &En
                 let after_verb = name.start >= cue.end;
                 let speaker = Speaker::Role { role: quotes[named].span.slice(text).to_string() };
                 let mut f = base(name);
-                let object_side = after_verb && subject_before;
-                f[feature("cue_subject")] = (!object_side) as u8 as f32;
-                f[feature("cue_inverted")] = (after_verb && !object_side) as u8 as f32;
-                f[feature("subject_before_verb")] = object_side as u8 as f32;
+                mark_cue_role(&mut f, after_verb, after_verb && subject_before);
                 f[feature("quoted_name")] = 1.0;
                 // A name, not a description: the outlet is an organisation.
                 f[feature("organisation")] = 1.0;
@@ -615,12 +616,12 @@ fn quoted_name_next_to(text: &str, quotes: &[Quote], verb: Span, unit: Span, lex
         q.kind == QuoteKind::ScareQuote
             && !unit.contains(q.outer)
             && (1..=QUOTED_NAME_MAX_WORDS).contains(&words)
-            && q.span.slice(text).chars().next().is_some_and(char::is_uppercase)
+            && crate::tokens::is_cap(q.span.slice(text))
     };
     let i = quotes.partition_point(|q| q.outer.start < verb.end);
     let after = quotes.get(i).filter(|q| {
-        let gap = text[verb.end..q.outer.start].trim();
-        is_name(q) && !clause_break(gap) && gap.split_whitespace().count() <= 1 && (gap.is_empty() || (lexicon.is_stopword(&lower(gap)) && !lexicon.is_preposition(&lower(gap))))
+        let gap = lower(text[verb.end..q.outer.start].trim());
+        is_name(q) && !clause_break(&gap) && gap.split_whitespace().count() <= 1 && (gap.is_empty() || (lexicon.is_stopword(&gap) && !lexicon.is_preposition(&gap)))
     });
     let before = i.checked_sub(1).filter(|&k| {
         let q = &quotes[k];

@@ -47,24 +47,22 @@ impl SentenceEncoder for StoredVectors {
         let mut vectors = self.encoder.remembered(texts);
         vectors.resize(texts.len(), None);
         let unremembered: Vec<usize> = (0..texts.len()).filter(|&i| vectors[i].is_none()).collect();
-        let keys: Vec<VectorKey> = texts.iter().map(|t| *blake3::hash(t.as_bytes()).as_bytes()).collect();
-        if !unremembered.is_empty() {
-            let wanted: Vec<VectorKey> = unremembered.iter().map(|&i| keys[i]).collect();
-            let mut stored = self.store.get_vectors(model, &wanted).unwrap_or_else(|e| {
-                tracing::warn!("stored sentence vectors not read ({e}); embedding the texts");
-                vec![None; wanted.len()]
-            });
-            stored.resize(wanted.len(), None);
-            let mut read: (Vec<&str>, Vec<Vec<f32>>) = (Vec::new(), Vec::new());
-            for (&i, v) in unremembered.iter().zip(stored) {
-                if let Some(v) = v {
-                    read.0.push(texts[i]);
-                    read.1.push(v.clone());
-                    vectors[i] = Some(v);
-                }
-            }
-            self.encoder.remember(&read.0, &read.1);
+        if unremembered.is_empty() {
+            return Ok(vectors.into_iter().map(Option::unwrap_or_default).collect());
         }
+        let keys: Vec<VectorKey> = texts.iter().map(|t| *blake3::hash(t.as_bytes()).as_bytes()).collect();
+        let wanted: Vec<VectorKey> = unremembered.iter().map(|&i| keys[i]).collect();
+        let mut stored = self.store.get_vectors(model, &wanted).unwrap_or_else(|e| {
+            tracing::warn!("stored sentence vectors not read ({e}); embedding the texts");
+            vec![None; wanted.len()]
+        });
+        stored.resize(wanted.len(), None);
+        for (&i, v) in unremembered.iter().zip(stored) {
+            vectors[i] = v;
+        }
+        let (read_texts, read_vectors): (Vec<&str>, Vec<&[f32]>) =
+            unremembered.iter().filter_map(|&i| Some((texts[i], vectors[i].as_deref()?))).unzip();
+        self.encoder.remember(&read_texts, &read_vectors);
         let missing: Vec<usize> = (0..texts.len()).filter(|&i| vectors[i].is_none()).collect();
         if !missing.is_empty() {
             let fresh = self.encoder.encode(&missing.iter().map(|&i| texts[i]).collect::<Vec<_>>())?;
@@ -88,7 +86,7 @@ impl SentenceEncoder for StoredVectors {
         self.encoder.remembered(texts)
     }
 
-    fn remember(&self, texts: &[&str], vectors: &[Vec<f32>]) {
+    fn remember(&self, texts: &[&str], vectors: &[&[f32]]) {
         self.encoder.remember(texts, vectors)
     }
 }

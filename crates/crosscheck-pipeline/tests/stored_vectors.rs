@@ -35,7 +35,7 @@ impl SentenceEncoder for Counted {
     fn remembered(&self, texts: &[&str]) -> Vec<Option<Vec<f32>>> {
         if self.memory { self.model.remembered(texts) } else { vec![None; texts.len()] }
     }
-    fn remember(&self, texts: &[&str], vectors: &[Vec<f32>]) {
+    fn remember(&self, texts: &[&str], vectors: &[&[f32]]) {
         if self.memory {
             self.model.remember(texts, vectors)
         }
