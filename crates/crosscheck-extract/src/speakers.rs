@@ -620,8 +620,10 @@ fn quoted_name_next_to(text: &str, quotes: &[Quote], verb: Span, unit: Span, lex
     };
     let i = quotes.partition_point(|q| q.outer.start < verb.end);
     let after = quotes.get(i).filter(|q| {
-        let gap = lower(text[verb.end..q.outer.start].trim());
-        is_name(q) && !clause_break(&gap) && gap.split_whitespace().count() <= 1 && (gap.is_empty() || (lexicon.is_stopword(&gap) && !lexicon.is_preposition(&gap)))
+        is_name(q) && {
+            let gap = lower(text[verb.end..q.outer.start].trim());
+            !clause_break(&gap) && gap.split_whitespace().count() <= 1 && (gap.is_empty() || (lexicon.is_stopword(&gap) && !lexicon.is_preposition(&gap)))
+        }
     });
     let before = i.checked_sub(1).filter(|&k| {
         let q = &quotes[k];
