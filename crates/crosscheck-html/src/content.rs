@@ -319,6 +319,20 @@ pub fn analyze(page: &Page, hint: Option<&BodyHint>) -> Analysis {
             prose[b.owner] += b.chars;
         }
     }
+    let total_prose: usize = blocks.iter().filter(|b| b.is_prose()).map(|b| b.chars).sum();
+    // Which furniture marks the prose under an element overrules, decided
+    // bottom-up: each element's sums are complete when its turn comes.
+    // `free_prose` is the prose outside furniture that stays furniture below
+    // it: a comment thread holds most of a page's prose, but inside its own
+    // marked posts; a layout wrapper's prose is in the article's paragraphs.
+    // Inside an element named as the article body (inherited down the tree).
+    let mut in_content = vec![false; n];
+    for i in 0..n {
+        let p = page.nodes[i].parent;
+        let own = matches!(&page.nodes[i].item, Item::Element(info) if info.content_name);
+        in_content[i] = own || (p != usize::MAX && in_content[p]);
+    }
+    let mut free_prose = prose.clone();
     for i in (0..n).rev() {
         let p = page.nodes[i].parent;
         if p != usize::MAX {
@@ -326,38 +340,106 @@ pub fn analyze(page: &Page, hint: Option<&BodyHint>) -> Analysis {
             text_chars[p] += text_chars[i];
         }
     }
-    let total_prose: usize = (0..n).filter(|&i| page.nodes[i].parent == usize::MAX).map(|i| prose[i]).sum();
+    // Prose in hidden children of `<body>`: a page streamed in parts (`<div
+    // hidden id="S:1">` appended to the body, moved into place by its
+    // script) hides its article in several of them, none holding nearly all
+    // of it alone.
+    let (mut hidden_prose, mut hidden_parts) = (0usize, 0usize);
+    let streamed_part = |i: usize| {
+        let p = page.nodes[i].parent;
+        matches!(&page.nodes[i].item, Item::Element(info) if info.hidden_only)
+            && p != usize::MAX
+            && matches!(&page.nodes[p].item, Item::Element(parent) if parent.tag == "body")
+    };
+    for i in (0..n).filter(|&i| streamed_part(i) && prose[i] > 0) {
+        hidden_prose += prose[i];
+        hidden_parts += 1;
+    }
+    let hidden_article = hidden_parts > 1
+        && hidden_prose as f64 >= tables::OVERRULE_TAG_MIN_PROSE_SHARE * total_prose as f64
+        && hidden_prose >= tables::OVERRULE_MIN_PROSE_CHARS;
+    // Prose under the weakly marked elements of each class: a page builder
+    // that wraps every paragraph in its own `widget` gives that class most
+    // of the page's prose; a sidebar's or author box's class holds little.
+    let mut class_prose: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+    for (i, node) in page.nodes.iter().enumerate() {
+        if let Item::Element(info) = &node.item {
+            if info.boilerplate_weak && info.class_key != 0 {
+                *class_prose.entry(info.class_key).or_insert(0) += prose[i];
+            }
+        }
+    }
+    let mut overruled = vec![false; n];
+    for i in (0..n).rev() {
+        if let Item::Element(info) = &page.nodes[i].item {
+            if info.boilerplate {
+                // Mostly prose, by share of its text; and with enough of it.
+                let prose_share_dense =
+                    prose[i] > 0 && prose[i] as f64 >= tables::OVERRULE_MIN_PROSE_SHARE * text_chars[i] as f64;
+                let prose_dense = prose_share_dense && prose[i] >= tables::OVERRULE_MIN_PROSE_CHARS;
+                // A class word on a container that holds most of the page's
+                // prose (outside furniture below it) is a layout name.
+                let holds_most_prose =
+                    free_prose[i] * 2 > total_prose && free_prose[i] >= tables::OVERRULE_MIN_PROSE_CHARS;
+                // Furniture by tag, role or hidden state that holds nearly all the
+                // page's prose wraps the article: an unclosed `<aside>`, a tab panel,
+                // a `hidden` block that the page's script moves into view.
+                let holds_nearly_all = prose[i] as f64 >= tables::OVERRULE_TAG_MIN_PROSE_SHARE * total_prose as f64
+                    && prose[i] >= tables::OVERRULE_MIN_PROSE_CHARS;
+                // A weak furniture mark on an element that is mostly prose is a page
+                // builder's name for a block of the article (`elementor-widget`);
+                // so is any prose element of a builder's block class (`class_prose`).
+                let builder_block = class_prose.get(&info.class_key).is_some_and(|&c| {
+                    c as f64 >= tables::BUILDER_CLASS_MIN_PROSE_SHARE * total_prose as f64
+                        && c >= tables::OVERRULE_MIN_PROSE_CHARS
+                });
+                let by_tag = info.boilerplate_by_tag;
+                overruled[i] = (!by_tag && holds_most_prose)
+                    || (by_tag && holds_nearly_all && prose_dense)
+                    || (hidden_article && streamed_part(i) && prose_share_dense)
+                    || (info.boilerplate_weak && (prose_dense || (builder_block && prose_share_dense)));
+            }
+        }
+        let p = page.nodes[i].parent;
+        if p != usize::MAX {
+            let stays_furniture = matches!(&page.nodes[i].item, Item::Element(info)
+                if info.boilerplate && !info.boilerplate_weak && !info.boilerplate_by_tag && !overruled[i]);
+            if !stays_furniture {
+                free_prose[p] += free_prose[i];
+            }
+        }
+    }
 
     // Effective boilerplate and content-name flags, inherited down the tree.
     let mut furniture = vec![false; n];
     let mut hard_furniture = vec![false; n];
-    let mut in_content = vec![false; n];
     for i in 0..n {
         let p = page.nodes[i].parent;
-        let (pf, ph, pc) = if p == usize::MAX { (false, false, false) } else { (furniture[p], hard_furniture[p], in_content[p]) };
-        let (own, by_tag, weak, wrapper, content) = match &page.nodes[i].item {
-            Item::Element(info) => {
-                (info.boilerplate, info.boilerplate_by_tag, info.boilerplate_weak, info.wrapper_tag, info.content_name)
-            }
-            _ => (false, false, false, false, false),
+        let (pf, ph) = if p == usize::MAX { (false, false) } else { (furniture[p], hard_furniture[p]) };
+        let (own, wrapper) = match &page.nodes[i].item {
+            Item::Element(info) => (info.boilerplate, info.wrapper_tag),
+            _ => (false, false),
         };
-        // A weak furniture mark on an element that is mostly prose is a page
-        // builder's name for a block of the article (`elementor-widget`).
-        let prose_dense = prose[i] >= tables::OVERRULE_MIN_PROSE_CHARS
-            && prose[i] as f64 >= tables::OVERRULE_MIN_PROSE_SHARE * text_chars[i] as f64;
-        let holds_most_prose = prose[i] * 2 > total_prose && prose[i] >= tables::OVERRULE_MIN_PROSE_CHARS;
-        // Furniture by tag, role or hidden state that holds nearly all the
-        // page's prose wraps the article: an unclosed `<aside>`, a tab panel,
-        // a `hidden` block that the page's script moves into view.
-        let holds_nearly_all = prose[i] as f64 >= tables::OVERRULE_TAG_MIN_PROSE_SHARE * total_prose as f64
-            && prose[i] >= tables::OVERRULE_MIN_PROSE_CHARS;
-        let overruled = own && ((!by_tag && holds_most_prose) || (by_tag && holds_nearly_all && prose_dense) || (weak && prose_dense));
+        let overruled = overruled[i];
         furniture[i] = pf || (own && !overruled);
         hard_furniture[i] = ph || (own && !overruled && !wrapper);
-        in_content[i] = pc || content;
     }
 
     let prose_keeps: Vec<bool> = (0..n).map(|i| furniture[i] && !hard_furniture[i]).collect();
+    // The outermost furniture element around each node (`usize::MAX` outside
+    // furniture): one box of furniture costs its container a bounded amount.
+    let mut furniture_root = vec![usize::MAX; n];
+    for i in 0..n {
+        let p = page.nodes[i].parent;
+        furniture_root[i] = if p != usize::MAX && furniture[p] {
+            furniture_root[p]
+        } else if furniture[i] {
+            i
+        } else {
+            usize::MAX
+        };
+    }
+    let mut root_penalty: std::collections::HashMap<usize, f64> = std::collections::HashMap::new();
     // Block weights summed up the tree.
     let mut score = vec![0f64; n];
     let mut weights = Vec::with_capacity(blocks.len());
@@ -367,7 +449,18 @@ pub fn analyze(page: &Page, hint: Option<&BodyHint>) -> Analysis {
         let w = if block_is_furniture(b, &furniture, &prose_keeps) {
             // One long link block (a navigation box under the article) costs
             // no more than a sidebar's worth: it is dropped from the output anyway.
-            -chars.min(tables::MAX_PENALIZED_BLOCK_CHARS) * furn_pen
+            let own = chars.min(tables::MAX_PENALIZED_BLOCK_CHARS) * furn_pen;
+            match furniture_root[b.owner] {
+                usize::MAX => -own,
+                root => {
+                    // ...and one furniture box (a comment thread, a hidden
+                    // data table inside the article) no more than this.
+                    let spent = root_penalty.entry(root).or_insert(0.0);
+                    let w = own.min(tables::MAX_PENALIZED_BOX_CHARS * furn_pen - *spent).max(0.0);
+                    *spent += w;
+                    -w
+                }
+            }
         } else if let Some(h) = hint {
             // The page's own account of its body decides what is article.
             if h.share(&b.text) >= tables::HINT_MIN_SHARE {
@@ -423,11 +516,12 @@ fn strip_markup(text: &str) -> String {
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         match c {
-            '<' => {
-                for (_, c) in chars.by_ref() {
-                    if c == '>' {
-                        break;
-                    }
+            // Only what reads as a tag: a body that holds code ("i < n; i++")
+            // keeps its `<`, else everything up to the next `>` would go.
+            '<' if tag_len(&text[i..]).is_some() => {
+                let len = tag_len(&text[i..]).unwrap_or(1);
+                while chars.peek().is_some_and(|(j, _)| *j < i + len) {
+                    chars.next();
                 }
                 out.push(' ');
             }
@@ -447,6 +541,19 @@ fn strip_markup(text: &str) -> String {
         }
     }
     out
+}
+
+/// Byte length of the tag `text` starts with (`<p>`, `</a>`, `<br/>`,
+/// `<!-- … -->` up to its `>`), or `None` when the `<` opens no tag: a tag
+/// name follows it at once and its `>` comes before any other `<` or line end.
+fn tag_len(text: &str) -> Option<usize> {
+    let rest = text.strip_prefix('<')?;
+    let name = rest.strip_prefix('/').unwrap_or(rest);
+    if !name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '!') {
+        return None;
+    }
+    let end = rest.find(['>', '<', '\n'])?;
+    (rest.as_bytes()[end] == b'>').then_some(end + 2)
 }
 
 fn words(text: &str) -> Vec<String> {

@@ -44,6 +44,9 @@ pub struct ElementInfo {
     pub wrapper_tag: bool,
     /// Named as the article body (`<article>`, `itemprop=articleBody`, `class="entry-content"`).
     pub content_name: bool,
+    /// Furniture only because hidden (`hidden`, `aria-hidden`, a hiding
+    /// class or style): no furniture tag, role or class word besides.
+    pub hidden_only: bool,
     /// `h1`..`h6` as 1..6, else 0.
     pub heading: u8,
     /// `<li>`, `<dt>`, `<dd>`.
@@ -52,6 +55,9 @@ pub struct ElementInfo {
     pub byline: bool,
     /// The tag name when it is a block or furniture tag (for `explain`), else "".
     pub tag: &'static str,
+    /// Hash of the `class` attribute's words that hold no digit (0 without
+    /// one): elements a page builder made alike share it.
+    pub class_key: u64,
 }
 
 /// One arena entry.
@@ -162,6 +168,24 @@ fn push_collapsed(out: &mut String, s: &str) {
             space = false;
             out.push(c);
         }
+    }
+}
+
+/// See [`ElementInfo::class_key`]: words with digits are per-element ids
+/// (`elementor-element-6e11b77`), the rest names the kind of block.
+fn class_key(el: &scraper::node::Element) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let Some(class) = el.attr("class") else { return 0 };
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut any = false;
+    for word in class.split_ascii_whitespace().filter(|w| !w.bytes().any(|b| b.is_ascii_digit())) {
+        word.to_ascii_lowercase().hash(&mut h);
+        any = true;
+    }
+    if any {
+        h.finish() | 1
+    } else {
+        0
     }
 }
 
@@ -460,9 +484,11 @@ fn element_info(el: &scraper::node::Element, name: &str) -> ElementInfo {
         wrapper_tag,
         boilerplate_weak: !by_tag && !hidden && (wrapper_tag || weak_name) && !(by_name && !weak_name),
         content_name,
+        hidden_only: hidden && !by_tag && !by_name && !wrapper_tag,
         heading,
         list_item: matches!(name, "li" | "dt" | "dd"),
         tag: tables::BLOCK_TAGS.iter().chain(tables::BOILERPLATE_TAGS).find(|t| **t == name).copied().unwrap_or(""),
+        class_key: class_key(el),
         byline: tables::is_byline_name(&words)
             || el.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("author"))
             || itemprop == "author",

@@ -389,6 +389,10 @@ pub fn is_prose_furniture_name(class_and_id: &str) -> bool {
 /// A furniture element named by a weak class word is article when its prose
 /// (characters of prose blocks) is at least this many characters...
 pub const OVERRULE_MIN_PROSE_CHARS: usize = 400;
+/// A class marked only by a weak word (`elementor-widget-container`) whose
+/// elements together hold at least this share of the page's prose is a page
+/// builder's block around each paragraph: its prose elements are article.
+pub const BUILDER_CLASS_MIN_PROSE_SHARE: f64 = 0.5;
 /// ...and at least this share of all its text.
 pub const OVERRULE_MIN_PROSE_SHARE: f64 = 0.6;
 /// Furniture by tag, role or hidden state is article when it holds at least
@@ -399,6 +403,10 @@ pub const OVERRULE_TAG_MIN_PROSE_SHARE: f64 = 0.85;
 /// a tag cloud) under the article must not push the choice down to a part of
 /// it, while many small furniture blocks (a sidebar) still add up.
 pub const MAX_PENALIZED_BLOCK_CHARS: f64 = 100.0;
+/// All blocks of one furniture element together (a comment thread of two
+/// hundred posts inside the post's container, a hidden data table between
+/// the article's paragraphs) cost at most this many characters' worth.
+pub const MAX_PENALIZED_BOX_CHARS: f64 = 1000.0;
 /// A prose block under a wrapper tag (`<header>`) is the article's lead, kept,
 /// from this many characters; shorter ones are a headline's dek or a tagline.
 pub const WRAPPER_MIN_PROSE_CHARS: usize = 150;

@@ -473,3 +473,89 @@ fn teaser_list_is_dropped_and_the_articles_own_linked_list_is_kept() {
     assert_in_order(&ex.text, &[ORCHARD[0], ORCHARD[1], "Ashmead's Kernel", "Blenheim Orange", ORCHARD[2]]);
     assert_absent(&ex.text, &["Ferry fares", "HARBOURTON", "cycle lane", "Library extends"]);
 }
+
+#[test]
+fn json_ld_body_with_code_keeps_its_text() {
+    // A technical post's JSON-LD body holds code ("i < n"): a `<` that opens
+    // no tag must not swallow the text up to the next `>`, or every
+    // paragraph after the code reads as missing from the page's own body.
+    let code = "for (i = 0; i < n; i++) { total += x[i]; }";
+    let rest = [
+        "The loop above adds every element once, which is all the compiler needs to vectorise it on a modern processor.",
+        "Measured on a laptop, the vectorised loop ran four times faster than the plain one, and the gap grew with the input.",
+        "The same idea carries over to searching text, where the comparison of many bytes at once pays off even more often.",
+    ];
+    let body_text = format!("{} {} {code} {} {} {} Compare: if (a > b) return a;", ORCHARD[0], ORCHARD[1], rest[0], rest[1], rest[2]);
+    let mut page = String::from("<html><head><script type=\"application/ld+json\">");
+    page.push_str(&serde_json::json!({"@type": "BlogPosting", "headline": "Faster loops", "articleBody": body_text}).to_string());
+    page.push_str("</script></head><body><article>");
+    page.push_str(&format!("<p>{}</p><p>{}</p><pre>{}</pre>", ORCHARD[0], ORCHARD[1], code.replace('<', "&lt;")));
+    for p in rest {
+        page.push_str(&format!("<p>{p}</p>"));
+    }
+    page.push_str("<pre>Compare: if (a &gt; b) return a;</pre></article></body></html>");
+    let ex = extract(page.as_bytes(), None, None).unwrap();
+    assert_in_order(&ex.text, &[ORCHARD[0], ORCHARD[1], rest[0], rest[1], rest[2]]);
+}
+
+/// `n` paragraphs of one story (the orchard's, told over several seasons),
+/// for pages whose article must be long beside their furniture.
+fn seasons(n: usize) -> Vec<String> {
+    (0..n).map(|i| format!("In season {}, as before: {}", i + 1, ORCHARD[i % ORCHARD.len()])).collect()
+}
+
+#[test]
+fn a_long_comment_thread_inside_the_post_does_not_cut_the_article() {
+    // The comment thread sits inside the post's own container and holds more
+    // prose than the post: it stays furniture, and costs the container no
+    // more than one box, so the whole post is still chosen, not one paragraph.
+    let comment = "I walked past the orchard on Sunday and the smell of the fallen apples reached all the way down to the bridge.";
+    let thread: String =
+        (0..40).map(|i| format!(r#"<li class="comment"><article class="comment-body"><p>{comment} Reply {i}.</p></article></li>"#)).collect();
+    let post = seasons(16);
+    let paragraphs: String = post.iter().map(|p| format!("<p>{p}</p>")).collect();
+    let body = format!(
+        r#"<div class="post-area"><h1>Orchard harvest</h1>{paragraphs}
+<div class="comments-wrapper" id="comments"><ol class="commentlist">{thread}</ol></div></div>"#
+    );
+    let ex = extract(&page_around(&body), None, None).unwrap();
+    let post: Vec<&str> = post.iter().map(String::as_str).collect();
+    assert_in_order(&ex.text, &post);
+    assert_absent(&ex.text, &["I walked past the orchard"]);
+}
+
+#[test]
+fn one_small_widget_per_paragraph_is_article() {
+    // A page builder wraps each paragraph in a block of its own whose class
+    // has a weak furniture word ("widget"); together they hold the article.
+    // A widget of the same kind of name that holds links stays furniture.
+    let widgets: String = ORCHARD
+        .iter()
+        .map(|p| format!(r#"<div class="builder-element builder-element-{}"><div class="builder-widget-container"><p>{p}</p></div></div>"#, p.len()))
+        .collect();
+    let body = format!(
+        r#"<article><div class="entry-content">{widgets}</div></article>
+<div class="builder-widget-container"><ul><li><a href="/x">Beekeepers club</a></li><li><a href="/y">Cycling club</a></li></ul></div>"#
+    );
+    let ex = extract(&page_around(&body), None, None).unwrap();
+    assert_in_order(&ex.text, &ORCHARD);
+    assert_absent(&ex.text, &["Beekeepers club", "Most read"]);
+}
+
+#[test]
+fn an_article_streamed_in_several_hidden_parts_is_kept() {
+    // Streaming renderers append the page in hidden parts to the body (`<div
+    // hidden id="S:1">`); their script moves them into place. Each part holds
+    // only a piece of the article, so the parts are judged together.
+    let story = seasons(12);
+    let parts: String = story
+        .chunks(4)
+        .enumerate()
+        .map(|(i, ps)| format!(r#"<div hidden id="S:{i}">{}</div>"#, ps.iter().map(|p| format!("<p>{p}</p>")).collect::<String>()))
+        .collect();
+    let body = format!(r#"<main><h1>Orchard harvest</h1><div id="P:0"></div></main>{parts}"#);
+    let ex = extract(&page_around(&body), None, None).unwrap();
+    let story: Vec<&str> = story.iter().map(String::as_str).collect();
+    assert_in_order(&ex.text, &story);
+    assert_absent(&ex.text, &["Most read", "All rights reserved"]);
+}
