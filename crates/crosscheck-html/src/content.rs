@@ -413,16 +413,29 @@ pub fn analyze(page: &Page, hint: Option<&BodyHint>) -> Analysis {
     // Effective boilerplate and content-name flags, inherited down the tree.
     let mut furniture = vec![false; n];
     let mut hard_furniture = vec![false; n];
+    // Furniture only by weak class words (a layout grid named
+    // `toc-content-sidebar`): an article body named as such inside it is article.
+    let mut weak_furniture = vec![false; n];
     for i in 0..n {
         let p = page.nodes[i].parent;
-        let (pf, ph) = if p == usize::MAX { (false, false) } else { (furniture[p], hard_furniture[p]) };
-        let (own, wrapper) = match &page.nodes[i].item {
-            Item::Element(info) => (info.boilerplate, info.wrapper_tag),
-            _ => (false, false),
+        let (pf, ph, pw) =
+            if p == usize::MAX { (false, false, false) } else { (furniture[p], hard_furniture[p], weak_furniture[p]) };
+        let (own, wrapper, weak, content) = match &page.nodes[i].item {
+            Item::Element(info) => (info.boilerplate, info.wrapper_tag, info.boilerplate_weak, info.content_name),
+            _ => (false, false, false, false),
         };
-        let overruled = overruled[i];
-        furniture[i] = pf || (own && !overruled);
-        hard_furniture[i] = ph || (own && !overruled && !wrapper);
+        let marked = own && !overruled[i];
+        let rescued = content
+            && pf
+            && pw
+            && prose[i] >= tables::CONTENT_IN_LAYOUT_MIN_PROSE_CHARS
+            && prose[i] as f64 >= tables::OVERRULE_MIN_PROSE_SHARE * text_chars[i] as f64;
+        if rescued && !marked {
+            continue;
+        }
+        furniture[i] = pf || marked;
+        hard_furniture[i] = ph || (marked && !wrapper);
+        weak_furniture[i] = (!pf || pw) && (!marked || weak) && furniture[i];
     }
 
     let prose_keeps: Vec<bool> = (0..n).map(|i| furniture[i] && !hard_furniture[i]).collect();
@@ -508,6 +521,8 @@ pub struct BodyHint {
     grams: std::collections::HashSet<u64>,
     /// The body is cut short ("…"): an excerpt, so a container may rightly hold more.
     excerpt: bool,
+    /// Its number of words.
+    words: usize,
 }
 
 /// Text without `<tags>` and `&entities;`.
@@ -580,10 +595,11 @@ impl BodyHint {
         let trimmed = body.trim_end();
         let excerpt = ["\u{2026}", "...", "&hellip;", "[…]"].iter().any(|e| trimmed.ends_with(e));
         let body = strip_markup(body);
-        if words(&body).len() < tables::HINT_MIN_WORDS {
+        let count = words(&body).len();
+        if count < tables::HINT_MIN_WORDS {
             return None;
         }
-        Some(BodyHint { grams: grams(&body).into_iter().collect(), excerpt })
+        Some(BodyHint { grams: grams(&body).into_iter().collect(), excerpt, words: count })
     }
 
     /// Share of `text`'s word trigrams that the body has.
@@ -602,18 +618,35 @@ impl BodyHint {
 fn agreement(page: &Page, a: &Analysis, hint: &BodyHint) -> f64 {
     let range = page.subtree(a.best);
     let mut held = std::collections::HashSet::new();
-    let (mut total, mut confirmed) = (0usize, 0usize);
+    let (mut total, mut confirmed, mut total_words) = (0usize, 0usize, 0usize);
+    let mut confirmed_home: Option<usize> = None;
     for b in a.blocks.iter().filter(|b| range.contains(&b.owner) && !block_is_furniture(b, &a.furniture, &a.prose_keeps)) {
         let g = grams(&b.text);
+        total_words += words(&b.text).len();
         let inside = g.iter().filter(|x| hint.grams.contains(x)).count();
         held.extend(g.iter().copied().filter(|x| hint.grams.contains(x)));
         total += b.chars;
         if !g.is_empty() && inside as f64 / g.len() as f64 >= tables::HINT_MIN_SHARE {
             confirmed += b.chars;
+            // The element that holds every confirmed block's parent.
+            let parent = page.nodes[b.owner].parent;
+            let at = if parent == usize::MAX { b.owner } else { parent };
+            let mut lca = confirmed_home.unwrap_or(at);
+            while lca != usize::MAX && !page.subtree(lca).contains(&at) {
+                lca = page.nodes[lca].parent;
+            }
+            confirmed_home = Some(lca);
         }
     }
     let recall = if hint.grams.is_empty() { 1.0 } else { held.len() as f64 / hint.grams.len() as f64 };
-    let precision = if hint.excerpt || total == 0 { 1.0 } else { confirmed as f64 / total as f64 };
+    // A body far shorter than the container, which it shares with the
+    // container's other paragraphs, is a summary of the article (a
+    // "highlights" box, a dek): like an excerpt, it confirms only its own
+    // part. A body that stands apart in an element of its own is the
+    // article, and the container's other text is not.
+    let summary = (hint.words as f64) < tables::HINT_SUMMARY_MAX_SHARE * total_words as f64
+        && confirmed_home.is_some_and(|home| home == a.best);
+    let precision = if hint.excerpt || summary || total == 0 { 1.0 } else { confirmed as f64 / total as f64 };
     recall.min(precision)
 }
 

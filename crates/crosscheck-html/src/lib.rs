@@ -118,7 +118,15 @@ fn read_page(source: &str, encoding: &'static str, url: Option<&str>) -> Extract
     let site_name = metadata::site_name(&page, ld.as_ref(), url);
     let title = metadata::title(&page, ld.as_ref(), site_name.as_deref());
     let hint = ld.as_ref().and_then(|l| l.body.as_deref()).and_then(content::BodyHint::new);
-    let main = content::main_text(&page, title.as_deref(), hint.as_ref());
+    let mut main = content::main_text(&page, title.as_deref(), hint.as_ref());
+    if !main.has_prose && page.has_noscript {
+        // The article may be rendered by script, its text only in a
+        // `<noscript>` fallback.
+        let fallback = content::main_text(&page::build_with_noscript(source), title.as_deref(), hint.as_ref());
+        if fallback.has_prose {
+            main = fallback;
+        }
+    }
     let (bylines, date_lines) = (main.bylines, main.date_lines);
     let blocks = if main.has_prose {
         main.blocks

@@ -103,6 +103,9 @@ pub struct Page {
     /// Whether the source has document structure (`<html>`, `<body>`,
     /// `<head>` or a doctype) rather than being a fragment.
     pub is_document: bool,
+    /// Whether a `<noscript>` element holds markup (a fallback that
+    /// [`build_with_noscript`] reads).
+    pub has_noscript: bool,
 }
 
 impl Page {
@@ -211,6 +214,19 @@ fn is_hidden(el: &scraper::node::Element) -> bool {
     el.attr("style").is_some_and(|s| {
         let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
         s.contains("display:none") || s.contains("visibility:hidden")
+    })
+}
+
+/// Whether a `<noscript>` holds elements (as parsed, or as the raw text the
+/// parser keeps when it runs with scripting on) beyond a tracking pixel.
+fn noscript_holds_markup(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    node.children().any(|c| match c.value() {
+        Node::Element(el) => el.name() != "img",
+        Node::Text(t) => {
+            let t = t.to_ascii_lowercase();
+            ["<p", "<div", "<article", "<h1", "<h2", "<li"].iter().any(|m| t.contains(m))
+        }
+        _ => false,
     })
 }
 
@@ -357,8 +373,47 @@ fn memchr_iter(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
 
 /// Parse `source` and flatten it.
 pub fn build(source: &str) -> Page {
+    build_parsed(source, looks_like_document(source))
+}
+
+/// Whether the source's start shows document structure (see [`Page::is_document`]).
+fn looks_like_document(source: &str) -> bool {
     let head = &source[..floor_char_boundary(source, 2048)].to_ascii_lowercase();
-    let is_document = ["<html", "<body", "<head", "<!doctype"].iter().any(|t| head.contains(t));
+    ["<html", "<body", "<head", "<!doctype"].iter().any(|t| head.contains(t))
+}
+
+/// [`build`], with what `<noscript>` elements hold read as part of the page:
+/// the page a reader without script sees, for pages that render their
+/// article by script and give its text as a `<noscript>` fallback (read only
+/// when [`build`]'s page has no prose). The parser keeps a `<noscript>`'s
+/// content as raw text, so the tags themselves are taken out first.
+pub fn build_with_noscript(source: &str) -> Page {
+    let unwrapped = remove_tag(&remove_tag(source, "<noscript"), "</noscript");
+    build_parsed(&unwrapped, looks_like_document(source))
+}
+
+/// `source` without the tags that start with `open` (`<noscript`, matched
+/// in any case, up to their `>`).
+fn remove_tag(source: &str, open: &str) -> String {
+    let lower = source.to_ascii_lowercase();
+    let mut out = String::with_capacity(source.len());
+    let mut at = 0;
+    while let Some(found) = lower[at..].find(open) {
+        let start = at + found;
+        let after = lower.as_bytes().get(start + open.len()).copied();
+        if !matches!(after, Some(b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/')) {
+            out.push_str(&source[at..start + open.len()]);
+            at = start + open.len();
+            continue;
+        }
+        out.push_str(&source[at..start]);
+        at = lower[start..].find('>').map_or(source.len(), |e| start + e + 1);
+    }
+    out.push_str(&source[at..]);
+    out
+}
+
+fn build_parsed(source: &str, is_document: bool) -> Page {
     let source = defuse_formatting_pileup(source);
     let source = flatten_deep_nesting(&source);
     let html = Html::parse_document(&source);
@@ -376,6 +431,9 @@ pub fn build(source: &str) -> Page {
                     let name = el.name();
                     let parent = parents.last().copied().unwrap_or(usize::MAX);
                     collect_metadata(&mut page, node, el, name, parents.last().copied());
+                    if name == "noscript" && noscript_holds_markup(node) {
+                        page.has_noscript = true;
+                    }
                     if skip_depth > 0 || tables::SKIP_TAGS.contains(&name) {
                         skip_depth += 1;
                         open.push((node.id(), OpenEdge::Skipped));

@@ -153,6 +153,10 @@ pub const HINT_MIN_WORDS: usize = 30;
 pub const HINT_MIN_SHARE: f64 = 0.5;
 /// The markup's choice stands when at least this share of its text is in the hinted body.
 pub const HINT_MIN_AGREEMENT: f64 = 0.5;
+/// A JSON-LD body with fewer words than this share of the chosen container's
+/// is a summary (a dek, a product box), not the article: it confirms only its
+/// own part of the container.
+pub const HINT_SUMMARY_MAX_SHARE: f64 = 0.33;
 /// Weight against prose that the hinted body lacks, when the hint decides.
 pub const HINT_MISS_PENALTY: f64 = 0.5;
 
@@ -389,12 +393,16 @@ pub fn is_prose_furniture_name(class_and_id: &str) -> bool {
 /// A furniture element named by a weak class word is article when its prose
 /// (characters of prose blocks) is at least this many characters...
 pub const OVERRULE_MIN_PROSE_CHARS: usize = 400;
+/// ...and at least this share of all its text.
+pub const OVERRULE_MIN_PROSE_SHARE: f64 = 0.6;
 /// A class marked only by a weak word (`elementor-widget-container`) whose
 /// elements together hold at least this share of the page's prose is a page
 /// builder's block around each paragraph: its prose elements are article.
 pub const BUILDER_CLASS_MIN_PROSE_SHARE: f64 = 0.5;
-/// ...and at least this share of all its text.
-pub const OVERRULE_MIN_PROSE_SHARE: f64 = 0.6;
+/// An element named as the article body inside furniture named only by weak
+/// words (a layout grid `content-sidebar`) is article from this much prose
+/// (and mostly prose, by the share above): a short post is still a post.
+pub const CONTENT_IN_LAYOUT_MIN_PROSE_CHARS: usize = 150;
 /// Furniture by tag, role or hidden state is article when it holds at least
 /// this share of the page's prose (and is mostly prose itself).
 pub const OVERRULE_TAG_MIN_PROSE_SHARE: f64 = 0.85;

@@ -559,3 +559,57 @@ fn an_article_streamed_in_several_hidden_parts_is_kept() {
     assert_in_order(&ex.text, &story);
     assert_absent(&ex.text, &["Most read", "All rights reserved"]);
 }
+
+#[test]
+fn a_json_ld_summary_does_not_cut_the_article_to_itself() {
+    // The page's JSON-LD "articleBody" is only the highlights box at the top
+    // of the article (no "…" says so): it shares the article's container
+    // with the other paragraphs, so it confirms its part and the rest stays.
+    let highlights = "Report highlights. The orchard gave more fruit this year than in any year since it was planted, and the volunteers ran out of crates in the first week of the harvest, long before the late varieties were ripe.";
+    let story = seasons(8);
+    let mut page = String::from("<html><head><script type=\"application/ld+json\">");
+    page.push_str(&serde_json::json!({"@type": "Article", "headline": "The orchard in numbers", "articleBody": highlights}).to_string());
+    page.push_str("</script></head><body><main><article>");
+    page.push_str(&format!("<p>{highlights}</p>"));
+    for p in &story {
+        page.push_str(&format!("<p>{p}</p>"));
+    }
+    page.push_str("</article></main></body></html>");
+    let ex = extract(page.as_bytes(), None, None).unwrap();
+    let mut expected = vec![highlights];
+    expected.extend(story.iter().map(String::as_str));
+    assert_in_order(&ex.text, &expected);
+}
+
+#[test]
+fn an_article_only_in_noscript_is_read_from_there() {
+    // The article is rendered by script; its text is in the page only as the
+    // `<noscript>` fallback. A page whose visible text is prose ignores it.
+    let story = seasons(4);
+    let paragraphs: String = story.iter().map(|p| format!("<p>{p}</p>")).collect();
+    let body = format!(r#"<div class="post-body"><script type="text/template">{paragraphs}</script><noscript>{paragraphs}</noscript></div>"#);
+    let ex = extract(&page_around(&body), None, None).unwrap();
+    let expected: Vec<&str> = story.iter().map(String::as_str).collect();
+    assert_in_order(&ex.text, &expected);
+    let body = format!(r#"<article>{}</article><noscript><p>Please enable JavaScript to read the comments of this post and to write one.</p></noscript>"#, paragraphs);
+    let ex = extract(&page_around(&body), None, None).unwrap();
+    assert_in_order(&ex.text, &expected);
+    assert_absent(&ex.text, &["enable JavaScript"]);
+}
+
+#[test]
+fn an_article_body_inside_a_layout_named_sidebar_is_article() {
+    // Layout grids carry furniture words in their names ("grid-content-sidebar");
+    // an element named as the article body inside one is still the article,
+    // even a short one, while the grid's own link box stays furniture.
+    let post = "The orchard group met on Sunday and agreed to plant twenty new trees in spring, grafted from the oldest ones.";
+    let body = format!(
+        r#"<main><div class="layout grid-toc-content-sidebar"><ul class="toc"><li><a href="/t1">Planting</a></li><li><a href="/t2">Grafting</a></li></ul>
+<div class="article-body"><p>{post}</p><p>{}</p></div>
+<div class="links"><a href="/x">Beekeepers club</a> <a href="/y">Cycling club</a></div></div></main>"#,
+        ORCHARD[0]
+    );
+    let ex = extract(&page_around(&body), None, None).unwrap();
+    assert_in_order(&ex.text, &[post, ORCHARD[0]]);
+    assert_absent(&ex.text, &["Beekeepers club", "Grafting"]);
+}
